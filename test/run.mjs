@@ -1,0 +1,42 @@
+// Runs every test suite in turn and ends with the one line CI reads: "N passed, N failed".
+// Each suite's reporter appends its counts to a shared file; a suite that crashes before
+// reporting counts as one failure, so a broken suite can never look green.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const suites = [
+  { name: 'unit', command: 'npx', args: ['mocha'] },
+];
+
+const summaryFile = join(mkdtempSync(join(tmpdir(), 'card-doctor-tests-')), 'summary.jsonl');
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+for (const suite of suites) {
+  console.log(`\n=== ${suite.name} tests ===`);
+  const before = existsSync(summaryFile) ? readFileSync(summaryFile, 'utf8').trim().split('\n').filter(Boolean).length : 0;
+  const result = spawnSync(suite.command, suite.args, {
+    stdio: 'inherit',
+    env: { ...process.env, CARD_DOCTOR_SUMMARY_FILE: summaryFile },
+  });
+  const lines = existsSync(summaryFile) ? readFileSync(summaryFile, 'utf8').trim().split('\n').filter(Boolean) : [];
+  const reported = lines.slice(before).map((line) => JSON.parse(line));
+  if (reported.length === 0) {
+    console.log(`suite ${suite.name} reported no results (exit ${result.status}); counting it as a failure`);
+    failed += 1;
+    continue;
+  }
+  for (const counts of reported) {
+    passed += counts.passes;
+    failed += counts.failures;
+    skipped += counts.pending;
+  }
+  if (result.status !== 0 && reported.every((counts) => counts.failures === 0)) {
+    console.log(`suite ${suite.name} exited with ${result.status} without a failing test; counting it as a failure`);
+    failed += 1;
+  }
+}
+console.log(`\n${passed} passed, ${failed} failed` + (skipped ? `, ${skipped} skipped` : ''));
+process.exit(failed === 0 && passed > 0 ? 0 : 1);
