@@ -1,0 +1,114 @@
+/**
+ * Turns a diagnosis (ids and parameters) into words in the reader's language. The CLI, the
+ * letters and the extension all speak through these functions, so a cause is described the
+ * same way everywhere.
+ */
+import type { CauseId } from './causeIds';
+import {
+  ACTIONS,
+  BRAND_NAMES,
+  CARD_KIND_WORDS,
+  CAUSES,
+  LIKELIHOOD_WORDS,
+  SIGNAL_WORDS,
+  fillWords,
+  type ActionId,
+  type Lang,
+} from './catalogue';
+import { countryName } from './countries';
+import { DECLINE_MESSAGES } from './declineMessages';
+import type { Cooldown, Evidence, Likelihood } from './diagnose';
+
+/** Parameters that hold a country code, shown as the country's name. */
+const COUNTRY_PARAMS = new Set(['country', 'billing', 'issuer', 'access']);
+
+export function causeTitle(cause: CauseId, lang: Lang): string {
+  return CAUSES[cause].title[lang];
+}
+
+export function causeSummary(cause: CauseId, lang: Lang): string {
+  return CAUSES[cause].summary[lang];
+}
+
+export function actionText(action: ActionId, lang: Lang): string {
+  return ACTIONS[action].words[lang];
+}
+
+export function likelihoodText(likelihood: Likelihood, lang: Lang): string {
+  return LIKELIHOOD_WORDS[likelihood][lang];
+}
+
+/** A brand id as a person says it ("UnionPay" / "银联"). */
+export function brandText(brand: string, lang: Lang): string {
+  return BRAND_NAMES[brand]?.[lang] ?? brand;
+}
+
+/** The canonical text of a recognized message in the reader's language, if it is in the catalogue. */
+export function declineMessageText(messageId: string, lang: Lang): string | undefined {
+  const message = DECLINE_MESSAGES.find((entry) => entry.id === messageId);
+  if (!message) return undefined;
+  return lang === 'en' ? message.en : message.zhCn;
+}
+
+/** One sentence saying what a piece of evidence is, e.g. "The card was issued in China, …". */
+export function evidenceText(evidence: Evidence, lang: Lang): string {
+  const params: Record<string, string | number> = {};
+  for (const [key, value] of Object.entries(evidence.params)) {
+    params[key] = COUNTRY_PARAMS.has(key) && typeof value === 'string' ? countryName(value, lang) : value;
+  }
+  if (evidence.signal === 'decline-message') {
+    const code = String(evidence.params.declineCode ?? '');
+    params.code = code ? (lang === 'en' ? ` (decline code ${code})` : `（拒绝代码 ${code}）`) : '';
+  }
+  if (evidence.signal === 'brand-contradicts-prefix') {
+    params.stated = brandText(String(evidence.params.stated), lang);
+    params.detected = brandText(String(evidence.params.detected), lang);
+  }
+  if (typeof evidence.params.kind === 'string') {
+    params.kind = CARD_KIND_WORDS[evidence.params.kind]?.[lang] ?? evidence.params.kind;
+  }
+  return fillWords(SIGNAL_WORDS[evidence.signal][lang], params);
+}
+
+/** Formats an instant as local date and time with its UTC offset, in the given offset (minutes east of UTC). */
+export function formatLocalTime(iso: string, offsetMinutes: number): string {
+  const date = new Date(Date.parse(iso) + offsetMinutes * 60_000);
+  const pad = (value: number) => String(value).padStart(2, '0');
+  const sign = offsetMinutes < 0 ? '-' : '+';
+  const absolute = Math.abs(offsetMinutes);
+  return (
+    `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())} ` +
+    `${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())} UTC${sign}${pad(Math.floor(absolute / 60))}:${pad(absolute % 60)}`
+  );
+}
+
+/** The UTC offset written in an ISO 8601 timestamp, in minutes (0 for `Z`). */
+export function offsetOf(iso: string): number {
+  const match = /([+-])(\d{2}):?(\d{2})$/.exec(iso);
+  if (!match) return 0;
+  const minutes = Number(match[2]) * 60 + Number(match[3]);
+  return match[1] === '-' ? -minutes : minutes;
+}
+
+/** A duration as hours and minutes ("5h 12m" / "5 小时 12 分钟"). */
+export function durationText(milliseconds: number, lang: Lang): string {
+  const totalMinutes = Math.max(0, Math.ceil(milliseconds / 60_000));
+  const hours = Math.floor(totalMinutes / 60);
+  const minutes = totalMinutes % 60;
+  return lang === 'en' ? `${hours}h ${minutes}m` : `${hours} 小时 ${minutes} 分钟`;
+}
+
+/** Why to wait and until when, in the attempt's own offset. */
+export function cooldownText(cooldown: Cooldown, offsetMinutes: number, now: Date, lang: Lang): string {
+  const until = formatLocalTime(cooldown.until, offsetMinutes);
+  const left = durationText(Date.parse(cooldown.until) - now.getTime(), lang);
+  if (lang === 'en') {
+    const why =
+      cooldown.reason === 'card-changed'
+        ? 'More than one card was tried in the last 24 hours'
+        : 'Several attempts were made in the last 24 hours';
+    return `${why}; the article advises waiting 24 hours. Wait until ${until} (${left} from now) before trying again or trying another card.`;
+  }
+  const why = cooldown.reason === 'card-changed' ? '过去 24 小时内尝试了不止一张卡' : '过去 24 小时内已多次尝试';
+  return `${why}；文章建议间隔 24 小时。请等到 ${until}（还有 ${left}）再尝试或更换卡片。`;
+}

@@ -1,0 +1,154 @@
+/**
+ * The report of one failed attempt: the single source of its shape. Everything else (the CLI,
+ * the wizard, the form, the journal) validates through {@link parseReport}, and the types come
+ * from `z.infer`, so the shape cannot drift between them.
+ *
+ * `zod/mini` rather than `zod`: the same schema runs in the webview, whose bundle has a 60 KB
+ * budget; the classic API alone is ~90 KB.
+ */
+import * as z from 'zod/mini';
+import { isCountryCode } from './countries';
+import { redactSecrets } from './redact';
+
+export const PRODUCTS = ['chatgpt-web', 'chatgpt-app', 'api-platform', 'other'] as const;
+export const CARD_KINDS = ['credit', 'debit', 'virtual', 'prepaid', 'gift', 'unknown'] as const;
+export const CARD_BRANDS = ['visa', 'mastercard', 'amex', 'unionpay', 'jcb', 'discover', 'other', 'unknown'] as const;
+export const TRI_STATES = ['yes', 'no', 'unknown'] as const;
+
+/** Limits on free text. Long enough for a pasted processor error, short enough for a letter. */
+export const TEXT_LIMITS = { errorMessage: 4000, notes: 2000, issuerName: 120, postalCode: 16 } as const;
+
+/** C0/C1 controls (tab and newline kept where lines make sense) and bidirectional overrides, which could disguise text in a letter. */
+const CONTROL_MULTILINE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const CONTROL_SINGLE_LINE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * Cleans free text the way every text field is cleaned: controls stripped, line endings
+ * normalized, trimmed, capped at `limit` characters, and card numbers, CVCs and one-time codes
+ * masked. Redaction runs before the cap so a number cut in half by the cap cannot survive
+ * unmasked.
+ */
+export function cleanFreeText(text: string, limit: number, multiline: boolean): string {
+  const normalized = text.replace(/\r\n?/g, '\n');
+  const stripped = normalized.replace(multiline ? CONTROL_MULTILINE : CONTROL_SINGLE_LINE, multiline ? '' : ' ');
+  const redacted = redactSecrets(stripped).trim();
+  if (redacted.length <= limit) return redacted;
+  return redacted.slice(0, limit - 1).trimEnd() + '…';
+}
+
+function freeText(limit: number, multiline: boolean) {
+  return z.string('expected text').check(z.overwrite((value) => cleanFreeText(value, limit, multiline)));
+}
+
+function choice<const T extends readonly [string, ...string[]]>(values: T) {
+  return z.enum(values, `expected one of ${values.join(', ')}`);
+}
+
+const country = z
+  .string('expected a two-letter country code')
+  .check(
+    z.overwrite((value) => value.trim().toUpperCase()),
+    z.refine(isCountryCode, 'expected an ISO 3166 two-letter country code, such as CN or US'),
+  );
+
+/** Digits typed with spaces are accepted; the stored value is digits only. */
+function digits(pattern: RegExp, message: string) {
+  return z
+    .string(message)
+    .check(
+      z.overwrite((value) => value.replace(/[\s-]/g, '')),
+      z.regex(pattern, message),
+    );
+}
+
+const triState = choice(TRI_STATES);
+
+export const cardSchema = z.strictObject({
+  kind: z.optional(choice(CARD_KINDS)),
+  brand: z.optional(choice(CARD_BRANDS)),
+  bin: z.optional(digits(/^\d{6,8}$/, 'expected 6-8 digits')),
+  last4: z.optional(digits(/^\d{4}$/, 'expected 4 digits')),
+  issuerName: z.optional(freeText(TEXT_LIMITS.issuerName, false)),
+  issuerCountry: z.optional(country),
+  expiry: z.optional(
+    z.string('expected YYYY-MM').check(
+      z.overwrite((value) => value.trim()),
+      z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected YYYY-MM'),
+    ),
+  ),
+  dualCurrency: z.optional(triState),
+});
+
+export const billingSchema = z.strictObject({
+  country: z.optional(country),
+  postalCode: z.optional(freeText(TEXT_LIMITS.postalCode, false)),
+  matchesIssuer: z.optional(triState),
+});
+
+export const bankSchema = z.strictObject({
+  internationalOnline: z.optional(triState),
+  balanceSufficient: z.optional(triState),
+});
+
+export const connectionSchema = z.strictObject({
+  vpn: z.optional(triState),
+  switchedRecently: z.optional(triState),
+  accessCountry: z.optional(country),
+});
+
+/** The report of one failed attempt. Every field is optional: a diagnosis works with what is known. */
+export const reportSchema = z.strictObject({
+  occurredAt: z.optional(
+    z.iso.datetime({ offset: true, error: 'expected an ISO 8601 date and time with an offset, such as 2025-11-27T10:31:00+08:00' }),
+  ),
+  product: z.optional(choice(PRODUCTS)),
+  errorMessage: z.optional(freeText(TEXT_LIMITS.errorMessage, true)),
+  card: z.optional(cardSchema),
+  billing: z.optional(billingSchema),
+  bank: z.optional(bankSchema),
+  connection: z.optional(connectionSchema),
+  notes: z.optional(freeText(TEXT_LIMITS.notes, true)),
+});
+
+/** A validated, cleaned and redacted report. */
+export type Report = z.infer<typeof reportSchema>;
+export type Product = (typeof PRODUCTS)[number];
+export type CardKind = (typeof CARD_KINDS)[number];
+export type CardBrand = (typeof CARD_BRANDS)[number];
+export type TriState = (typeof TRI_STATES)[number];
+
+/** One problem with the input, named by its dotted path (`card.bin`). The message never echoes the value, which may be a card number. */
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
+export type ReportParseResult = { ok: true; report: Report } | { ok: false; errors: FieldError[] };
+
+/** Validates, cleans and redacts untrusted input. Returns every bad field, not just the first. */
+export function parseReport(input: unknown): ReportParseResult {
+  const result = reportSchema.safeParse(input);
+  if (result.success) return { ok: true, report: result.data };
+  return { ok: false, errors: toFieldErrors(result.error.issues) };
+}
+
+/** Turns zod issues into path-named messages; unknown keys are reported one per key. */
+export function toFieldErrors(issues: readonly z.core.$ZodIssue[]): FieldError[] {
+  const errors: FieldError[] = [];
+  for (const issue of issues) {
+    const base = issue.path.map(String);
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) errors.push({ path: [...base, key].join('.'), message: 'unknown field' });
+    } else if (issue.code === 'invalid_type' && issue.expected === 'object') {
+      errors.push({ path: base.join('.') || '(report)', message: 'expected an object' });
+    } else {
+      errors.push({ path: base.join('.') || '(report)', message: issue.message });
+    }
+  }
+  return errors;
+}
+
+/** Formats errors as `path: message` lines, the form the CLI prints and tests assert. */
+export function formatFieldErrors(errors: readonly FieldError[]): string {
+  return errors.map((error) => `${error.path}: ${error.message}`).join('\n');
+}

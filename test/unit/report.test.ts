@@ -1,0 +1,96 @@
+import assert from 'node:assert/strict';
+import { formatFieldErrors, parseReport, TEXT_LIMITS } from '../../src/core/report';
+
+function errorsOf(input: unknown): string[] {
+  const result = parseReport(input);
+  assert.equal(result.ok, false, 'expected the report to be rejected');
+  return result.ok ? [] : formatFieldErrors(result.errors).split('\n');
+}
+
+describe('report schema', () => {
+  describe('accepts', () => {
+    const accepted: [string, unknown][] = [
+      ['an empty report (every field optional)', {}],
+      ['a full report', {
+        occurredAt: '2025-11-27T10:31:00+08:00', product: 'chatgpt-web', errorMessage: 'Your card was declined.',
+        card: { kind: 'credit', brand: 'visa', bin: '424242', last4: '4242', issuerName: 'Bank', issuerCountry: 'US', expiry: '2027-12', dualCurrency: 'no' },
+        billing: { country: 'US', postalCode: '94105', matchesIssuer: 'yes' },
+        bank: { internationalOnline: 'yes', balanceSufficient: 'yes' },
+        connection: { vpn: 'no', switchedRecently: 'no', accessCountry: 'US' }, notes: 'n',
+      }],
+      ['a UTC time', { occurredAt: '2025-11-27T02:31:00Z' }],
+      ['an 8-digit BIN', { card: { bin: '62148300' } }],
+      ['each product', { product: 'api-platform' }],
+    ];
+    for (const [name, input] of accepted) {
+      it(name, () => assert.equal(parseReport(input).ok, true));
+    }
+  });
+
+  describe('rejects, naming every bad field by its path', () => {
+    const rejected: [string, unknown, string[]][] = [
+      ['a 5-digit BIN', { card: { bin: '12345' } }, ['card.bin: expected 6-8 digits']],
+      ['a 9-digit BIN', { card: { bin: '123456789' } }, ['card.bin: expected 6-8 digits']],
+      ['letters in last4', { card: { last4: '42a2' } }, ['card.last4: expected 4 digits']],
+      ['a time without offset', { occurredAt: '2025-11-27T10:31:00' }, ['occurredAt: expected an ISO 8601 date and time with an offset, such as 2025-11-27T10:31:00+08:00']],
+      ['an unknown product', { product: 'dall-e' }, ['product: expected one of chatgpt-web, chatgpt-app, api-platform, other']],
+      ['an unknown country', { billing: { country: 'ZZ' } }, ['billing.country: expected an ISO 3166 two-letter country code, such as CN or US']],
+      ['a three-letter country', { connection: { accessCountry: 'CHN' } }, ['connection.accessCountry: expected an ISO 3166 two-letter country code, such as CN or US']],
+      ['a month 13 expiry', { card: { expiry: '2027-13' } }, ['card.expiry: expected YYYY-MM']],
+      ['a wrong tri-state', { bank: { balanceSufficient: 'maybe' } }, ['bank.balanceSufficient: expected one of yes, no, unknown']],
+      ['an unknown field', { card: { number: '4242424242424242' } }, ['card.number: unknown field']],
+      ['a card that is not an object', { card: 'visa' }, ['card: expected an object']],
+      ['a report that is not an object', [1, 2], ['(report): expected an object']],
+      ['a number where text belongs', { errorMessage: 42 }, ['errorMessage: expected text']],
+      ['several bad fields at once', { card: { bin: 'x', last4: '1' }, billing: { country: 'XX' } }, [
+        'card.bin: expected 6-8 digits', 'card.last4: expected 4 digits',
+        'billing.country: expected an ISO 3166 two-letter country code, such as CN or US',
+      ]],
+    ];
+    for (const [name, input, expected] of rejected) {
+      it(name, () => assert.deepEqual(errorsOf(input).sort(), [...expected].sort()));
+    }
+  });
+
+  it('never echoes a rejected value (it may be a card number)', () => {
+    const errors = errorsOf({ card: { bin: '4242424242424242', last4: '4242424242424242' } });
+    for (const line of errors) assert.doesNotMatch(line, /4242424242424242/);
+  });
+
+  describe('cleans free text', () => {
+    it('trims, strips control characters and bidi overrides, normalizes line endings', () => {
+      const result = parseReport({ errorMessage: '  \u0007Your card\u202e was declined.\r\nAgain\u0000  ' });
+      assert.ok(result.ok);
+      assert.equal(result.report.errorMessage, 'Your card was declined.\nAgain');
+    });
+    it('keeps single-line fields on one line', () => {
+      const result = parseReport({ card: { issuerName: 'China\nMerchants\tBank' } });
+      assert.ok(result.ok);
+      assert.equal(result.report.card?.issuerName, 'China Merchants Bank');
+    });
+    it('caps length with an ellipsis', () => {
+      const result = parseReport({ notes: 'x'.repeat(TEXT_LIMITS.notes + 500) });
+      assert.ok(result.ok);
+      assert.equal(result.report.notes?.length, TEXT_LIMITS.notes);
+      assert.ok(result.report.notes?.endsWith('…'));
+    });
+    it('masks a card number in every free-text field at validation time', () => {
+      const number = '4242 4242 4242 4242';
+      const result = parseReport({
+        errorMessage: `declined for ${number}`, notes: `卡号${number}`,
+        card: { issuerName: `Bank ${number}` }, billing: { postalCode: '4242424242424242' },
+      });
+      assert.ok(result.ok);
+      const text = JSON.stringify(result.report);
+      assert.doesNotMatch(text.replace(/[\s-]/g, ''), /4242424242424242/);
+      assert.match(result.report.errorMessage ?? '', /•••• 4242/);
+    });
+    it('normalizes country case and digit spacing', () => {
+      const result = parseReport({ card: { issuerCountry: ' cn ', bin: '6214 8300', last4: ' 4242 ' } });
+      assert.ok(result.ok);
+      assert.equal(result.report.card?.issuerCountry, 'CN');
+      assert.equal(result.report.card?.bin, '62148300');
+      assert.equal(result.report.card?.last4, '4242');
+    });
+  });
+});
