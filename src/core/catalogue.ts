@@ -377,19 +377,19 @@ export const SIGNAL_WORDS: Readonly<Record<SignalId, Words>> = {
   },
   'issuer-country-unsupported': {
     en: 'The card was issued in {country}, which is not on the supported-countries list (as of {asOf}).',
-    'zh-cn': '发卡地区 {country} 不在支持地区列表中（截至 {asOf}）。',
+    'zh-cn': '发卡地区{country}不在支持地区列表中（截至 {asOf}）。',
   },
   'issuer-country-supported': {
     en: 'The card was issued in {country}, which is on the supported-countries list (as of {asOf}).',
-    'zh-cn': '发卡地区 {country} 在支持地区列表中（截至 {asOf}）。',
+    'zh-cn': '发卡地区{country}在支持地区列表中（截至 {asOf}）。',
   },
   'billing-country-unsupported': {
     en: 'The billing country {country} is not on the supported-countries list (as of {asOf}).',
-    'zh-cn': '账单国家/地区 {country} 不在支持地区列表中（截至 {asOf}）。',
+    'zh-cn': '账单国家/地区{country}不在支持地区列表中（截至 {asOf}）。',
   },
   'access-country-unsupported': {
     en: 'You are connecting from {country}, which is not on the supported-countries list (as of {asOf}).',
-    'zh-cn': '您的访问地区 {country} 不在支持地区列表中（截至 {asOf}）。',
+    'zh-cn': '您的访问地区{country}不在支持地区列表中（截至 {asOf}）。',
   },
   'brand-unionpay': {
     en: 'The card is UnionPay; the article names mainland-issued UnionPay cards as often refused.',
@@ -409,7 +409,7 @@ export const SIGNAL_WORDS: Readonly<Record<SignalId, Words>> = {
   },
   'postal-code-invalid': {
     en: 'The postal code “{postalCode}” does not have the format used in {country}.',
-    'zh-cn': '邮编“{postalCode}”不符合 {country} 的邮编格式。',
+    'zh-cn': '邮编“{postalCode}”不符合{country}的邮编格式。',
   },
   'billing-country-differs': {
     en: 'The billing country ({billing}) differs from the country that issued the card ({issuer}).',
@@ -421,7 +421,7 @@ export const SIGNAL_WORDS: Readonly<Record<SignalId, Words>> = {
   },
   'brand-contradicts-prefix': {
     en: 'You chose {stated}, but the first digits belong to {detected}.',
-    'zh-cn': '您选择的卡组织是 {stated}，但卡号前几位属于 {detected}。',
+    'zh-cn': '您选择的卡组织是{stated}，但卡号前几位属于{detected}。',
   },
   'international-off': {
     en: 'You said international online payments are not enabled.',
@@ -429,7 +429,7 @@ export const SIGNAL_WORDS: Readonly<Record<SignalId, Words>> = {
   },
   'international-unknown': {
     en: 'It is not known whether international online payments are enabled on a card issued in {country}.',
-    'zh-cn': '尚不清楚这张在 {country} 发行的卡是否开通了国际在线支付。',
+    'zh-cn': '尚不清楚这张在{country}发行的卡是否开通了国际在线支付。',
   },
   'international-on': {
     en: 'You said international online payments are enabled.',
@@ -441,7 +441,7 @@ export const SIGNAL_WORDS: Readonly<Record<SignalId, Words>> = {
   },
   'domestic-debit-card': {
     en: 'It is a debit card issued in {country}; most such cards have no international online payments.',
-    'zh-cn': '这是一张在 {country} 发行的借记卡；大部分国内借记卡不支持国际在线支付。',
+    'zh-cn': '这是一张在{country}发行的借记卡；大部分国内借记卡不支持国际在线支付。',
   },
   'card-kind-restricted': {
     en: 'The card is a {kind} card.',
@@ -464,7 +464,7 @@ export const SIGNAL_WORDS: Readonly<Record<SignalId, Words>> = {
   'not-switched': { en: 'The network was not switched recently.', 'zh-cn': '近期未切换网络。' },
   'access-differs-from-issuer': {
     en: 'You are connecting from {access}, but the card was issued in {issuer}.',
-    'zh-cn': '您的访问地区为 {access}，但卡片发行于 {issuer}。',
+    'zh-cn': '您的访问地区为{access}，但卡片发行于{issuer}。',
   },
   'attempts-24h': {
     en: '{count} attempts in the last 24 hours.',

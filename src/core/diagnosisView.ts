@@ -38,7 +38,7 @@ export interface DiagnosisView {
   generalStepsHeading: string | null;
   generalSteps: readonly string[];
   historyLine: string;
-  labels: { evidence: string; against: string; actions: string; cooldown: string };
+  labels: { evidence: string; against: string; actions: string; cooldown: string; colon: string };
   disclaimer: string;
 }
 
@@ -55,6 +55,7 @@ const LABELS = {
     against: 'Against',
     actions: 'What to do',
     cooldown: 'Wait before trying again',
+    colon: ': ',
     history: (a: number, c: number) => `Last 24 hours: ${a} attempt${a === 1 ? '' : 's'}, ${c} card${c === 1 ? '' : 's'}.`,
     disclaimer: (asOf: string) =>
       `These are likely causes, not certainties: only the bank and the merchant know the real reason. Region rules as of ${asOf}. Nothing was sent anywhere; you decide what to send.`,
@@ -71,6 +72,7 @@ const LABELS = {
     against: '反面依据',
     actions: '建议做法',
     cooldown: '请先等待',
+    colon: '：',
     history: (a: number, c: number) => `过去 24 小时：尝试 ${a} 次，使用 ${c} 张卡。`,
     disclaimer: (asOf: string) =>
       `以上只是可能的原因，并非定论：真正的原因只有银行和商户知道。支持地区信息截至 ${asOf}。本工具不会发送任何内容，是否发送由您决定。`,
@@ -86,12 +88,14 @@ export function viewDiagnosis(diagnosis: Diagnosis, lang: Lang, now: Date): Diag
     .filter((text): text is string => Boolean(text));
   let messageLine: string | null = null;
   if (messages.length > 0 || diagnosis.declineCode) {
-    const code = diagnosis.declineCode ? ` (${labels.code}: ${diagnosis.declineCode})` : '';
-    messageLine = `${labels.message}: ${messages.join(' / ') || '—'}${code}`;
+    const code = diagnosis.declineCode
+      ? lang === 'en' ? ` (${labels.code}: ${diagnosis.declineCode})` : `（${labels.code}：${diagnosis.declineCode}）`
+      : '';
+    messageLine = `${labels.message}${labels.colon}${messages.join(' / ') || '—'}${code}`;
   }
   return {
     title: labels.title,
-    attemptLine: `${labels.attempt}: ${formatLocalTime(diagnosis.occurredAt, offset)}`,
+    attemptLine: `${labels.attempt}${labels.colon}${formatLocalTime(diagnosis.occurredAt, offset)}`,
     messageLine,
     cooldown: diagnosis.cooldown ? cooldownText(diagnosis.cooldown, offset, now, lang) : null,
     findingsHeading: labels.findings,
@@ -108,7 +112,7 @@ export function viewDiagnosis(diagnosis: Diagnosis, lang: Lang, now: Date): Diag
     generalStepsHeading: diagnosis.generalSteps.length > 0 ? labels.general : null,
     generalSteps: diagnosis.generalSteps.map((action) => actionText(action, lang)),
     historyLine: labels.history(diagnosis.history.attempts24h, diagnosis.history.cards24h),
-    labels: { evidence: labels.evidence, against: labels.against, actions: labels.actions, cooldown: labels.cooldown },
+    labels: { evidence: labels.evidence, against: labels.against, actions: labels.actions, cooldown: labels.cooldown, colon: labels.colon },
     disclaimer: labels.disclaimer(diagnosis.supportedRegionsAsOf),
   };
 }
@@ -118,16 +122,16 @@ export function diagnosisToMarkdown(view: DiagnosisView): string {
   const lines: string[] = [`# ${view.title}`, '', `- ${view.attemptLine}`];
   if (view.messageLine) lines.push(`- ${view.messageLine}`);
   lines.push(`- ${view.historyLine}`, '');
-  if (view.cooldown) lines.push(`> **${view.labels.cooldown}:** ${view.cooldown}`, '');
+  if (view.cooldown) lines.push(`> **${view.labels.cooldown}${view.labels.colon}**${view.cooldown}`, '');
   if (view.findings.length > 0) {
     lines.push(`## ${view.findingsHeading}`, '');
     view.findings.forEach((finding, index) => {
       lines.push(`### ${index + 1}. ${finding.title} — ${finding.likelihoodText}`, '', finding.summary, '');
-      lines.push(`**${view.labels.evidence}:**`, '', ...finding.evidenceFor.map((item) => `- ${item}`), '');
+      lines.push(`**${view.labels.evidence}${view.labels.colon.trim()}**`, '', ...finding.evidenceFor.map((item) => `- ${item}`), '');
       if (finding.evidenceAgainst.length > 0) {
-        lines.push(`**${view.labels.against}:**`, '', ...finding.evidenceAgainst.map((item) => `- ${item}`), '');
+        lines.push(`**${view.labels.against}${view.labels.colon.trim()}**`, '', ...finding.evidenceAgainst.map((item) => `- ${item}`), '');
       }
-      lines.push(`**${view.labels.actions}:**`, '', ...finding.actions.map((item, step) => `${step + 1}. ${item}`), '');
+      lines.push(`**${view.labels.actions}${view.labels.colon.trim()}**`, '', ...finding.actions.map((item, step) => `${step + 1}. ${item}`), '');
     });
   }
   if (view.noFindings) lines.push(view.noFindings, '');

@@ -1,0 +1,44 @@
+import { diagnose } from '../core/diagnose';
+import { diagnosisToMarkdown, viewDiagnosis } from '../core/diagnosisView';
+import { formatFieldErrors, parseReport } from '../core/report';
+import { InputError } from './cliError';
+import { parseChoice, parseCommandArgs, parseLang, parseNow } from './options';
+import { readJsonInput } from './readInput';
+import { diagnosisToText, stylesFor } from './textFormat';
+
+export const DIAGNOSE_HELP = `Usage: card-doctor diagnose <report.json | -> [options]
+
+Checks one failed attempt against the known causes and prints the findings, most likely first.
+
+Options:
+  --now ISO                  the moment to diagnose at (default: the clock)
+  --lang en|zh-cn            language of the text (default: from LANG)
+  --format text|json|markdown  output format (default: text)
+  -h, --help                 show this help
+
+Exit codes: 0 success, 2 invalid input (every bad field listed), 1 unexpected error.
+`;
+
+const FORMATS = ['text', 'json', 'markdown'] as const;
+
+export async function runDiagnose(args: string[]): Promise<void> {
+  const { values, positionals } = parseCommandArgs(args, {
+    now: { type: 'string' },
+    lang: { type: 'string' },
+    format: { type: 'string' },
+  });
+  if (positionals.length !== 1) throw new InputError(['expected one report: a JSON file, or - for standard input']);
+  const now = parseNow(values.now);
+  const lang = parseLang(values.lang, process.env);
+  const format = parseChoice('--format', values.format, FORMATS, 'text');
+  const parsed = parseReport(await readJsonInput(positionals[0]!, 'report'));
+  if (!parsed.ok) throw new InputError(formatFieldErrors(parsed.errors).split('\n'));
+
+  const diagnosis = diagnose(parsed.report, [], now);
+  if (format === 'json') {
+    process.stdout.write(JSON.stringify(diagnosis, null, 2) + '\n');
+    return;
+  }
+  const view = viewDiagnosis(diagnosis, lang, now);
+  process.stdout.write(format === 'markdown' ? diagnosisToMarkdown(view) : diagnosisToText(view, stylesFor(process.stdout, process.env)));
+}

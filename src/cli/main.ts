@@ -1,0 +1,56 @@
+/**
+ * `card-doctor`: the command-line front end over the core. Exit codes: 0 success, 2 invalid
+ * input (every bad field on stderr, nothing written), 1 anything unexpected.
+ */
+import { runDiagnose, DIAGNOSE_HELP } from './diagnoseCommand';
+import { InputError } from './cliError';
+
+const MAIN_HELP = `card-doctor — diagnose a refused card on an OpenAI account
+
+Usage:
+  card-doctor diagnose <report.json | -> [--now ISO] [--lang en|zh-cn] [--format text|json|markdown]
+  card-doctor <command> --help
+
+Commands:
+  diagnose   check a failed attempt against the known causes
+
+The report format and the cause ids are documented in the README.
+`;
+
+type Command = (args: string[]) => Promise<void>;
+
+const COMMANDS: Readonly<Record<string, { run: Command; help: string }>> = {
+  diagnose: { run: runDiagnose, help: DIAGNOSE_HELP },
+};
+
+export async function main(argv: readonly string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(MAIN_HELP);
+    return name ? 0 : 2;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    process.stderr.write(`card-doctor: unknown command '${name}'\n\n${MAIN_HELP}`);
+    return 2;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    process.stdout.write(command.help);
+    return 0;
+  }
+  try {
+    await command.run(rest);
+    return 0;
+  } catch (error) {
+    if (error instanceof InputError) {
+      process.stderr.write(error.problems.map((problem) => `error: ${problem}`).join('\n') + '\n');
+      return 2;
+    }
+    process.stderr.write(`card-doctor: unexpected error: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+}
+
+void main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

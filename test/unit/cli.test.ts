@@ -1,0 +1,121 @@
+/**
+ * The CLI as a person runs it: the built bundle in a child process, exit codes and streams.
+ */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const ROOT = resolve(__dirname, '../..');
+const CLI = join(ROOT, 'dist/cli.js');
+const NOW = '2025-11-27T04:00:00Z';
+
+function run(args: string[], options: { input?: string; env?: NodeJS.ProcessEnv } = {}) {
+  const result = spawnSync(process.execPath, [CLI, ...args], {
+    cwd: ROOT,
+    input: options.input ?? '',
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH, ...options.env },
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function tempReport(content: unknown): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'card-doctor-cli-')), 'report.json');
+  writeFileSync(file, typeof content === 'string' ? content : JSON.stringify(content));
+  return file;
+}
+
+describe('card-doctor diagnose (built CLI)', () => {
+  before(function () {
+    if (existsSync(CLI)) return;
+    this.timeout(60_000);
+    const build = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: ROOT, stdio: 'inherit' });
+    assert.equal(build.status, 0, 'building the CLI failed');
+  });
+
+  it('prints a readable diagnosis and exits 0', () => {
+    const { code, stdout, stderr } = run(['diagnose', 'examples/declined-unionpay.json', '--now', NOW]);
+    assert.equal(code, 0, stderr);
+    assert.match(stdout, /Card failure diagnosis/);
+    assert.match(stdout, /Region not supported/);
+    assert.match(stdout, /as of \d{4}-\d{2}-\d{2}/);
+    assert.doesNotMatch(stdout, /\u001b\[/, 'no colour when not a terminal');
+  });
+
+  it('prints Chinese with --lang zh-cn, and follows LANG by default', () => {
+    assert.match(run(['diagnose', 'examples/declined-unionpay.json', '--lang', 'zh-cn', '--now', NOW]).stdout, /绑卡失败诊断[\s\S]*地区不支持/);
+    assert.match(run(['diagnose', 'examples/declined-unionpay.json', '--now', NOW], { env: { LANG: 'zh_CN.UTF-8' } }).stdout, /绑卡失败诊断/);
+  });
+
+  it('colours the text when asked, and never when NO_COLOR is set', () => {
+    assert.match(run(['diagnose', 'examples/declined-unionpay.json', '--now', NOW], { env: { FORCE_COLOR: '1' } }).stdout, /\u001b\[1m/);
+    assert.doesNotMatch(run(['diagnose', 'examples/declined-unionpay.json', '--now', NOW], { env: { FORCE_COLOR: '1', NO_COLOR: '1' } }).stdout, /\u001b\[/);
+  });
+
+  it('prints one JSON object with findings, declineCode, cooldown and history', () => {
+    const { code, stdout } = run(['diagnose', 'examples/declined-unionpay.json', '--format', 'json', '--now', NOW]);
+    assert.equal(code, 0);
+    const result = JSON.parse(stdout);
+    assert.ok(Array.isArray(result.findings) && result.findings.length > 0);
+    for (const finding of result.findings) {
+      assert.deepEqual(Object.keys(finding).sort(), ['actions', 'cause', 'evidence', 'likelihood', 'score']);
+    }
+    assert.equal(result.declineCode, 'card_declined');
+    assert.equal(result.cooldown, null);
+    assert.deepEqual(result.history, { attempts24h: 1, cards24h: 1, sameError24h: 1 });
+  });
+
+  it('prints Markdown', () => {
+    const { stdout } = run(['diagnose', 'examples/virtual-card-invalid.json', '--format', 'markdown', '--now', NOW]);
+    assert.match(stdout, /^# Card failure diagnosis/m);
+    assert.match(stdout, /^### 1\. Card type refused/m);
+  });
+
+  it('reads the report from standard input with -', () => {
+    const { code, stdout } = run(['diagnose', '-', '--format', 'json', '--now', NOW], { input: JSON.stringify({ product: 'chatgpt-app' }) });
+    assert.equal(code, 0);
+    assert.equal(JSON.parse(stdout).findings[0].cause, 'app-store-billing');
+  });
+
+  it('exits 2 naming every bad field, and prints nothing on stdout', () => {
+    const file = tempReport({ card: { bin: '12', last4: 'abcd', issuerCountry: 'XX' }, product: 'nope' });
+    const { code, stdout, stderr } = run(['diagnose', file]);
+    assert.equal(code, 2);
+    assert.equal(stdout, '');
+    for (const path of ['card.bin', 'card.last4', 'card.issuerCountry', 'product']) assert.match(stderr, new RegExp(`${path.replace('.', '\\.')}: `));
+  });
+
+  it('exits 2 on JSON that does not parse, without echoing it', () => {
+    const { code, stderr } = run(['diagnose', tempReport('{"notes": "4242424242424242", ')]);
+    assert.equal(code, 2);
+    assert.match(stderr, /report: not valid JSON/);
+    assert.doesNotMatch(stderr, /4242424242424242/);
+  });
+
+  it('exits 2 on a missing file, a bad flag value or an unknown flag', () => {
+    assert.equal(run(['diagnose', 'no-such-file.json']).code, 2);
+    assert.match(run(['diagnose', 'examples/declined-unionpay.json', '--now', 'yesterday']).stderr, /--now: expected an ISO 8601/);
+    assert.match(run(['diagnose', 'examples/declined-unionpay.json', '--format', 'yaml']).stderr, /--format: expected text, json, markdown/);
+    assert.equal(run(['diagnose', 'examples/declined-unionpay.json', '--colour']).code, 2);
+    assert.equal(run(['frobnicate']).code, 2);
+  });
+
+  it('has --help for the tool and for each command', () => {
+    const main = run(['--help']);
+    assert.equal(main.code, 0);
+    assert.match(main.stdout, /card-doctor diagnose/);
+    const diagnoseHelp = run(['diagnose', '--help']);
+    assert.equal(diagnoseHelp.code, 0);
+    assert.match(diagnoseHelp.stdout, /--format text\|json\|markdown/);
+  });
+
+  it('never prints a full card number that was in the report', () => {
+    const file = tempReport({ errorMessage: 'Declined: 4242 4242 4242 4242 CVC 123', notes: '卡号6212345678901234' });
+    for (const format of ['text', 'json', 'markdown']) {
+      const { stdout } = run(['diagnose', file, '--format', format, '--now', NOW]);
+      assert.doesNotMatch(stdout.replace(/[\s-]/g, ''), /4242424242424242|6212345678901234/);
+    }
+  });
+});
