@@ -1,0 +1,1083 @@
+/**
+ * Recognizes the decline messages a person sees when adding a card to an OpenAI account: the
+ * processor's (Stripe's) customer-facing sentences in English and Simplified Chinese, its
+ * `decline_code` / `code` / `advice_code` values in pasted JSON or logs, and the wordings that
+ * OpenAI and the article quote. The result is ids, codes and weighted causes; words for the
+ * reader come from `explain.ts`.
+ *
+ * Matching runs on a normalized copy of the text (see {@link normalizeMessageText}) with a map
+ * back to the input, so `matched` can quote the input as it was typed.
+ */
+import type { CauseId } from './causeIds';
+
+/** A cause a message points to: 1 a hint, 2 a clear sign, 3 strong (the scale `diagnose` adds up). */
+export interface CauseWeight {
+  readonly cause: CauseId;
+  readonly weight: 1 | 2 | 3;
+}
+
+/** One recognizable message: what the UI offers the person to pick, and what it implies. */
+export interface DeclineMessage {
+  /** Stable id, part of the journal and CLI contract (e.g. `card-declined`). */
+  readonly id: string;
+  /** Canonical English text, as the processor or merchant shows it where one exists. */
+  readonly en: string;
+  /** Canonical Simplified Chinese text. */
+  readonly zhCn: string;
+  /** The processor code the text implies, lower snake case; null when the text alone does not say. */
+  readonly declineCode: string | null;
+  /** Every processor or merchant code (`decline_code`, `code`) that selects this message. */
+  readonly codes: readonly string[];
+  /** The causes this message points to, strongest first. */
+  readonly causes: readonly CauseWeight[];
+  /** Where the wording and its meaning come from. */
+  readonly source: string;
+}
+
+/** What {@link recognizeDeclineMessages} found for one message. */
+export interface DeclineRecognition {
+  /** Stable id of the recognized message in DECLINE_MESSAGES, e.g. 'card-declined' */
+  messageId: string;
+  /** Processor decline code implied by the text or read from pasted JSON (decline_code, else code), lower snake case; a never-claim code (fraudulent, lost_card, stolen_card, merchant_blacklist, also pickup_card, restricted_card, security_violation which Stripe also shows generically) becomes 'generic_decline'. null if none is implied. */
+  declineCode: string | null;
+  /** advice_code from pasted JSON, or null */
+  adviceCode: string | null;
+  /** The causes this message points to, weight 1 (hint) .. 3 (strong) */
+  causes: readonly { cause: CauseId; weight: 1 | 2 | 3 }[];
+  /** The matched phrase, as found in the input (for showing as evidence; already-redacted input is assumed) */
+  matched: string;
+}
+
+/**
+ * Codes the processor tells merchants to present as `generic_decline` (domain page, "Codes never
+ * to claim"; Stripe's table says the same of `pickup_card`, `restricted_card` and
+ * `security_violation` by pointing at lost or stolen cards). Telling the person "your card is
+ * reported stolen" would be both unfounded for us and not ours to say.
+ */
+export const NEVER_CLAIM_DECLINE_CODES: readonly string[] = [
+  'fraudulent',
+  'lost_card',
+  'stolen_card',
+  'merchant_blacklist',
+  'pickup_card',
+  'restricted_card',
+  'security_violation',
+];
+
+/** The processor's `advice_code` values (https://docs.stripe.com/declines/card#retrying-issuer-declines). */
+export const ADVICE_CODES: readonly string[] = ['confirm_card_data', 'do_not_try_again', 'try_again_later'];
+
+const STRIPE_DECLINE_CODES = 'https://docs.stripe.com/declines/codes';
+const STRIPE_ERROR_CODES = 'https://docs.stripe.com/error-codes';
+// The customer-facing `message` the API returns with each test card's decline.
+const STRIPE_TEST_CARDS = 'https://docs.stripe.com/testing#declined-payments';
+// Stripe.js Elements' own field validation messages ("Your card number is incomplete.").
+const STRIPE_ELEMENTS = 'https://docs.stripe.com/js/element/events/on_change';
+const STRIPE_3D_SECURE = 'https://docs.stripe.com/payments/3d-secure';
+const OPENAI_DECLINED_HELP = 'https://help.openai.com/en/articles/7232916-why-was-my-credit-card-declined';
+const OPENAI_API_ERRORS = 'https://platform.openai.com/docs/guides/error-codes';
+// ChatGPT's checkout (pay.openai.com) wordings in Chinese, as people quote them, e.g.
+// "您的银行卡被拒绝了" / "付款未获批准" / "我们未能验证您的支付方式".
+const CHATGPT_CHECKOUT_QUOTED = 'https://bbtdd.com/818.html';
+const ARTICLE = 'seed article 000_73267ad7117f4c45 (domain.md, causes table)';
+
+/** A message plus what only the matcher needs. */
+interface Entry extends DeclineMessage {
+  readonly patterns: readonly RegExp[];
+  /** 0 generic, 1 broad, 2 specific: orders the recognitions (most specific first). */
+  readonly rank: 0 | 1 | 2;
+}
+
+/**
+ * An English pattern over normalized text. A space in `source` also matches no space, because
+ * pasted text loses spaces ("Yourcardwasdeclined" from a screenshot's OCR). The ends may not
+ * touch a letter or digit, so "undeclined" is not "declined", except that the phrase may follow
+ * a run-in "your", "the", "this" or "my".
+ */
+function en(source: string): RegExp {
+  return new RegExp(`(?:(?<![a-z0-9])|(?<=(?:your|the|this|my)))(?:${source.replace(/ /g, ' ?')})(?![a-z0-9])`);
+}
+
+/** A Chinese pattern over normalized text (spaces next to CJK are already gone). */
+function zh(source: string): RegExp {
+  return new RegExp(source);
+}
+
+const CARD_ZH = '(?:银行卡|信用卡|借记卡|签账卡|金融卡|卡片|卡)';
+const ZIP_ZH = '(?:邮政编码|邮编|邮递区号|邮政区号)';
+const WRONG_ZH = '(?:不正确|错误|有误|不对)';
+const INVALID_ZH = '(?:无效|不完整|不合法|格式不正确)';
+const UNSUPPORTED_ZH = '(?:不(?:被|受)?支持)';
+
+const c = (cause: CauseId, weight: 1 | 2 | 3): CauseWeight => ({ cause, weight });
+
+/**
+ * The messages, grouped by the cause they point to. Weights follow the domain page's causes
+ * table; where the table is silent the comment says how Stripe's description was read.
+ */
+const ENTRIES: readonly Entry[] = [
+  // Generic declines. Stripe shows "Your card was declined." for most issuer refusals, including
+  // the never-claim codes, so on its own it is only a hint of a bank-side block (domain table:
+  // "generic 'Your card was declined' with sufficient balance"). Sources: STRIPE_ERROR_CODES
+  // (card_declined), STRIPE_TEST_CARDS, CHATGPT_CHECKOUT_QUOTED, OPENAI_DECLINED_HELP.
+  {
+    id: 'card-declined',
+    en: 'Your card was declined.',
+    zhCn: '您的银行卡被拒绝了。',
+    declineCode: 'card_declined',
+    codes: ['card_declined'],
+    causes: [c('international-payments-disabled', 1)],
+    source: STRIPE_ERROR_CODES,
+    rank: 0,
+    patterns: [
+      en("(?:credit |debit )?card (?:was |has been |is |got |been )?declined"),
+      en('(?:payment|transaction|charge) (?:was |has been |is )?declined'),
+      en('declined (?:credit |debit )?card'),
+      /^(?:error: ?)?declined[.!]?$/,
+      zh(`${CARD_ZH}(?:已经?)?被(?:银行|发卡行)?拒(?:绝|付)?`),
+      zh('(?:付款|支付|交易)(?:已经?)?被拒'),
+      zh(`拒绝了?(?:您|你)的${CARD_ZH}`),
+    ],
+  },
+  {
+    // ChatGPT's own wording for an issuer refusal (CHATGPT_CHECKOUT_QUOTED); same weight as above.
+    id: 'payment-not-approved',
+    en: 'Payment was not approved.',
+    zhCn: '付款未获批准。',
+    declineCode: null,
+    codes: [],
+    causes: [c('international-payments-disabled', 1)],
+    source: CHATGPT_CHECKOUT_QUOTED,
+    rank: 0,
+    patterns: [en('payment (?:was |has |is )?not (?:been )?approved'), zh('(?:付款|支付)未(?:获|被|得到|能获)?批准')],
+  },
+  {
+    // "Declined for an unknown reason or Stripe Radar blocked the payment": the catch-all that
+    // the never-claim codes are also shown as, so only a hint (STRIPE_DECLINE_CODES).
+    id: 'generic-decline',
+    en: 'Your card was declined for an unknown reason (generic_decline).',
+    zhCn: '您的银行卡因未知原因被拒绝（generic_decline）。',
+    declineCode: 'generic_decline',
+    codes: ['generic_decline'],
+    causes: [c('international-payments-disabled', 1)],
+    source: STRIPE_DECLINE_CODES,
+    rank: 1,
+    patterns: [en('generic decline'), en('declined for an unknown reason'), zh('因未知原因(?:而)?被拒')],
+  },
+  {
+    // Stripe: "declined for an unknown reason; the customer needs to contact their card issuer".
+    // No more is known than for generic_decline, so the same hint.
+    id: 'call-issuer',
+    en: 'Call your card issuer (call_issuer).',
+    zhCn: '请致电发卡行（call_issuer）。',
+    declineCode: 'call_issuer',
+    codes: ['call_issuer', 'do_not_try_again', 'no_action_taken'],
+    causes: [c('international-payments-disabled', 1)],
+    source: STRIPE_DECLINE_CODES,
+    rank: 1,
+    patterns: [en('call (?:your )?(?:card )?issuer'), en('refer to (?:the )?card issuer'), zh('请?致电(?:您的)?发卡(?:行|银行)')],
+  },
+
+  // The bank refuses this kind of payment: cross-border or card-not-present switched off (article
+  // §1.2, method 2). The domain table names do_not_honor and transaction_not_allowed; Stripe
+  // describes not_permitted and service_not_allowed the same way ("the payment isn't permitted",
+  // "declined for an unknown reason" with a service code), so they get the same clear sign.
+  // A card that cannot pay in USD is typically a domestic-currency-only card, the article's FAQ 4.
+  {
+    id: 'do-not-honor',
+    en: 'Do not honor (do_not_honor).',
+    zhCn: '不予承兑（do_not_honor）。',
+    declineCode: 'do_not_honor',
+    codes: ['do_not_honor'],
+    causes: [c('international-payments-disabled', 2)],
+    source: STRIPE_DECLINE_CODES,
+    rank: 2,
+    patterns: [en('do not hono(?:u)?r'), zh('不予承兑')],
+  },
+  {
+    id: 'transaction-not-allowed',
+    en: 'Transaction not allowed (transaction_not_allowed).',
+    zhCn: '不允许此交易（transaction_not_allowed）。',
+    declineCode: 'transaction_not_allowed',
+    codes: ['transaction_not_allowed'],
+    causes: [c('international-payments-disabled', 2)],
+    source: STRIPE_DECLINE_CODES,
+    rank: 2,
+    patterns: [en('transaction (?:is )?not (?:allowed|permitted)'), zh('交易不(?:被)?允许'), zh('不允许(?:此|该|这笔)?(?:类)?交易')],
+  },
+  {
+    id: 'not-permitted',
+    en: "The payment isn't permitted (not_permitted).",
+    zhCn: '不允许此付款（not_permitted）。',
+    declineCode: 'not_permitted',
+    codes: ['not_permitted'],
+    causes: [c('international-payments-disabled', 2)],
+    source: STRIPE_DECLINE_CODES,
+    rank: 2,
+    patterns: [en("payment (?:isn't|is not|not) permitted"), zh('(?:付款|支付)不(?:被)?允许'), zh('不允许(?:此|该|这笔)?(?:付款|支付)')],
+  },
+  {
+    id: 'service-not-allowed',
+    en: 'Service not allowed (service_not_allowed).',
+    zhCn: '不允许此服务（service_not_allowed）。',
+    declineCode: 'service_not_allowed',
+    codes: ['service_not_allowed'],
+    causes: [c('international-payments-disabled', 2)],
+    source: STRIPE_DECLINE_CODES,
+    rank: 2,
+    patterns: [en('service (?:is )?not allowed'), zh('服务不(?:被)?允许'), zh('不允许(?:此|该)?服务')],
+  },
+  {
+    id: 'currency-not-supported',
+    en: 'Your card does not support this currency.',
+    zhCn: '您的银行卡不支持此币种。',
+    declineCode: 'currency_not_supported',
+    codes: ['currency_not_supported'],
+    causes: [c('international-payments-disabled', 2)],
+    source: STRIPE_DECLINE_CODES,
+    rank: 2,
+    patterns: [
+      en("(?:does not|doesn't|does n't) support (?:this|the specified) currency"),
+      en('currency (?:is )?not supported'),
+      zh(`${UNSUPPORTED_ZH}(?:此|该|这种|这个)?(?:币种|货币)`),
+      zh(`(?:币种|货币)${UNSUPPORTED_ZH}`),
+    ],
+  },
+
+  // Declines Stripe describes but that point at none of the article's causes. They still carry
+  // their code so the letters can quote it; giving them a cause would be invented.
+  {
+    // The cardholder or bank stopped payments to this merchant (Stripe: "declined for an unknown
+    // reason"; the codes are the networks' stop-payment and revocation responses).
+    id: 'authorization-revoked',
+    en: 'The authorization was revoked (revocation_of_authorization).',
+    zhCn: '授权已被撤销（revocation_of_authorization）。',
+    declineCode: 'revocation_of_authorization',
+    codes: ['revocation_of_authorization', 'revocation_of_all_authorizations', 'stop_payment_order'],
+    causes: [],
+    source: STRIPE_DECLINE_CODES,
+    rank: 2,
+    patterns: [en('revocation of (?:all )?authori[sz]ations?'), en('stop payment order'), zh('授权已(?:被)?撤销'), zh('止付令')],
+  },
+  {
+    // "The card, or account the card is connected to, is invalid": a replaced or closed card is
+    // the closest of the article's causes (method 1, check the card), but only as a hint.
+    id: 'invalid-account',
+    en: 'The card, or the account it is connected to, is invalid (invalid_account).',
+    zhCn: '银行卡或其关联账户无效（invalid_account）。',
+    declineCode: 'invalid_account',
+    codes: ['invalid_account', 'new_account_information_available'],
+    causes: [c('card-details-invalid', 1)],
+    source: STRIPE_DECLINE_CODES,
+    rank: 2,
+    patterns: [en('invalid account'), en('new account information available'), zh('关联(?:的)?账户无效')],
+  },
+  {
+    // "The payment amount is invalid, or exceeds the amount that's allowed": a per-payment limit
+    // on the card, nearest to the available-credit cause; a hint only.
+    id: 'invalid-amount',
+    en: 'The payment amount is invalid (invalid_amount).',
+    zhCn: '付款金额无效（invalid_amount）。',
+    declineCode: 'invalid_amount',
+    codes: ['invalid_amount'],
+    causes: [c('insufficient-funds', 1)],
+    source: STRIPE_DECLINE_CODES,
+    rank: 2,
+    patterns: [en('(?:payment )?amount is invalid'), en("exceeds the amount (?:that's|that is) allowed"), zh('(?:付款|支付|交易)金额无效')],
+  },
+  {
+    // "A transaction with identical amount and credit card information was submitted very
+    // recently": the same card submitted again at once, which is what §4 warns about; a hint.
+    id: 'duplicate-transaction',
+    en: 'A transaction with identical amount and credit card information was submitted very recently.',
+    zhCn: '最近刚提交过金额和银行卡信息相同的交易。',
+    declineCode: 'duplicate_transaction',
+    codes: ['duplicate_transaction'],
+    causes: [c('retry-velocity', 1)],
+    source: STRIPE_DECLINE_CODES,
+    rank: 2,
+    patterns: [en('duplicate transaction'), en('identical amount and credit card information'), zh('重复(?:的)?交易'), zh('金额和银行卡信息相同')],
+  },
+  {
+    // A processor test number typed into a live form: the number is wrong (method 1).
+    id: 'testmode-decline',
+    en: 'Your card was declined. Your request was in live mode, but used a known test card.',
+    zhCn: '您的银行卡被拒绝了。您使用了已知的测试卡。',
+    declineCode: 'testmode_decline',
+    codes: ['testmode_decline'],
+    causes: [c('card-details-invalid', 2)],
+    source: STRIPE_DECLINE_CODES,
+    rank: 2,
+    patterns: [en('known test card'), en('test card number was used'), zh('测试卡')],
+  },
+  {
+    // PIN codes apply to card readers only (Stripe says so of incorrect_pin); an online card
+    // form never asks for a PIN, so none of the article's causes applies.
+    id: 'pin-problem',
+    en: 'The PIN is incorrect or required (incorrect_pin).',
+    zhCn: 'PIN 码错误或需要输入 PIN（incorrect_pin）。',
+    declineCode: 'incorrect_pin',
+    codes: ['incorrect_pin', 'invalid_pin', 'offline_pin_required', 'online_or_offline_pin_required', 'pin_try_exceeded'],
+    causes: [],
+    source: STRIPE_DECLINE_CODES,
+    rank: 2,
+    patterns: [en('pin (?:entered )?is (?:incorrect|invalid)'), en('requires a pin'), en('pin tries'), zh('pin ?码?(?:错误|不正确|无效)'), zh('需要(?:输入)?pin')],
+  },
+  {
+    // Transient: "an error occurred while processing the card, try again". Stripe names no cause,
+    // and a network-anomaly hint would be a guess, so no cause at all.
+    id: 'processing-error',
+    en: 'An error occurred while processing your card. Try again in a little bit.',
+    zhCn: '处理您的银行卡时出错。请稍后再试。',
+    declineCode: 'processing_error',
+    codes: ['processing_error'],
+    causes: [],
+    source: STRIPE_TEST_CARDS,
+    rank: 2,
+    patterns: [
+      en('(?:an |there was an )?error (?:occurred |occured )?(?:while )?processing (?:your |the )?card'),
+      zh(`处理(?:您|你)?的?${CARD_ZH}(?:时)?(?:出错|发生错误|出现错误|出现问题)`),
+    ],
+  },
+  {
+    // The issuer was unreachable or asked for a retry: transient, no cause.
+    id: 'issuer-not-available',
+    en: "The card issuer couldn't be reached, so the payment couldn't be authorized.",
+    zhCn: '无法联系到发卡行，付款未能获得授权。',
+    declineCode: 'issuer_not_available',
+    codes: ['issuer_not_available', 'approve_with_id', 'reenter_transaction'],
+    causes: [],
+    source: STRIPE_DECLINE_CODES,
+    rank: 2,
+    patterns: [
+      en("issuer (?:couldn't|could not|cannot|can't) be reached"),
+      en('issuer (?:is )?(?:not available|unavailable)'),
+      zh('(?:无法|未能)联系(?:到|上)?发卡(?:行|银行)'),
+      zh('发卡(?:行|银行)(?:暂时)?不可用'),
+    ],
+  },
+  {
+    // Deprecated decline code, now an advice code: "attempt the payment again later". No cause.
+    id: 'try-again-later',
+    en: 'Try again later (try_again_later).',
+    zhCn: '请稍后重试（try_again_later）。',
+    declineCode: 'try_again_later',
+    codes: ['try_again_later'],
+    causes: [],
+    source: STRIPE_DECLINE_CODES,
+    rank: 2,
+    patterns: [],
+  },
+
+  // Region (article §1.1). OpenAI's API answers an unsupported location with
+  // `unsupported_country_region_territory` (OPENAI_API_ERRORS); the article quotes
+  // "Region not supported" and "国家不支持".
+  {
+    id: 'region-not-supported',
+    en: 'Region not supported',
+    zhCn: '地区不支持',
+    declineCode: null,
+    codes: ['unsupported_country_region_territory', 'unsupported_country'],
+    causes: [c('region-unsupported', 3)],
+    source: OPENAI_API_ERRORS,
+    rank: 2,
+    patterns: [
+      en('(?:region|territory) (?:is )?not supported'),
+      en('country, region,? (?:or|and) territory (?:is )?not supported'),
+      en('unsupported (?:region|territory|location)'),
+      en('not supported in your (?:region|country|location|area|territory)'),
+      zh(`(?:地区|区域)(?:暂)?${UNSUPPORTED_ZH}`),
+      zh(`${UNSUPPORTED_ZH}(?:您|你)?(?:所在)?的?(?:国家或地区|国家/地区|国家和地区|地区|区域)`),
+    ],
+  },
+  {
+    id: 'country-not-supported',
+    en: 'Country not supported',
+    zhCn: '国家不支持',
+    declineCode: null,
+    codes: [],
+    causes: [c('region-unsupported', 3)],
+    source: ARTICLE,
+    rank: 2,
+    patterns: [en('country (?:is )?not supported'), en('unsupported country'), zh(`国家(?:暂)?${UNSUPPORTED_ZH}`), zh(`${UNSUPPORTED_ZH}(?:您|你)?(?:所在)?的?国家(?!或|/|和)`)],
+  },
+  {
+    id: 'not-available-in-country',
+    en: 'Not available in your country',
+    zhCn: '在您所在的国家或地区不可用',
+    declineCode: null,
+    codes: [],
+    causes: [c('region-unsupported', 3)],
+    source: ARTICLE,
+    rank: 2,
+    patterns: [
+      en("(?:not|isn't|is not|unavailable|not yet) available in your (?:country|region|location|territory)"),
+      en('unavailable in your (?:country|region|location)'),
+      zh('(?:您|你)?所在的?(?:国家或地区|国家/地区|国家|地区)[^。!?]{0,6}(?:不可用|无法使用|不可使用|不提供)'),
+    ],
+  },
+
+  // Card types and brands (article §1.3, method 3; OPENAI_DECLINED_HELP: "Pre-paid cards / gift
+  // cards are not supported"). Stripe's card_not_supported ("does not support this type of
+  // purchase") is the same event as its message, and the domain page reads it two ways: a
+  // restricted card type, or with a foreign issuer a region refusal. Both stay hints here;
+  // diagnose weighs them against the card's kind and issuer country.
+  {
+    id: 'card-not-supported',
+    en: 'Your card does not support this type of purchase.',
+    zhCn: '您的银行卡不支持这种购买类型。',
+    declineCode: 'card_not_supported',
+    codes: ['card_not_supported'],
+    causes: [c('card-type-restricted', 1), c('region-unsupported', 1)],
+    source: STRIPE_DECLINE_CODES,
+    rank: 2,
+    patterns: [
+      en("(?:does not|doesn't|does n't|do not|don't) support this (?:type|kind) of purchase"),
+      en('(?:card )?(?:is )?not supported for this (?:type of )?purchase'),
+      zh(`${UNSUPPORTED_ZH}(?:这种|此类|该类|此种|这类|此|该)(?:购买|交易)(?:类型)?`),
+      zh(`${UNSUPPORTED_ZH}(?:此|该)?购买类型`),
+    ],
+  },
+  {
+    // Stripe's answer when the merchant does not take the card's brand ("Your card is not
+    // supported.", seen with code card_declined and no decline_code). UnionPay is the article's
+    // example, so region first, card type second; both hints.
+    id: 'card-brand-not-supported',
+    en: 'Your card is not supported.',
+    zhCn: '不支持您的银行卡。',
+    declineCode: null,
+    codes: [],
+    causes: [c('region-unsupported', 1), c('card-type-restricted', 1)],
+    source: STRIPE_TEST_CARDS,
+    rank: 2,
+    patterns: [
+      en('(?:your|this) (?:credit |debit )?card is not supported(?! (?:in|for))'),
+      en('card not supported(?! (?:in|for))'),
+      zh(`${UNSUPPORTED_ZH}(?:您的|你的|此|该|这张)(?:银行卡|信用卡|借记卡|卡片|卡)(?![号类])`),
+      zh(`(?:您的|你的|此|该|这张)${CARD_ZH}${UNSUPPORTED_ZH}(?![这此该购币货])`),
+    ],
+  },
+  {
+    id: 'card-type-not-supported',
+    en: 'This card type is not supported.',
+    zhCn: '不支持此卡类型。',
+    declineCode: null,
+    codes: [],
+    causes: [c('card-type-restricted', 3)],
+    source: ARTICLE,
+    rank: 2,
+    patterns: [
+      en('(?:card type|type of card|kind of card|card types?) (?:is |are )?not (?:supported|accepted)'),
+      en('(?:certain|some) card types'),
+      zh(`(?:卡类型|卡片类型|此类卡|这类卡|该类卡)${UNSUPPORTED_ZH}`),
+      zh(`${UNSUPPORTED_ZH}(?:此|该|这种)?(?:卡类型|卡片类型|类型的卡)`),
+      zh('卡类型无法用于(?:付款|支付)'),
+      zh('不支持付款的?类型'),
+    ],
+  },
+  {
+    id: 'prepaid-not-supported',
+    en: 'Prepaid cards and gift cards are not supported.',
+    zhCn: '不支持预付卡或礼品卡。',
+    declineCode: null,
+    codes: [],
+    causes: [c('card-type-restricted', 3)],
+    source: OPENAI_DECLINED_HELP,
+    rank: 2,
+    patterns: [
+      en('(?:pre-?paid|gift) cards?[^.!?]{0,40}not (?:supported|accepted|allowed)'),
+      en("(?:does not|doesn't|do not|don't|cannot|can't) (?:support|accept) (?:pre-?paid|gift) cards?"),
+      zh(`(?:预付卡|礼品卡|充值卡)[^。!?]{0,10}${UNSUPPORTED_ZH}`),
+      zh(`${UNSUPPORTED_ZH}[^。!?]{0,6}(?:预付卡|礼品卡|充值卡)`),
+    ],
+  },
+  {
+    // The article's "卡片无效": a typo and a refused card type both produce it (domain table),
+    // so it is a hint for each. Not "卡号无效", which is the number.
+    id: 'card-invalid',
+    en: 'Card invalid',
+    zhCn: '卡片无效',
+    declineCode: null,
+    codes: [],
+    causes: [c('card-details-invalid', 1), c('card-type-restricted', 1)],
+    source: ARTICLE,
+    rank: 1,
+    patterns: [en('invalid card(?! ?(?:number|details|type))'), en('card (?:is )?invalid'), zh('(?:银行卡|信用卡|借记卡|卡片|此卡|该卡|卡)(?:已)?无效')],
+  },
+
+  // Number, expiry, security code (method 1). The processor's answer is specific, so strong.
+  // Chinese wordings vary between Stripe's localization and what people retype, so the Chinese
+  // patterns match the key phrase (卡号 + 不正确/错误/有误) rather than one sentence.
+  {
+    id: 'incorrect-number',
+    en: 'Your card number is incorrect.',
+    zhCn: '您的卡号不正确。',
+    declineCode: 'incorrect_number',
+    codes: ['incorrect_number'],
+    causes: [c('card-details-invalid', 3)],
+    source: STRIPE_DECLINE_CODES,
+    rank: 2,
+    patterns: [en('card number is incorrect'), en('incorrect card number'), en('wrong card number'), zh(`卡号${WRONG_ZH}`)],
+  },
+  {
+    id: 'invalid-number',
+    en: 'Your card number is invalid.',
+    zhCn: '您的银行卡卡号无效。',
+    declineCode: 'invalid_number',
+    codes: ['invalid_number', 'incomplete_number'],
+    causes: [c('card-details-invalid', 3)],
+    source: STRIPE_ELEMENTS,
+    rank: 2,
+    patterns: [
+      en('card number is (?:invalid|incomplete|not valid)'),
+      en('invalid card number'),
+      en('not a valid (?:credit )?card number'),
+      zh(`卡号${INVALID_ZH}`),
+      zh('无效(?:的)?卡号'),
+      zh('卡号不是(?:一张)?有效'),
+    ],
+  },
+  {
+    id: 'incorrect-cvc',
+    en: "Your card's security code is incorrect.",
+    zhCn: '您的银行卡安全码不正确。',
+    declineCode: 'incorrect_cvc',
+    codes: ['incorrect_cvc'],
+    causes: [c('card-details-invalid', 3)],
+    source: STRIPE_TEST_CARDS,
+    rank: 2,
+    patterns: [
+      en("(?:security code|cvc|cvv|cvv2|cvc2) (?:number )?is (?:incorrect|wrong)"),
+      en('incorrect (?:security code|cvc|cvv)'),
+      /"?cvc_check"? ?: ?"?fail/,
+      zh(`(?:安全码|卡验证码|cvc|cvv2?|cvn2?) ?码?${WRONG_ZH}`),
+    ],
+  },
+  {
+    id: 'invalid-cvc',
+    en: "Your card's security code is invalid.",
+    zhCn: '您的银行卡安全码无效。',
+    declineCode: 'invalid_cvc',
+    codes: ['invalid_cvc', 'incomplete_cvc'],
+    causes: [c('card-details-invalid', 3)],
+    source: STRIPE_ELEMENTS,
+    rank: 2,
+    patterns: [
+      en('(?:security code|cvc|cvv) is (?:invalid|incomplete)'),
+      en('invalid (?:security code|cvc|cvv)'),
+      zh(`(?:安全码|卡验证码|cvc|cvv2?|cvn2?) ?码?${INVALID_ZH}`),
+      zh('无效的?(?:安全码|cvc|cvv)'),
+    ],
+  },
+  {
+    id: 'expired-card',
+    en: 'Your card has expired.',
+    zhCn: '您的银行卡已过期。',
+    declineCode: 'expired_card',
+    codes: ['expired_card'],
+    causes: [c('card-details-invalid', 3)],
+    source: STRIPE_TEST_CARDS,
+    rank: 2,
+    patterns: [en('card (?:has |is )?expired'), en('expired card'), zh(`${CARD_ZH}(?:已经?)?过期`), zh('过期(?:的)?(?:银行卡|信用卡|卡)')],
+  },
+  {
+    id: 'invalid-expiry-month',
+    en: "Your card's expiration month is invalid.",
+    zhCn: '您的银行卡有效期月份无效。',
+    declineCode: 'invalid_expiry_month',
+    codes: ['invalid_expiry_month'],
+    causes: [c('card-details-invalid', 3)],
+    source: STRIPE_DECLINE_CODES,
+    rank: 2,
+    patterns: [en('expir(?:ation|y) month is (?:invalid|incorrect)'), en('invalid expir(?:ation|y) month'), zh(`(?:有效期|到期|过期)?月份(?:${INVALID_ZH}|${WRONG_ZH})`)],
+  },
+  {
+    id: 'invalid-expiry-year',
+    en: "Your card's expiration year is invalid.",
+    zhCn: '您的银行卡有效期年份无效。',
+    declineCode: 'invalid_expiry_year',
+    codes: ['invalid_expiry_year'],
+    causes: [c('card-details-invalid', 3)],
+    source: STRIPE_DECLINE_CODES,
+    rank: 2,
+    patterns: [en('expir(?:ation|y) year is (?:invalid|incorrect)'), en('invalid expir(?:ation|y) year'), zh(`(?:有效期|到期|过期)?年份(?:${INVALID_ZH}|${WRONG_ZH})`)],
+  },
+  {
+    // Elements' own checks: incomplete, or month / year in the past. No processor decline code.
+    id: 'invalid-expiry-date',
+    en: "Your card's expiration date is invalid.",
+    zhCn: '您的银行卡有效期无效。',
+    declineCode: null,
+    codes: ['incomplete_expiry', 'invalid_expiry_month_past', 'invalid_expiry_year_past'],
+    causes: [c('card-details-invalid', 3)],
+    source: STRIPE_ELEMENTS,
+    rank: 2,
+    patterns: [
+      en('expir(?:ation|y) (?:date|year|month) is (?:invalid|incomplete|incorrect|in the past)'),
+      en('invalid expir(?:ation|y) date'),
+      zh(`(?:有效期|到期日期?|过期日期)(?:${INVALID_ZH}|${WRONG_ZH}|已过)`),
+      zh('无效的?(?:有效期|到期日期?)'),
+    ],
+  },
+
+  // Billing address and postal code (article §1.1, method 1; OPENAI_DECLINED_HELP: "verify your
+  // billing address (especially your zip code)"). The issuer saying "no match" is strong; a
+  // postal code the form finds malformed is a clear sign but not yet the issuer's verdict.
+  {
+    id: 'incorrect-zip',
+    en: 'The zip code you supplied failed validation.',
+    zhCn: '您提供的邮政编码未通过验证。',
+    declineCode: 'incorrect_zip',
+    codes: ['incorrect_zip'],
+    causes: [c('billing-mismatch', 3)],
+    source: STRIPE_TEST_CARDS,
+    rank: 2,
+    patterns: [
+      en('(?:zip|postal) code (?:you supplied |you provided |provided )?(?:failed validation|is incorrect|does not match|doesn\'t match|did not match)'),
+      en('incorrect (?:zip|postal)(?: code)?'),
+      /"?address_(?:postal_code|zip)_check"? ?: ?"?fail/,
+      zh(`${ZIP_ZH}[^。!?]{0,6}(?:未通过验证|验证失败|不匹配|不一致|${WRONG_ZH})`),
+    ],
+  },
+  {
+    id: 'postal-code-invalid',
+    en: 'Your postal code is invalid.',
+    zhCn: '您的邮政编码无效。',
+    declineCode: 'postal_code_invalid',
+    codes: ['postal_code_invalid', 'incomplete_zip'],
+    causes: [c('billing-mismatch', 2)],
+    source: STRIPE_ERROR_CODES,
+    rank: 2,
+    patterns: [en('(?:postal|zip) code is (?:invalid|incomplete)'), en('invalid (?:postal|zip) code'), zh(`${ZIP_ZH}${INVALID_ZH}`), zh(`无效的?${ZIP_ZH}`)],
+  },
+  {
+    id: 'incorrect-address',
+    en: "Your card's address is incorrect.",
+    zhCn: '您的银行卡账单地址不正确。',
+    declineCode: 'incorrect_address',
+    codes: ['incorrect_address'],
+    causes: [c('billing-mismatch', 3)],
+    source: STRIPE_ERROR_CODES,
+    rank: 2,
+    patterns: [
+      en("card'?s? (?:billing )?address is incorrect"),
+      en('address verification (?:failed|failure|check failed)'),
+      en("billing address (?:does not|doesn't|did not) match"),
+      en('avs (?:check )?(?:failed|failure|mismatch)'),
+      /"?address_line1_check"? ?: ?"?fail/,
+      zh(`(?:账单)?地址(?:验证失败|未通过验证|不匹配|不一致|${WRONG_ZH})`),
+      zh('地址[^。!?]{0,6}与发卡(?:行|银行)[^。!?]{0,4}不(?:一致|匹配)'),
+    ],
+  },
+
+  // Repeated attempts (article §4, FAQ 3). The rate limit is the processor saying so outright;
+  // card_velocity_exceeded and withdrawal_count_limit_exceeded are described by Stripe as
+  // balance or credit limits, so they also hint at funds.
+  {
+    id: 'card-velocity-exceeded',
+    en: 'Your card was declined for making repeated attempts too frequently or exceeding its amount limit.',
+    zhCn: '您的银行卡因尝试过于频繁或超出金额限制而被拒绝。',
+    declineCode: 'card_velocity_exceeded',
+    codes: ['card_velocity_exceeded'],
+    causes: [c('retry-velocity', 2), c('insufficient-funds', 1)],
+    source: STRIPE_TEST_CARDS,
+    rank: 2,
+    patterns: [
+      en('repeated attempts too frequently'),
+      en('exceeding its amount limit'),
+      en('exceeded the balance, credit limit,? or transaction amount limit'),
+      zh('尝试(?:过于|太)频繁'),
+      zh('超出(?:了)?(?:金额|交易金额)限(?:制|额)'),
+    ],
+  },
+  {
+    id: 'withdrawal-count-limit-exceeded',
+    en: 'You have exceeded the number of transactions allowed on your card (withdrawal_count_limit_exceeded).',
+    zhCn: '已超出银行卡允许的交易次数（withdrawal_count_limit_exceeded）。',
+    declineCode: 'withdrawal_count_limit_exceeded',
+    codes: ['withdrawal_count_limit_exceeded'],
+    causes: [c('retry-velocity', 2), c('insufficient-funds', 1)],
+    source: STRIPE_DECLINE_CODES,
+    rank: 2,
+    patterns: [en('withdrawal count limit'), zh('(?:交易|取款)次数(?:超限|已达上限|超过限制|超出限制)'), zh('超出[^。!?]{0,8}(?:交易|取款)次数')],
+  },
+  {
+    id: 'decline-rate-limit-exceeded',
+    en: 'You have exceeded the maximum number of declines on this card in the last 24 hour period.',
+    zhCn: '此卡在过去 24 小时内被拒绝的次数已达上限。',
+    declineCode: 'card_decline_rate_limit_exceeded',
+    codes: ['card_decline_rate_limit_exceeded'],
+    causes: [c('retry-velocity', 3)],
+    source: STRIPE_ERROR_CODES,
+    rank: 2,
+    patterns: [
+      en('maximum number of declines'),
+      en('(?:has been |been )?declined too many times'),
+      zh('(?:被拒绝?|拒绝)的?次数(?:过多|太多|已达上限|已达到上限|超(?:过|出)(?:上限|限制))'),
+    ],
+  },
+  {
+    // Merchant-side wording ("too many attempts"); not the API's rate limit ("too many requests").
+    id: 'too-many-attempts',
+    en: 'Too many attempts. Please try again later.',
+    zhCn: '尝试次数过多，请稍后再试。',
+    declineCode: null,
+    codes: [],
+    causes: [c('retry-velocity', 3)],
+    source: ARTICLE,
+    rank: 2,
+    patterns: [
+      en('too many (?:failed |payment |card )?(?:attempts|tries)'),
+      en('(?:tried|attempted) too many times'),
+      zh('(?:尝试|操作|绑卡|支付|付款|提交)(?:的)?次数(?:过多|太多)'),
+      zh('(?:绑卡|支付|付款|提交|操作)(?:过于|太)频繁'),
+    ],
+  },
+  {
+    // ChatGPT's "Unusual activity has been detected from your device": the domain table files
+    // it under repeated attempts; it names the device, so also a hint of the network cause.
+    id: 'unusual-activity',
+    en: 'Unusual activity has been detected from your device. Try again later.',
+    zhCn: '检测到异常活动。请稍后再试。',
+    declineCode: null,
+    codes: [],
+    causes: [c('retry-velocity', 2), c('network-anomaly', 1)],
+    source: ARTICLE,
+    rank: 2,
+    patterns: [en('unusual activity'), en('suspicious activity'), zh('异常活动|异常行为|可疑活动|异常操作')],
+  },
+
+  // Issuer verification (3-D Secure). Stripe's authentication failures for PaymentIntents and
+  // SetupIntents carry the same customer message, so the text alone does not say which code.
+  {
+    id: 'authentication-required',
+    en: 'This transaction requires authentication.',
+    zhCn: '此交易需要身份验证。',
+    declineCode: 'authentication_required',
+    codes: ['authentication_required'],
+    causes: [c('authentication-failed', 3)],
+    source: STRIPE_DECLINE_CODES,
+    rank: 2,
+    patterns: [en('requires? (?:additional )?authentication'), en('authentication (?:is )?required'), zh('需要(?:进行)?(?:额外的?|身份|3d ?secure ?|3ds ?|安全)验证')],
+  },
+  {
+    id: 'unable-to-authenticate',
+    en: 'We are unable to authenticate your payment method. Please choose a different payment method and try again.',
+    zhCn: '我们未能验证您的支付方式。请选择另一支付方式并重试。',
+    declineCode: null,
+    codes: ['payment_intent_authentication_failure', 'setup_intent_authentication_failure'],
+    causes: [c('authentication-failed', 3)],
+    source: STRIPE_ERROR_CODES,
+    rank: 2,
+    patterns: [
+      en('unable to authenticate (?:your |the )?payment method'),
+      en('payment method has failed authentication'),
+      zh('(?:未能|无法|不能)验证(?:您|你)?的?(?:支付|付款)方式'),
+    ],
+  },
+  {
+    id: 'three-d-secure-failed',
+    en: '3D Secure authentication failed.',
+    zhCn: '身份验证失败。',
+    declineCode: null,
+    codes: [],
+    causes: [c('authentication-failed', 3)],
+    source: STRIPE_3D_SECURE,
+    rank: 2,
+    patterns: [
+      en('3-?d ?secure[^.!?]{0,20}(?:failed|failure|unsuccessful|not completed)'),
+      en('3ds2? (?:authentication )?(?:failed|failure)'),
+      en('authentication (?:has )?failed'),
+      en('failed authentication'),
+      zh('(?:身份|3d ?secure ?|3ds2? ?|安全)验证(?:失败|未通过|未完成)'),
+    ],
+  },
+
+  // Funds (the processor's insufficient_funds; §4 pitfall 2 warns it is not the only condition).
+  {
+    id: 'insufficient-funds',
+    en: 'Your card has insufficient funds.',
+    zhCn: '您的银行卡余额不足。',
+    declineCode: 'insufficient_funds',
+    codes: ['insufficient_funds'],
+    causes: [c('insufficient-funds', 3)],
+    source: STRIPE_TEST_CARDS,
+    rank: 2,
+    patterns: [en('insufficient (?:funds|balance)'), en('not enough (?:funds|balance|money)'), zh('余额不足|资金不足|(?:可用|信用)?额度不足')],
+  },
+
+  // OpenAI's help page: a per-card cap on subscriptions. None of the article's causes is it.
+  {
+    id: 'too-many-subscriptions',
+    en: "You've paid for too many subscriptions using the same payment method.",
+    zhCn: '使用同一支付方式支付的订阅过多。',
+    declineCode: null,
+    codes: [],
+    causes: [],
+    source: OPENAI_DECLINED_HELP,
+    rank: 2,
+    patterns: [en('too many subscriptions'), zh('订阅(?:数量)?(?:过多|太多)'), zh('(?:过多|太多)(?:的)?订阅')],
+  },
+];
+
+/** Every recognized message: id, a canonical English and Simplified Chinese text (what the UI offers the person to pick), the decline code it implies, the causes. */
+export const DECLINE_MESSAGES: readonly DeclineMessage[] = ENTRIES.map(({ patterns: _patterns, rank: _rank, ...message }) => message);
+
+const GENERIC_DECLINE_ENTRY = entryById('generic-decline');
+const CARD_DECLINED_ENTRY = entryById('card-declined');
+
+/** Code to entry; the never-claim codes select the generic decline. */
+const ENTRY_BY_CODE: ReadonlyMap<string, Entry> = new Map<string, Entry>([
+  ...ENTRIES.flatMap((entry) => entry.codes.map((code) => [code, entry] as const)),
+  ...NEVER_CLAIM_DECLINE_CODES.map((code) => [code, GENERIC_DECLINE_ENTRY] as const),
+]);
+
+const NEVER_CLAIM = new Set(NEVER_CLAIM_DECLINE_CODES);
+
+// An unknown code that names fraud, loss or theft is folded into the generic decline too: the
+// rule is about what we say to the person, whatever the code is called.
+const NEVER_CLAIM_WORDS = /fraud|lost|stolen|black_?list|block_?list|pick_?up|security_violation|restricted_card/;
+
+// The same words as they might appear inside a quoted phrase.
+const NEVER_CLAIM_TEXT = /\b(?:fraud\w*|lost|stolen|black ?list\w*|block ?list\w*)\b|欺诈|盗刷|被盗|挂失|遗失|丢失/gi;
+
+// Long pastes (a whole HAR or log) gain nothing past this and would only cost time.
+const MAX_INPUT_LENGTH = 100_000;
+
+function entryById(id: string): Entry {
+  const entry = ENTRIES.find((candidate) => candidate.id === id);
+  if (!entry) throw new Error(`declineMessages: no entry ${id}`);
+  return entry;
+}
+
+/** The code as we may show it: lower snake case, never-claim codes as `generic_decline`. */
+function claimable(code: string): string {
+  return NEVER_CLAIM.has(code) || NEVER_CLAIM_WORDS.test(code) ? 'generic_decline' : code;
+}
+
+/** Normalized text plus, per UTF-16 unit of it, the input range it came from. */
+interface NormalizedText {
+  text: string;
+  from: number[];
+  to: number[];
+}
+
+const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff\u00ad]/;
+const WHITESPACE = /\s/;
+const CJK = /[\u2e80-\u2fff\u3001-\u303f\u3040-\u9fff\uf900-\ufaff\uff01-\uff60]/;
+const SINGLE_QUOTES = /[\u2018\u2019\u201a\u201b\u2032\u00b4`]/g;
+const DOUBLE_QUOTES = /[\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb\u300c\u300d\u300e\u300f]/g;
+
+// Traditional characters used by the Chinese phrases above, folded to Simplified: Stripe
+// Checkout renders zh-TW / zh-HK when the browser asks for it, e.g. "您的金融卡已被拒絕".
+const TRADITIONAL = '絕銀餘額驗證號碼區國異動測檢無過請嘗試幣種類購買帳單郵遞處錯誤發認確許頻數達禮預貨獲項戶務為們這來對應沒統與於資訊簽經關聯開權敗後偵態該張將際顯並僅';
+const SIMPLIFIED = '绝银余额验证号码区国异动测检无过请尝试币种类购买账单邮递处错误发认确许频数达礼预货获项户务为们这来对应没统与于资讯签经关联开权败后侦态该张将际显并仅';
+const TO_SIMPLIFIED: ReadonlyMap<string, string> = new Map([...TRADITIONAL].map((char, index) => [char, SIMPLIFIED[index] ?? char]));
+
+/** One input character (or JSON escape) as normalized text, and how many input units it used. */
+function readUnit(input: string, index: number): { text: string; length: number } {
+  const char = input[index] ?? '';
+  // JSON string escapes, so a pasted error object reads like its message.
+  if (char === '\\') {
+    const next = input[index + 1];
+    if (next === 'u' && /^[0-9a-fA-F]{4}$/.test(input.slice(index + 2, index + 6))) {
+      return { text: foldChar(String.fromCharCode(parseInt(input.slice(index + 2, index + 6), 16))), length: 6 };
+    }
+    if (next === 'n' || next === 'r' || next === 't') return { text: ' ', length: 2 };
+    if (next === '"' || next === '/' || next === '\\') return { text: next, length: 2 };
+  }
+  const codePoint = input.codePointAt(index) ?? 0;
+  const length = codePoint > 0xffff ? 2 : 1;
+  return { text: foldChar(input.slice(index, index + length)), length };
+}
+
+function foldChar(char: string): string {
+  if (ZERO_WIDTH.test(char)) return '';
+  const folded = char.normalize('NFKC').replace(SINGLE_QUOTES, "'").replace(DOUBLE_QUOTES, '"').toLowerCase();
+  let out = '';
+  for (const unit of folded) out += TO_SIMPLIFIED.get(unit) ?? unit;
+  return out;
+}
+
+/**
+ * Normalizes character by character (not the whole string at once) so every output unit can
+ * point back at the input: NFKC makes full-width letters and punctuation half-width, quotes
+ * become straight, case is lowered, whitespace runs become one space, and spaces next to CJK go
+ * (Chinese has none, and "提示： 您的" should read as "提示:您的").
+ */
+function normalizeWithMap(input: string): NormalizedText {
+  let text = '';
+  const from: number[] = [];
+  const to: number[] = [];
+  let pendingSpace: { start: number; end: number } | null = null;
+  let index = 0;
+  while (index < input.length) {
+    const unit = readUnit(input, index);
+    for (const char of unit.text) {
+      if (WHITESPACE.test(char)) {
+        pendingSpace ??= { start: index, end: index + unit.length };
+        continue;
+      }
+      if (pendingSpace && text.length > 0 && !CJK.test(text.slice(-1)) && !CJK.test(char)) {
+        text += ' ';
+        from.push(pendingSpace.start);
+        to.push(pendingSpace.end);
+      }
+      pendingSpace = null;
+      for (let k = 0; k < char.length; k++) {
+        from.push(index);
+        to.push(index + unit.length);
+      }
+      text += char;
+    }
+    index += unit.length;
+  }
+  return { text, from, to };
+}
+
+/** Normalization used for matching: NFKC (full-width to half-width), lower case, curly quotes to straight, collapse whitespace; exported for tests. Also decodes JSON string escapes (`\u60a8`, `\n`), drops zero-width characters and spaces next to Chinese, and folds the Traditional characters the Chinese phrases use to Simplified. */
+export function normalizeMessageText(text: string): string {
+  return typeof text === 'string' ? normalizeWithMap(text.slice(0, MAX_INPUT_LENGTH)).text : '';
+}
+
+/** One place in the text that selects an entry. */
+interface Hit {
+  entry: Entry;
+  index: number;
+  matched: string;
+  /** The code as read from the text; null for a phrase. */
+  code: string | null;
+  /** 2 read from a `decline_code` / `code` field, 1 a bare code, 0 a phrase. */
+  strength: 0 | 1 | 2;
+}
+
+// `"decline_code": "do_not_honor"`, `decline_code=do_not_honor`, `'code': 'card_declined'`,
+// `declineCode: …`. A value cut off by truncation (an opening quote never closed) is skipped.
+const CODE_FIELD = /(?<![a-z0-9_])(decline[_ ]?code|advice[_ ]?code|(?:error[_ ]?)?code)["']? ?[:=] ?(["']?)([a-z][a-z0-9_]{0,63})\2(?![a-z0-9_])/g;
+// JSON and log spellings of "no value" (`"decline_code": null`).
+const NOT_A_CODE: ReadonlySet<string> = new Set(['null', 'none', 'nil', 'undefined', 'true', 'false']);
+// Codes are snake case; `fraudulent` is the one without an underscore.
+const BARE_CODE = /(?<![a-z0-9_])(?:[a-z][a-z0-9]*(?:_[a-z0-9]+)+|fraudulent)(?![a-z0-9_])/g;
+
+/** All recognitions in the text, most specific first (a specific code/message before the generic 'card-declined'); de-duplicated by messageId. Empty array if nothing is recognized. */
+export function recognizeDeclineMessages(text: string): DeclineRecognition[] {
+  if (typeof text !== 'string' || text.length === 0) return [];
+  const input = text.slice(0, MAX_INPUT_LENGTH);
+  const normalized = normalizeWithMap(input);
+  const quote = (start: number, end: number): string => {
+    if (end <= start) return '';
+    return input.slice(normalized.from[start] ?? 0, normalized.to[end - 1] ?? input.length);
+  };
+
+  const hits: Hit[] = [];
+  const fields = readCodeFields(normalized.text);
+  const hasDeclineCode = fields.some((field) => field.key === 'decline');
+  let adviceCode: string | null = null;
+
+  for (const field of fields) {
+    if (field.key === 'advice') {
+      adviceCode ??= claimable(field.value);
+      continue;
+    }
+    // `code` is card_declined whenever a decline_code says more; the umbrella adds nothing then.
+    if (field.key === 'code' && field.value === 'card_declined' && hasDeclineCode) continue;
+    const entry = ENTRY_BY_CODE.get(field.value) ?? (field.key === 'decline' ? CARD_DECLINED_ENTRY : undefined);
+    if (!entry) continue;
+    const code = claimable(field.value);
+    const matched =
+      code === field.value
+        ? quote(field.start, field.end)
+        : quote(field.start, field.valueStart) + code + quote(field.valueEnd, field.end);
+    hits.push({ entry, index: field.start, matched, code, strength: 2 });
+  }
+
+  for (const match of normalized.text.matchAll(BARE_CODE)) {
+    const start = match.index;
+    const end = start + match[0].length;
+    if (fields.some((field) => start < field.end && end > field.start)) continue;
+    const value = match[0];
+    if (value === 'card_declined' && hasDeclineCode) continue;
+    const entry = ENTRY_BY_CODE.get(value);
+    if (!entry) {
+      if (value === 'confirm_card_data') adviceCode ??= value;
+      continue;
+    }
+    const code = claimable(value);
+    hits.push({ entry, index: start, matched: code === value ? quote(start, end) : code, code, strength: 1 });
+  }
+
+  for (const entry of ENTRIES) {
+    let best: RegExpExecArray | null = null;
+    for (const pattern of entry.patterns) {
+      const match = pattern.exec(normalized.text);
+      if (match && (best === null || match.index < best.index)) best = match;
+    }
+    if (best) hits.push({ entry, index: best.index, matched: quote(best.index, best.index + best[0].length), code: null, strength: 0 });
+  }
+
+  return mergeHits(hits, adviceCode);
+}
+
+interface CodeField {
+  key: 'decline' | 'advice' | 'code';
+  value: string;
+  start: number;
+  end: number;
+  valueStart: number;
+  valueEnd: number;
+}
+
+/**
+ * The code fields of pasted JSON or logs, read straight from the text rather than by parsing:
+ * whole, embedded and truncated JSON, `key=value` logs and Python reprs then take one path.
+ */
+function readCodeFields(text: string): CodeField[] {
+  const fields: CodeField[] = [];
+  for (const match of text.matchAll(CODE_FIELD)) {
+    const [whole, rawKey = '', quoteMark = '', value = ''] = match;
+    if (NOT_A_CODE.has(value)) continue;
+    const key = rawKey.startsWith('decline') ? 'decline' : rawKey.startsWith('advice') ? 'advice' : 'code';
+    const end = match.index + whole.length;
+    const valueEnd = end - quoteMark.length;
+    fields.push({ key, value, start: match.index, end, valueStart: valueEnd - value.length, valueEnd });
+  }
+  return fields;
+}
+
+/** One recognition per entry: the field-read code wins, the phrase is the better evidence to quote. */
+function mergeHits(hits: readonly Hit[], adviceCode: string | null): DeclineRecognition[] {
+  const byEntry = new Map<Entry, { index: number; code: string | null; codeStrength: number; matched: string; matchedStrength: number }>();
+  for (const hit of hits) {
+    const current = byEntry.get(hit.entry);
+    if (!current) {
+      byEntry.set(hit.entry, {
+        index: hit.index,
+        code: hit.code,
+        codeStrength: hit.code ? hit.strength : -1,
+        matched: hit.matched,
+        matchedStrength: hit.strength,
+      });
+      continue;
+    }
+    current.index = Math.min(current.index, hit.index);
+    if (hit.code && hit.strength > current.codeStrength) {
+      current.code = hit.code;
+      current.codeStrength = hit.strength;
+    }
+    // A phrase reads better as evidence than `"decline_code": "…"`; among codes, the field.
+    const preference = (strength: number) => (strength === 0 ? 3 : strength);
+    if (preference(hit.strength) > preference(current.matchedStrength)) {
+      current.matched = hit.matched;
+      current.matchedStrength = hit.strength;
+    }
+  }
+  return [...byEntry.entries()]
+    .sort(([a, first], [b, second]) => b.rank - a.rank || first.index - second.index)
+    .map(([entry, found]) => ({
+      messageId: entry.id,
+      declineCode: found.code ?? entry.declineCode,
+      adviceCode,
+      causes: entry.causes,
+      matched: found.matched.replace(NEVER_CLAIM_TEXT, '…'),
+    }));
+}
