@@ -17,13 +17,23 @@ const LIBRARY_BRANDS: Readonly<Record<string, CardBrand>> = {
 };
 
 /**
+ * Lookups already made. The library scans every network's ranges (~30 µs), and the form asks
+ * again on every keystroke with the same few prefixes; bounded so it cannot grow without end.
+ */
+const brandCache = new Map<string, CardBrand | undefined>();
+const BRAND_CACHE_LIMIT = 256;
+
+/**
  * The brand the first digits belong to, or `undefined` when they match no known range. The
  * library orders matches most specific first, so with 6-8 digits the first match is the answer.
  */
 export function brandFromPrefix(bin: string): CardBrand | undefined {
+  if (brandCache.has(bin)) return brandCache.get(bin);
   const [best] = creditCardType(bin);
-  if (!best) return undefined;
-  return LIBRARY_BRANDS[best.type] ?? 'other';
+  const brand = best ? (LIBRARY_BRANDS[best.type] ?? 'other') : undefined;
+  if (brandCache.size >= BRAND_CACHE_LIMIT) brandCache.clear();
+  brandCache.set(bin, brand);
+  return brand;
 }
 
 /**

@@ -115,7 +115,7 @@ export function diagnose(report: Report, history: readonly Report[], now: Date):
   addFundsEvidence(report, add);
   if (report.product === 'chatgpt-app') add('app-store-billing', 'product-mobile-app', 'product', 3);
 
-  const attempts = recentAttempts(report, occurredAt, history, now);
+  const attempts = recentAttempts(report, occurredAt, recognitions, history, now);
   const summary = summarize(attempts);
   addHistoryEvidence(attempts, summary, add);
 
@@ -270,21 +270,37 @@ function effectiveBrand(report: Report): string | undefined {
   return report.card?.bin ? brandFromPrefix(report.card.bin) : undefined;
 }
 
-function toAttempt(report: Report, time: number): Attempt {
+/**
+ * What an attempt contributes to the history, computed once per journal entry: the form
+ * re-diagnoses on every keystroke against the same history objects, and recognizing each
+ * entry's message again every time would dominate the cost.
+ */
+const attemptFacts = new WeakMap<Report, Omit<Attempt, 'time'>>();
+
+function toAttempt(report: Report, time: number, recognitions?: readonly DeclineRecognition[]): Attempt {
+  const cached = attemptFacts.get(report);
+  if (cached) return { ...cached, time };
   const card = report.card;
-  const recognitions = report.errorMessage ? recognizeDeclineMessages(report.errorMessage) : [];
+  const recognized = recognitions ?? (report.errorMessage ? recognizeDeclineMessages(report.errorMessage) : []);
   const brand = effectiveBrand(report) ?? 'unknown';
-  return {
-    time,
+  const facts = {
     cardKey: card?.last4 ? `${brand}:${card.last4}` : undefined,
-    errorKey: recognitions[0]?.messageId ?? (report.errorMessage ? report.errorMessage.toLowerCase() : undefined),
+    errorKey: recognized[0]?.messageId ?? (report.errorMessage ? report.errorMessage.toLowerCase() : undefined),
     virtual: card?.kind === 'virtual',
-    typeRefused: recognitions.some((recognition) => recognition.causes.some((entry) => entry.cause === 'card-type-restricted')),
+    typeRefused: recognized.some((recognition) => recognition.causes.some((entry) => entry.cause === 'card-type-restricted')),
   };
+  attemptFacts.set(report, facts);
+  return { ...facts, time };
 }
 
 /** The attempts of the 24 hours before `now`: the journal's, plus this one unless the journal holds it. */
-function recentAttempts(report: Report, occurredAt: string, history: readonly Report[], now: Date): Attempt[] {
+function recentAttempts(
+  report: Report,
+  occurredAt: string,
+  recognitions: readonly DeclineRecognition[],
+  history: readonly Report[],
+  now: Date,
+): Attempt[] {
   const since = now.getTime() - DAY_MS;
   const current = Date.parse(occurredAt);
   const attempts: Attempt[] = [];
@@ -296,7 +312,7 @@ function recentAttempts(report: Report, occurredAt: string, history: readonly Re
     if (time === current) currentJournaled = true;
     if (time > since) attempts.push(toAttempt(entry, time));
   }
-  if (!currentJournaled && current > since) attempts.push(toAttempt(report, current));
+  if (!currentJournaled && current > since) attempts.push(toAttempt(report, current, recognitions));
   return attempts;
 }
 
