@@ -95,7 +95,28 @@ interface Entry extends DeclineMessage {
  * a run-in "your", "the", "this" or "my".
  */
 function en(source: string): RegExp {
-  return new RegExp(`(?:(?<![a-z0-9])|(?<=(?:your|the|this|my)))(?:${source.replace(/ /g, ' ?')})(?![a-z0-9])`);
+  // No lookbehind at the front: it would run at every position and defeat V8's scan for the
+  // phrase's first characters. The left edge is checked after a match (`leftEdgeOk`).
+  return new RegExp(`(?:${source.replace(/ /g, ' ?')})(?![a-z0-9])`, 'g');
+}
+
+const RUN_IN_WORDS = /(?:your|the|this|my)$/;
+
+/** The left edge rule of {@link en}: no letter or digit before the phrase, unless a run-in "your", "the", "this" or "my". */
+function leftEdgeOk(text: string, index: number): boolean {
+  if (index === 0 || !/[a-z0-9]/.test(text[index - 1]!)) return true;
+  return RUN_IN_WORDS.test(text.slice(Math.max(0, index - 4), index));
+}
+
+/** The first match of a pattern, honouring the English left-edge rule. */
+function firstMatch(pattern: RegExp, text: string): RegExpExecArray | null {
+  if (!pattern.global) return pattern.exec(text);
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+    if (leftEdgeOk(text, match.index)) return match;
+    pattern.lastIndex = match.index + 1;
+  }
+  return null;
 }
 
 /** A Chinese pattern over normalized text (spaces next to CJK are already gone). */
@@ -892,6 +913,8 @@ function readUnit(input: string, index: number): { text: string; length: number 
 }
 
 function foldChar(char: string): string {
+  // Printable ASCII needs only lower-casing; NFKC and the maps are for everything else.
+  if (char.length === 1 && char >= ' ' && char <= '~') return char.toLowerCase();
   if (ZERO_WIDTH.test(char)) return '';
   const folded = char.normalize('NFKC').replace(SINGLE_QUOTES, "'").replace(DOUBLE_QUOTES, '"').toLowerCase();
   let out = '';
@@ -939,6 +962,11 @@ function normalizeWithMap(input: string): NormalizedText {
 export function normalizeMessageText(text: string): string {
   return typeof text === 'string' ? normalizeWithMap(text.slice(0, MAX_INPUT_LENGTH)).text : '';
 }
+
+/** Which script a pattern needs before it can match: Chinese if it has Chinese characters, else Latin letters. */
+const PATTERN_SCRIPT: ReadonlyMap<RegExp, 'latin' | 'cjk'> = new Map(
+  ENTRIES.flatMap((entry) => entry.patterns).map((pattern) => [pattern, CJK.test(pattern.source) ? 'cjk' : 'latin'] as const),
+);
 
 /** One place in the text that selects an entry. */
 interface Hit {
@@ -1006,10 +1034,16 @@ export function recognizeDeclineMessages(text: string): DeclineRecognition[] {
     hits.push({ entry, index: start, matched: code === value ? quote(start, end) : code, code, strength: 1 });
   }
 
+  // English patterns need Latin letters and Chinese ones need Chinese characters: most messages
+  // are in one language, so half the patterns never have to run.
+  const hasLatin = /[a-z]/.test(normalized.text);
+  const hasCjk = CJK.test(normalized.text);
   for (const entry of ENTRIES) {
     let best: RegExpExecArray | null = null;
     for (const pattern of entry.patterns) {
-      const match = pattern.exec(normalized.text);
+      const script = PATTERN_SCRIPT.get(pattern);
+      if ((script === 'latin' && !hasLatin) || (script === 'cjk' && !hasCjk)) continue;
+      const match = firstMatch(pattern, normalized.text);
       if (match && (best === null || match.index < best.index)) best = match;
     }
     if (best) hits.push({ entry, index: best.index, matched: quote(best.index, best.index + best[0].length), code: null, strength: 0 });

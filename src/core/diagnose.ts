@@ -272,25 +272,33 @@ function effectiveBrand(report: Report): string | undefined {
 
 /**
  * What an attempt contributes to the history, computed once per journal entry: the form
- * re-diagnoses on every keystroke against the same history objects, and recognizing each
- * entry's message again every time would dominate the cost.
+ * re-diagnoses on every keystroke against the same history objects, and parsing each entry's
+ * time and recognizing its message again every time would dominate the cost. Reports are
+ * immutable once validated, so the cache can never be stale.
  */
-const attemptFacts = new WeakMap<Report, Omit<Attempt, 'time'>>();
+const attemptCache = new WeakMap<Report, Attempt | null>();
 
 function toAttempt(report: Report, time: number, recognitions?: readonly DeclineRecognition[]): Attempt {
-  const cached = attemptFacts.get(report);
-  if (cached) return { ...cached, time };
   const card = report.card;
   const recognized = recognitions ?? (report.errorMessage ? recognizeDeclineMessages(report.errorMessage) : []);
   const brand = effectiveBrand(report) ?? 'unknown';
-  const facts = {
+  return {
+    time,
     cardKey: card?.last4 ? `${brand}:${card.last4}` : undefined,
     errorKey: recognized[0]?.messageId ?? (report.errorMessage ? report.errorMessage.toLowerCase() : undefined),
     virtual: card?.kind === 'virtual',
     typeRefused: recognized.some((recognition) => recognition.causes.some((entry) => entry.cause === 'card-type-restricted')),
   };
-  attemptFacts.set(report, facts);
-  return { ...facts, time };
+}
+
+/** A journal entry as an attempt, or null when it has no usable time. */
+function journaledAttempt(entry: Report): Attempt | null {
+  const cached = attemptCache.get(entry);
+  if (cached !== undefined) return cached;
+  const time = entry.occurredAt ? Date.parse(entry.occurredAt) : Number.NaN;
+  const attempt = Number.isNaN(time) ? null : toAttempt(entry, time);
+  attemptCache.set(entry, attempt);
+  return attempt;
 }
 
 /** The attempts of the 24 hours before `now`: the journal's, plus this one unless the journal holds it. */
@@ -306,11 +314,10 @@ function recentAttempts(
   const attempts: Attempt[] = [];
   let currentJournaled = false;
   for (const entry of history) {
-    if (!entry.occurredAt) continue;
-    const time = Date.parse(entry.occurredAt);
-    if (Number.isNaN(time)) continue;
-    if (time === current) currentJournaled = true;
-    if (time > since) attempts.push(toAttempt(entry, time));
+    const attempt = journaledAttempt(entry);
+    if (!attempt) continue;
+    if (attempt.time === current) currentJournaled = true;
+    if (attempt.time > since) attempts.push(attempt);
   }
   if (!currentJournaled && current > since) attempts.push(toAttempt(report, current, recognitions));
   return attempts;
