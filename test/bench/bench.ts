@@ -3,8 +3,13 @@
  * read off the printed numbers (and ratios within one run), never asserted in tests.
  */
 import { statSync, existsSync } from 'node:fs';
+import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import fc from 'fast-check';
+import { appendJournalEntry, readJournalFile } from '../../src/cli/journalFile';
 import { diagnose } from '../../src/core/diagnose';
+import { formatJournalEntry, journalHeader, parseJournal, type DatedReport } from '../../src/core/journal';
 import { parseReport, type Report } from '../../src/core/report';
 import { reportArbitrary } from '../arbitraries';
 
@@ -50,5 +55,60 @@ function benchBundles(): void {
   }
 }
 
+/** The median of `runs` timings of `work`, in ms, after one run to warm up. */
+async function medianMs(runs: number, work: () => unknown): Promise<number> {
+  await work();
+  const times: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    const start = process.hrtime.bigint();
+    await work();
+    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  return percentile(times.sort((a, b) => a - b), 50);
+}
+
+async function benchJournal(): Promise<void> {
+  const reports: DatedReport[] = fc.sample(reportArbitrary, { numRuns: 10_000, seed: 7 }).map((input) => {
+    const parsed = parseReport(input);
+    if (!parsed.ok) throw new Error(`generated an invalid report: ${JSON.stringify(parsed.errors)}`);
+    return { ...parsed.report, occurredAt: parsed.report.occurredAt ?? '2025-11-27T12:00:00Z' };
+  });
+  const entries = reports.map((report) => formatJournalEntry(report, 'zh-cn'));
+  const dir = await mkdtemp(join(tmpdir(), 'card-doctor-bench-'));
+  try {
+    const big = join(dir, 'big.md');
+    const small = join(dir, 'small.md');
+    const text = journalHeader('zh-cn') + entries.join('');
+    await writeFile(big, text);
+    await writeFile(small, journalHeader('zh-cn') + entries.slice(0, 10).join(''));
+    const parse = await medianMs(5, () => parseJournal(text));
+    const read = await medianMs(5, () => readJournalFile(big));
+    console.log(
+      `journal read: 10,000 entries (${(text.length / 1e6).toFixed(1)} M chars) — ` +
+        `parseJournal ${parse.toFixed(0)} ms, readJournalFile ${read.toFixed(0)} ms (target < 100 ms)`,
+    );
+
+    // Each file is appended to 50 times; the median append is compared between the two sizes.
+    const appendMedian = async (path: string) => {
+      const copy = `${path}.append.md`;
+      await copyFile(path, copy);
+      let next = 0;
+      return medianMs(50, () => appendJournalEntry(copy, reports[next++ % reports.length]!, 'zh-cn'));
+    };
+    const smallAppend = await appendMedian(small);
+    const bigAppend = await appendMedian(big);
+    console.log(
+      `journal append: ${smallAppend.toFixed(2)} ms to a 10-entry journal, ${bigAppend.toFixed(2)} ms to a 10,000-entry one ` +
+        `(ratio ${(bigAppend / smallAppend).toFixed(2)}; target: about 1, independent of size)`,
+    );
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
 benchDiagnose();
 benchBundles();
+benchJournal().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

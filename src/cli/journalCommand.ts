@@ -1,0 +1,136 @@
+import { resolve } from 'node:path';
+import type { Lang } from '../core/catalogue';
+import {
+  cardText,
+  DEFAULT_JOURNAL_PATH,
+  entryTitle,
+  fieldsHoldingCardNumber,
+  inlineText,
+  type JournalEntry,
+} from '../core/journal';
+import { formatFieldErrors, parseReport } from '../core/report';
+import { InputError } from './cliError';
+import { appendJournalEntry, readJournalFile } from './journalFile';
+import { parseChoice, parseCommandArgs, parseLang, parseNow } from './options';
+import { readJsonInput } from './readInput';
+
+export const JOURNAL_HELP = `Usage:
+  card-doctor journal add <report.json | -> [--journal FILE] [--now ISO] [--lang en|zh-cn]
+  card-doctor journal list [--journal FILE] [--format json|text] [--lang en|zh-cn]
+
+Keeps the failure journal: one Markdown file, one section per failed attempt, oldest first.
+You may write your own notes anywhere in it; leave the <!-- card-doctor:entry … --> lines as they are.
+
+add    validates the report and appends one entry (the file, its folder and a header are
+       created when missing). The attempt's time is the report's occurredAt, else --now, else
+       the clock. Nothing is written when the report is invalid.
+list   prints the entries, oldest first. A damaged entry is reported on stderr with its line
+       number and skipped; the file is never changed.
+
+Options:
+  --journal FILE       the journal (default: ${DEFAULT_JOURNAL_PATH})
+  --now ISO            the current time (default: the clock)
+  --lang en|zh-cn      language of the entry and of the text (default: from LANG)
+  --format json|text   list output: json is an array of the reports with occurredAt and line
+                       (default: text)
+  -h, --help           show this help
+
+Exit codes: 0 success, 2 invalid input (every bad field listed), 1 unexpected error.
+`;
+
+const FORMATS = ['text', 'json'] as const;
+
+/** `card-doctor journal add|list …`. */
+export async function runJournal(args: string[]): Promise<void> {
+  const [action, ...rest] = args;
+  if (action === 'add') return addEntry(rest);
+  if (action === 'list') return listEntries(rest);
+  throw new InputError([action ? `journal: unknown action '${action}' (expected add or list)` : 'journal: expected add or list']);
+}
+
+async function addEntry(args: string[]): Promise<void> {
+  const { values, positionals } = parseCommandArgs(args, {
+    journal: { type: 'string' },
+    now: { type: 'string' },
+    lang: { type: 'string' },
+  });
+  if (positionals.length !== 1) throw new InputError(['expected one report: a JSON file, or - for standard input']);
+  const now = parseNow(values.now);
+  const lang = parseLang(values.lang, process.env);
+  const path = resolve(values.journal ?? DEFAULT_JOURNAL_PATH);
+  const parsed = parseReport(await readJsonInput(positionals[0]!, 'report'));
+  if (!parsed.ok) throw new InputError(formatFieldErrors(parsed.errors).split('\n'));
+  const unsafe = fieldsHoldingCardNumber(parsed.report);
+  if (unsafe.length > 0) {
+    throw new InputError(unsafe.map((field) => `${field}: holds what looks like a card number split across lines; remove it`));
+  }
+
+  const report = { ...parsed.report, occurredAt: parsed.report.occurredAt ?? isoWithOffset(values.now, now) };
+  await withFileErrors(path, () => appendJournalEntry(path, report, lang, now));
+  const title = entryTitle(report, lang);
+  process.stdout.write(lang === 'en' ? `Added the attempt of ${title} to ${path}\n` : `已将 ${title} 的尝试记入 ${path}\n`);
+}
+
+async function listEntries(args: string[]): Promise<void> {
+  const { values, positionals } = parseCommandArgs(args, {
+    journal: { type: 'string' },
+    format: { type: 'string' },
+    lang: { type: 'string' },
+  });
+  if (positionals.length > 0) throw new InputError(['journal list takes no arguments besides its options']);
+  const lang = parseLang(values.lang, process.env);
+  const format = parseChoice('--format', values.format, FORMATS, 'text');
+  const path = resolve(values.journal ?? DEFAULT_JOURNAL_PATH);
+  const journal = await withFileErrors(path, () => readJournalFile(path));
+
+  for (const problem of journal.problems) process.stderr.write(`warning: ${path}:${problem.line}: ${problem.message}\n`);
+  if (format === 'json') {
+    const list = journal.entries.map((entry) => ({ occurredAt: entry.occurredAt, ...entry.report, line: entry.line }));
+    process.stdout.write(JSON.stringify(list, null, 2) + '\n');
+    return;
+  }
+  if (journal.entries.length === 0) {
+    process.stdout.write(lang === 'en' ? `No entries in ${path}\n` : `${path} 中还没有记录\n`);
+    return;
+  }
+  process.stdout.write(journal.entries.map((entry) => entryLine(entry, lang)).join('\n') + '\n');
+}
+
+/** One readable line: time and product, card, error, and where the entry is. */
+function entryLine(entry: JournalEntry, lang: Lang): string {
+  const report = { ...entry.report, occurredAt: entry.occurredAt };
+  const error = report.errorMessage ? `“${shorten(inlineText(report.errorMessage), 80)}”` : undefined;
+  const where = lang === 'en' ? `(line ${entry.line})` : `（第 ${entry.line} 行）`;
+  return [entryTitle(report, lang), cardText(report, lang), error, where].filter(Boolean).join('  ');
+}
+
+function shorten(text: string, limit: number): string {
+  return text.length <= limit ? text : text.slice(0, limit - 1).trimEnd() + '…';
+}
+
+/**
+ * The attempt's time when the report gives none: `--now` as typed when it carries an offset,
+ * else the instant in this machine's offset, so the entry shows the person's local time.
+ */
+function isoWithOffset(typed: string | undefined, now: Date): string {
+  if (typed !== undefined && parseReport({ occurredAt: typed }).ok) return typed;
+  const offset = -now.getTimezoneOffset();
+  const local = new Date(now.getTime() + offset * 60_000).toISOString().slice(0, 19);
+  if (offset === 0) return `${local}Z`;
+  const pad = (value: number) => String(value).padStart(2, '0');
+  const absolute = Math.abs(offset);
+  return `${local}${offset < 0 ? '-' : '+'}${pad(Math.floor(absolute / 60))}:${pad(absolute % 60)}`;
+}
+
+/** A path that cannot be read or written (a folder, no permission) is the person's to fix: exit 2. */
+async function withFileErrors<T>(path: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code && ['EACCES', 'EPERM', 'EISDIR', 'ENOTDIR', 'EROFS', 'ENOSPC', 'ENAMETOOLONG'].includes(code)) {
+      throw new InputError([`--journal: cannot use ${path} (${code})`]);
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,261 @@
+/**
+ * The failure journal's format: one Markdown file a person reads and edits like any note, which
+ * also carries everything needed to read each entry back exactly.
+ *
+ * An entry is a human part (a heading and a few list items in the journal's language) followed by
+ * one machine line, an HTML comment that Markdown previews hide:
+ *
+ *     <!-- card-doctor:entry v1 {"occurredAt":"…","report":{…}} -->
+ *
+ * Only machine lines are read back; everything else in the file is the person's to change, so
+ * reading never depends on the human part and a person's edits there cannot break an entry.
+ * This module is pure (text in, text out); the CLI and the extension do the file I/O.
+ */
+import type { Lang, Words } from './catalogue';
+import { CARD_KIND_WORDS } from './catalogue';
+import { countryName } from './countries';
+import { diagnose } from './diagnose';
+import { brandText, causeTitle, formatLocalTime, likelihoodText, offsetOf } from './explain';
+import { containsFullCardNumber, maskLast4, redactSecrets } from './redact';
+import { formatFieldErrors, parseReport, type Product, type Report } from './report';
+
+/** Where the journal lives, relative to the workspace or the current directory. */
+export const DEFAULT_JOURNAL_PATH = 'card-failures/journal.md';
+
+/** What starts a machine line. The version follows it, then the JSON, then ` -->`. */
+export const ENTRY_MARKER = '<!-- card-doctor:entry ';
+
+/** The version this code writes and reads. A newer one is reported, never guessed at. */
+export const ENTRY_VERSION = 'v1';
+
+const COMMENT_END = '-->';
+
+/** One attempt read back from the journal. */
+export interface JournalEntry {
+  /** 1-based line of the entry's machine line, so a person can find it. */
+  line: number;
+  /** When the attempt happened (ISO 8601 with an offset); also `report.occurredAt`. */
+  occurredAt: string;
+  /** The validated report, `occurredAt` included. */
+  report: Report;
+}
+
+/** A machine line that could not be read: skipped, and left in the file as it is. */
+export interface JournalProblem {
+  line: number;
+  message: string;
+}
+
+export interface ParsedJournal {
+  /** Oldest first; entries with the same time keep their order in the file. */
+  entries: JournalEntry[];
+  problems: JournalProblem[];
+}
+
+/** A report that knows when it happened: what the journal stores. */
+export type DatedReport = Report & { occurredAt: string };
+
+// The product is named only here; when another reader needs the words they belong in catalogue.ts.
+const PRODUCT_WORDS: Readonly<Record<Product, Words>> = {
+  'chatgpt-web': { en: 'ChatGPT (web)', 'zh-cn': 'ChatGPT（网页版）' },
+  'chatgpt-app': { en: 'ChatGPT (mobile app)', 'zh-cn': 'ChatGPT（手机 App）' },
+  'api-platform': { en: 'API platform', 'zh-cn': 'API 平台' },
+  other: { en: 'Other product', 'zh-cn': '其他产品' },
+};
+
+const LABELS = {
+  en: {
+    title: 'Card failure journal',
+    about:
+      'Written by Card Binding Doctor: one section per failed attempt to add a card, oldest first. ' +
+      'Card numbers appear masked, last 4 digits only. Write your own notes anywhere, between entries ' +
+      'or inside them, but leave each `<!-- card-doctor:entry … -->` line as it is: it holds the ' +
+      'entry’s details for reading back, and Markdown previews hide it.',
+    colon: ': ',
+    error: 'Error',
+    card: 'Card',
+    notes: 'Notes',
+    causes: 'Possible causes',
+    noCause: 'nothing specific stands out yet',
+  },
+  'zh-cn': {
+    title: '绑卡失败记录',
+    about:
+      '由 Card Binding Doctor 写入：每次绑卡失败记一节，按时间先后排列。卡号只显示后四位。' +
+      '您可以在任何位置（条目之间或条目内部）写自己的笔记，但请保留每条 `<!-- card-doctor:entry … -->` ' +
+      '行原样不动：它保存该条目的详细信息供读回使用，Markdown 预览中不会显示。',
+    colon: '：',
+    error: '错误',
+    card: '卡片',
+    notes: '备注',
+    causes: '可能原因',
+    noCause: '暂无明显指向的原因',
+  },
+} as const;
+
+/** The title and the paragraph that open a new journal, ending with a newline. */
+export function journalHeader(lang: Lang): string {
+  const labels = LABELS[lang];
+  return `# ${labels.title}\n\n${labels.about}\n`;
+}
+
+/**
+ * One entry: a blank line, the human part, the machine line, a final newline. Appended as is to
+ * a journal that ends with a newline, it leaves one blank line between entries.
+ *
+ * The diagnosis summary is computed at `now` (default: the attempt's own time, so an entry says
+ * what was known then and the same report always gives the same entry). Free text is shown on one
+ * line so nothing it holds can start a heading or a machine line.
+ */
+export function formatJournalEntry(report: DatedReport, lang: Lang, now: Date = new Date(report.occurredAt)): string {
+  const labels = LABELS[lang];
+  const item = (label: string, text: string) => `- ${label}${labels.colon}${text}`;
+  const lines: string[] = ['', `## ${entryTitle(report, lang)}`, ''];
+  if (report.errorMessage) lines.push(item(labels.error, `“${inlineText(report.errorMessage)}”`));
+  const card = cardText(report, lang);
+  if (card) lines.push(item(labels.card, card));
+  lines.push(item(labels.causes, causesText(report, lang, now)));
+  if (report.notes) lines.push(item(labels.notes, inlineText(report.notes)));
+  lines.push('', encodeEntryLine(report), '');
+  return lines.join('\n');
+}
+
+/**
+ * The machine line alone. The JSON is made unable to end the comment: `<`, `>` and `--` can only
+ * occur inside JSON strings, where `\u003c`, `\u003e` and `-\u002d` mean the same; U+2028/2029
+ * are escaped too because editors treat them as line breaks.
+ */
+export function encodeEntryLine(report: DatedReport): string {
+  const { occurredAt, ...rest } = report;
+  const json = JSON.stringify({ occurredAt, report: rest })
+    .replace(/[<>\u2028\u2029]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`)
+    .replace(/--/g, '-\\u002d');
+  return `${ENTRY_MARKER}${ENTRY_VERSION} ${json} ${COMMENT_END}`;
+}
+
+/**
+ * The free-text fields of `report` that hold a card number once line breaks are read as spaces.
+ * Redaction takes a line break as the end of a number, so `4242 4242⏎4242 4242` survives
+ * `parseReport`; the machine line keeps text exactly, so such a report must be refused, not stored.
+ */
+export function fieldsHoldingCardNumber(report: Report): string[] {
+  const texts: [string, string | undefined][] = [
+    ['errorMessage', report.errorMessage],
+    ['notes', report.notes],
+    ['card.issuerName', report.card?.issuerName],
+    ['billing.postalCode', report.billing?.postalCode],
+  ];
+  return texts
+    .filter(([, text]) => text !== undefined && containsFullCardNumber(text.replace(/\s+/g, ' ')))
+    .map(([field]) => field);
+}
+
+/** "2025-11-27 10:31 UTC+08:00 · ChatGPT (web)": the entry's heading, also the CLI's list line start. */
+export function entryTitle(report: DatedReport, lang: Lang): string {
+  const time = formatLocalTime(report.occurredAt, offsetOf(report.occurredAt));
+  return report.product ? `${time} · ${PRODUCT_WORDS[report.product][lang]}` : time;
+}
+
+/** "UnionPay debit •••• 4242 · 招商银行 · China", or `undefined` when nothing about the card is known. */
+export function cardText(report: Report, lang: Lang): string | undefined {
+  const card = report.card;
+  if (!card) return undefined;
+  const kind = card.kind && card.kind !== 'unknown' ? CARD_KIND_WORDS[card.kind]?.[lang] : undefined;
+  const brand = card.brand && card.brand !== 'unknown' && card.brand !== 'other' ? brandText(card.brand, lang) : undefined;
+  const name = [brand, kind, card.last4 ? maskLast4(card.last4) : undefined].filter(Boolean).join(' ');
+  const parts = [name, card.issuerName ? inlineText(card.issuerName) : undefined, card.issuerCountry ? countryName(card.issuerCountry, lang) : undefined];
+  const text = parts.filter(Boolean).join(' · ');
+  return text || undefined;
+}
+
+/** Free text on one line, redacted, with `<` written so it cannot open HTML or a comment. */
+export function inlineText(text: string): string {
+  // Redact again after joining lines: digits split across lines are one chain once joined.
+  return redactSecrets(text.replace(/\s+/g, ' ').trim()).replace(/</g, '&lt;');
+}
+
+/** The likely and possible causes, most likely first, in a line. */
+function causesText(report: Report, lang: Lang, now: Date): string {
+  const findings = diagnose(report, [], now).findings.filter((finding) => finding.likelihood !== 'low');
+  if (findings.length === 0) return LABELS[lang].noCause;
+  const separator = lang === 'en' ? '; ' : '；';
+  const open = lang === 'en' ? ' (' : '（';
+  const close = lang === 'en' ? ')' : '）';
+  return findings
+    .slice(0, 3)
+    .map((finding) => `${causeTitle(finding.cause, lang)}${open}${likelihoodText(finding.likelihood, lang)}${close}`)
+    .join(separator);
+}
+
+/**
+ * Reads every machine line in `text`. Anything else is the person's and is ignored. A machine
+ * line that cannot be read (not JSON, a report the schema rejects, no time, another version, not
+ * closed) is reported with its line number and skipped; the rest still read.
+ *
+ * Scans for the marker with `indexOf`, counting lines only between hits, so a large journal
+ * costs little more than validating its entries.
+ */
+export function parseJournal(text: string): ParsedJournal {
+  const found: { entry: JournalEntry; time: number }[] = [];
+  const problems: JournalProblem[] = [];
+  let line = 1;
+  let counted = 0;
+  let from = 0;
+  for (;;) {
+    const at = text.indexOf(ENTRY_MARKER, from);
+    if (at < 0) break;
+    const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+    const newline = text.indexOf('\n', at);
+    const lineEnd = newline < 0 ? text.length : newline;
+    from = lineEnd;
+    // A marker quoted inside a sentence (the header does this) is not a machine line.
+    if (!/^[ \t\uFEFF]*$/.test(text.slice(lineStart, at))) continue;
+    for (let next = text.indexOf('\n', counted); next >= 0 && next < at; next = text.indexOf('\n', next + 1)) line++;
+    counted = at;
+    const result = readEntryLine(text.slice(at + ENTRY_MARKER.length, lineEnd), line);
+    if ('message' in result) problems.push(result);
+    else found.push({ entry: result, time: Date.parse(result.occurredAt) });
+  }
+  // Array.prototype.sort is stable, so entries at the same instant keep their order in the file.
+  found.sort((a, b) => a.time - b.time);
+  return { entries: found.map((item) => item.entry), problems };
+}
+
+/** The reports of a parsed journal, oldest first: the `history` that `diagnose` takes. */
+export function journalReports(journal: ParsedJournal): Report[] {
+  return journal.entries.map((entry) => entry.report);
+}
+
+/** Reads what follows the marker on one line: `v1 {json} -->`. */
+function readEntryLine(rest: string, line: number): JournalEntry | JournalProblem {
+  const body = rest.trimEnd();
+  const space = body.indexOf(' ');
+  const version = space < 0 ? body : body.slice(0, space);
+  if (version !== ENTRY_VERSION) {
+    return { line, message: `journal entry of an unknown version (${version.slice(0, 12) || 'none'}); skipped` };
+  }
+  if (!body.endsWith(COMMENT_END)) {
+    return { line, message: 'damaged journal entry: the line does not end with -->, it may have been cut short; skipped' };
+  }
+  let record: unknown;
+  try {
+    record = JSON.parse(body.slice(space + 1, body.length - COMMENT_END.length));
+  } catch {
+    // The parser's message is not shown: it quotes the text, which is the person's data.
+    return { line, message: 'damaged journal entry: not valid JSON; skipped' };
+  }
+  if (!isPlainObject(record)) return { line, message: 'damaged journal entry: expected an object; skipped' };
+  if (typeof record.occurredAt !== 'string') return { line, message: 'damaged journal entry: occurredAt is missing; skipped' };
+  if (!isPlainObject(record.report)) return { line, message: 'damaged journal entry: report: expected an object; skipped' };
+  // The top-level time wins over one edited into the report, so an entry has exactly one time.
+  const parsed = parseReport({ ...record.report, occurredAt: record.occurredAt });
+  if (!parsed.ok) {
+    return { line, message: `damaged journal entry: ${formatFieldErrors(parsed.errors).replace(/\n/g, '; ')}; skipped` };
+  }
+  if (Number.isNaN(Date.parse(record.occurredAt))) return { line, message: 'damaged journal entry: occurredAt is not a real time; skipped' };
+  return { line, occurredAt: record.occurredAt, report: parsed.report };
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

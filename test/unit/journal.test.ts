@@ -1,0 +1,277 @@
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import type { Lang } from '../../src/core/catalogue';
+import {
+  ENTRY_MARKER,
+  fieldsHoldingCardNumber,
+  formatJournalEntry,
+  journalHeader,
+  parseJournal,
+  type DatedReport,
+} from '../../src/core/journal';
+import { parseReport } from '../../src/core/report';
+import { reportArbitrary } from '../arbitraries';
+
+const LANGS: readonly Lang[] = ['en', 'zh-cn'];
+const FALLBACK_TIME = '2025-11-27T12:00:00Z';
+
+function dated(input: unknown): DatedReport {
+  const parsed = parseReport(input);
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+  return { ...parsed.report, occurredAt: parsed.report.occurredAt ?? FALLBACK_TIME };
+}
+
+/** Drops keys whose value is undefined, which JSON (and so the journal) cannot hold. */
+function plain<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}
+
+/** Reports oldest first, equal times in their original order: what the journal must give back. */
+function oldestFirst(reports: readonly DatedReport[]): DatedReport[] {
+  return reports
+    .map((report, index) => ({ report, index, time: Date.parse(report.occurredAt) }))
+    .sort((a, b) => a.time - b.time || a.index - b.index)
+    .map((item) => item.report);
+}
+
+function journalOf(reports: readonly DatedReport[], lang: Lang): string {
+  return journalHeader(lang) + reports.map((report) => formatJournalEntry(report, lang)).join('');
+}
+
+function isMachineLine(line: string): boolean {
+  return line.trimStart().startsWith(ENTRY_MARKER);
+}
+
+const UNIONPAY = {
+  occurredAt: '2025-11-27T10:31:00+08:00',
+  product: 'chatgpt-web',
+  errorMessage: 'Your card was declined.',
+  card: { kind: 'debit', brand: 'unionpay', bin: '62148300', last4: '4242', issuerName: '招商银行', issuerCountry: 'CN' },
+};
+
+/** Lines a person might type: Markdown, Chinese, lookalike headings, half comments, near-markers. */
+const handLine = fc.oneof(
+  fc.constantFrom(
+    '',
+    '   ',
+    '## 2025-11-27 10:31 UTC+08:00 · ChatGPT (web)',
+    '# 我的绑卡记录',
+    '### 银行回复',
+    '- Error: “made up by hand”',
+    '- 卡片：我自己加的一行',
+    '银行客服说明天再试，我等到了第二天。',
+    '> 引用：请勿频繁换卡',
+    '<!-- my own comment -->',
+    '<!--',
+    '-->',
+    '```',
+    '| time | what |',
+    '---',
+    '<!-- card-doctor:entry',
+    'see the line <!-- card-doctor:entry v1 {} --> above',
+    '\t* nested item',
+  ),
+  fc.string({ unit: 'grapheme', maxLength: 60 }),
+  fc.string({ unit: 'binary', maxLength: 30 }),
+).filter((text) => !text.split('\n').some(isMachineLine));
+
+type Edit = { kind: 'insert' | 'replace' | 'delete'; at: number; text: string };
+
+const editArbitrary: fc.Arbitrary<Edit> = fc.record({
+  kind: fc.constantFrom('insert', 'insert', 'replace', 'delete'),
+  at: fc.nat(),
+  text: handLine,
+});
+
+/** Applies edits at line boundaries; the person's lines change, machine lines never do. */
+function applyEdits(text: string, edits: readonly Edit[]): string {
+  const lines = text.split('\n');
+  for (const edit of edits) {
+    if (edit.kind === 'insert') {
+      lines.splice(edit.at % (lines.length + 1), 0, edit.text);
+      continue;
+    }
+    const human = lines.map((line, index) => (isMachineLine(line) ? -1 : index)).filter((index) => index >= 0);
+    if (human.length === 0) continue;
+    const index = human[edit.at % human.length]!;
+    if (edit.kind === 'replace') lines[index] = edit.text;
+    else lines.splice(index, 1);
+  }
+  return lines.join('\n');
+}
+
+describe('journal format', () => {
+  describe('header', () => {
+    for (const lang of LANGS) {
+      it(`says what the file is and holds no entry (${lang})`, () => {
+        const header = journalHeader(lang);
+        assert.match(header, /^# .+\n\n.+\n$/);
+        assert.ok(header.includes('<!-- card-doctor:entry … -->'), 'names the lines to leave alone');
+        assert.deepEqual(parseJournal(header), { entries: [], problems: [] });
+      });
+    }
+  });
+
+  describe('an entry', () => {
+    it('reads as a note in English: time, product, error, masked card, diagnosis', () => {
+      const entry = formatJournalEntry(dated(UNIONPAY), 'en');
+      assert.equal(
+        entry.slice(0, entry.indexOf(ENTRY_MARKER)),
+        '\n## 2025-11-27 10:31 UTC+08:00 · ChatGPT (web)\n\n' +
+          '- Error: “Your card was declined.”\n' +
+          '- Card: UnionPay debit •••• 4242 · 招商银行 · China\n' +
+          '- Possible causes: Region not supported (likely); International online payments blocked (likely)\n\n',
+      );
+    });
+
+    it('reads as a note in Chinese', () => {
+      const entry = formatJournalEntry(dated({ ...UNIONPAY, notes: '第二次\n换了节点' }), 'zh-cn');
+      assert.ok(entry.includes('## 2025-11-27 10:31 UTC+08:00 · ChatGPT（网页版）\n'));
+      assert.ok(entry.includes('- 错误：“Your card was declined.”\n'));
+      assert.ok(entry.includes('- 卡片：银联 借记卡 •••• 4242 · 招商银行 · 中国\n'));
+      assert.ok(entry.includes('- 可能原因：地区不支持（可能性高）'));
+      assert.ok(entry.includes('- 备注：第二次 换了节点\n'), 'free text on one line');
+    });
+
+    it('starts with a blank line, ends with its machine line and a newline', () => {
+      const entry = formatJournalEntry(dated(UNIONPAY), 'en');
+      assert.ok(entry.startsWith('\n## '));
+      const lines = entry.split('\n');
+      assert.equal(lines.at(-1), '');
+      assert.ok(lines.at(-2)!.startsWith(`${ENTRY_MARKER}v1 {`));
+      assert.ok(lines.at(-2)!.endsWith('} -->'));
+      assert.equal(lines.filter(isMachineLine).length, 1);
+    });
+
+    it('says so when nothing stands out', () => {
+      const entry = formatJournalEntry(dated({ occurredAt: '2025-11-27T02:31:00Z' }), 'en');
+      assert.ok(entry.includes('## 2025-11-27 02:31 UTC+00:00\n'));
+      assert.ok(entry.includes('- Possible causes: nothing specific stands out yet\n'));
+    });
+
+    it('cannot end its comment or open another, whatever the text holds', () => {
+      const tricky = 'a --> b <!-- c --!> d --- e <script> \u2028 f \u2029 g -';
+      const report = dated({ ...UNIONPAY, errorMessage: tricky, notes: `x\n${ENTRY_MARKER}v1 {} -->\n-->` });
+      const entry = formatJournalEntry(report, 'en');
+      const machine = entry.split('\n').filter(isMachineLine);
+      assert.equal(machine.length, 1, 'free text never starts a machine line');
+      const json = machine[0]!.slice(ENTRY_MARKER.length + 3, -' -->'.length);
+      assert.doesNotMatch(json, /--|[<>\u2028\u2029]/);
+      assert.doesNotMatch(entry.split('\n').filter((line) => !isMachineLine(line)).join('\n'), /<!--/);
+      assert.deepEqual(plain(parseJournal(journalHeader('en') + entry).entries.map((e) => e.report)), plain([report]));
+    });
+  });
+
+  describe('reading back', () => {
+    it('round-trips random reports exactly, oldest first, in either language', () => {
+      fc.assert(
+        fc.property(fc.array(reportArbitrary, { maxLength: 8 }), fc.constantFrom(...LANGS), (inputs, lang) => {
+          const reports = inputs.map(dated);
+          const { entries, problems } = parseJournal(journalOf(reports, lang));
+          assert.deepEqual(problems, []);
+          assert.deepEqual(plain(entries.map((entry) => entry.report)), plain(oldestFirst(reports)));
+          for (const entry of entries) {
+            assert.equal(entry.occurredAt, entry.report.occurredAt);
+            const again = parseReport(entry.report);
+            assert.ok(again.ok);
+            assert.deepEqual(plain(again.report), plain(entry.report), 'a read report is already clean');
+          }
+        }),
+        { numRuns: 200 },
+      );
+    });
+
+    it('gives each entry the 1-based line of its machine line', () => {
+      const text = journalOf([dated(UNIONPAY), dated({ ...UNIONPAY, occurredAt: '2025-11-28T09:00:00+08:00' })], 'en');
+      const lines = text.split('\n');
+      const expected = lines.map((line, index) => (isMachineLine(line) ? index + 1 : 0)).filter(Boolean);
+      assert.deepEqual(parseJournal(text).entries.map((entry) => entry.line), expected);
+    });
+
+    it('orders by instant across offsets, and keeps file order for equal instants', () => {
+      const late = dated({ occurredAt: '2025-11-27T10:00:00+08:00', notes: 'late' }); // 02:00Z
+      const early = dated({ occurredAt: '2025-11-27T01:30:00Z', notes: 'early' });
+      const sameA = dated({ occurredAt: '2025-11-27T03:00:00Z', notes: 'same A' });
+      const sameB = dated({ occurredAt: '2025-11-27T11:00:00+08:00', notes: 'same B' }); // 03:00Z
+      const { entries } = parseJournal(journalOf([late, sameA, early, sameB], 'en'));
+      assert.deepEqual(entries.map((entry) => entry.report.notes), ['early', 'late', 'same A', 'same B']);
+    });
+
+    it('keeps every entry through random hand edits between and inside entries', () => {
+      fc.assert(
+        fc.property(
+          fc.array(reportArbitrary, { minLength: 1, maxLength: 5 }),
+          fc.constantFrom(...LANGS),
+          fc.array(editArbitrary, { maxLength: 25 }),
+          (inputs, lang, edits) => {
+            const reports = inputs.map(dated);
+            const edited = applyEdits(journalOf(reports, lang), edits);
+            const { entries, problems } = parseJournal(edited);
+            assert.deepEqual(problems, []);
+            assert.deepEqual(plain(entries.map((entry) => entry.report)), plain(oldestFirst(reports)));
+            const lines = edited.split('\n');
+            for (const entry of entries) assert.ok(isMachineLine(lines[entry.line - 1]!), `line ${entry.line} is a machine line`);
+          },
+        ),
+        { numRuns: 300 },
+      );
+    });
+
+    it('reads a journal an editor saved with CRLF line ends, a BOM, or indented machine lines', () => {
+      const reports = [dated(UNIONPAY), dated({ ...UNIONPAY, occurredAt: '2025-11-28T09:00:00+08:00' })];
+      const text = journalOf(reports, 'zh-cn');
+      for (const variant of ['\uFEFF' + text.replace(/\n/g, '\r\n'), text.replace(/\n<!--/g, '\n  <!--')]) {
+        const { entries, problems } = parseJournal(variant);
+        assert.deepEqual(problems, []);
+        assert.deepEqual(plain(entries.map((entry) => entry.report)), plain(reports));
+      }
+    });
+
+    it('ignores a marker quoted inside a sentence', () => {
+      const text = `${journalHeader('en')}\nI copied this: ${ENTRY_MARKER}v1 {"occurredAt":"x"} -->\n`;
+      assert.deepEqual(parseJournal(text), { entries: [], problems: [] });
+    });
+  });
+
+  describe('damaged entries are reported with their line and skipped, the rest still read', () => {
+    const damages: [string, (line: string) => string, RegExp][] = [
+      ['JSON cut short, as by an interrupted write', (line) => line.slice(0, 60), /does not end with -->/],
+      ['broken JSON', (line) => line.replace('{"occurredAt"', '{occurredAt'), /not valid JSON/],
+      ['a field the schema rejects', (line) => line.replace('"last4":"4242"', '"last4":"42x"'), /card\.last4: expected 4 digits/],
+      ['an unknown field', (line) => line.replace('"product"', '"prodcut"'), /prodcut: unknown field/],
+      ['no occurredAt', (line) => line.replace('"occurredAt":"2025-11-27T10:31:00+08:00",', ''), /occurredAt is missing/],
+      ['a time without offset', (line) => line.replace('10:31:00+08:00', '10:31:00'), /occurredAt: expected an ISO 8601/],
+      ['a report that is not an object', (line) => line.replace(/"report":\{.*\}\} -->$/, '"report":[1]} -->'), /report: expected an object/],
+      ['an unknown version', (line) => line.replace(' v1 ', ' v9 '), /unknown version \(v9\)/],
+    ];
+    for (const [name, damage, message] of damages) {
+      it(name, () => {
+        const before = dated({ ...UNIONPAY, occurredAt: '2025-11-26T10:31:00+08:00', notes: 'before' });
+        const after = dated({ ...UNIONPAY, occurredAt: '2025-11-28T10:31:00+08:00', notes: 'after' });
+        const lines = journalOf([before, dated(UNIONPAY), after], 'en').split('\n');
+        const machine = lines.map((line, index) => (isMachineLine(line) ? index : -1)).filter((index) => index >= 0);
+        const damaged = machine[1]!;
+        lines[damaged] = damage(lines[damaged]!);
+        const { entries, problems } = parseJournal(lines.join('\n'));
+        assert.equal(problems.length, 1);
+        assert.equal(problems[0]!.line, damaged + 1);
+        assert.match(problems[0]!.message, message);
+        assert.deepEqual(entries.map((entry) => entry.report.notes), ['before', 'after']);
+        assert.deepEqual(entries.map((entry) => entry.line), [machine[0]! + 1, machine[2]! + 1]);
+      });
+    }
+
+    it('never echoes the damaged content, which may be the person’s data', () => {
+      const text = `${ENTRY_MARKER}v1 {"occurredAt":"2025-11-27T10:31:00Z","report":{"card":{"bin":"secret-ish 4242"}}} -->\n`;
+      const { problems } = parseJournal(text);
+      assert.equal(problems.length, 1);
+      assert.doesNotMatch(problems[0]!.message, /secret-ish|4242/);
+    });
+  });
+
+  it('names the free-text fields holding a card number split across lines', () => {
+    const report = dated({ notes: 'card 4242 4242\n4242 4242', errorMessage: 'declined', card: { issuerName: 'Bank' } });
+    assert.deepEqual(fieldsHoldingCardNumber(report), ['notes']);
+    assert.deepEqual(fieldsHoldingCardNumber(dated(UNIONPAY)), []);
+  });
+});
