@@ -1,8 +1,10 @@
 import { diagnose } from '../core/diagnose';
 import { diagnosisToMarkdown, viewDiagnosis } from '../core/diagnosisView';
+import { journalReports } from '../core/journal';
 import { formatFieldErrors, parseReport } from '../core/report';
 import { InputError } from './cliError';
 import { parseChoice, parseCommandArgs, parseLang, parseNow } from './options';
+import { readJournalFile } from './journalFile';
 import { readJsonInput } from './readInput';
 import { diagnosisToText, stylesFor } from './textFormat';
 
@@ -11,6 +13,8 @@ export const DIAGNOSE_HELP = `Usage: card-doctor diagnose <report.json | -> [opt
 Checks one failed attempt against the known causes and prints the findings, most likely first.
 
 Options:
+  --journal FILE             the failure journal: its last 24 hours count (repeated attempts,
+                             card changes) and set the cooldown
   --now ISO                  the moment to diagnose at (default: the clock)
   --lang en|zh-cn            language of the text (default: from LANG)
   --format text|json|markdown  output format (default: text)
@@ -23,6 +27,7 @@ const FORMATS = ['text', 'json', 'markdown'] as const;
 
 export async function runDiagnose(args: string[]): Promise<void> {
   const { values, positionals } = parseCommandArgs(args, {
+    journal: { type: 'string' },
     now: { type: 'string' },
     lang: { type: 'string' },
     format: { type: 'string' },
@@ -34,7 +39,13 @@ export async function runDiagnose(args: string[]): Promise<void> {
   const parsed = parseReport(await readJsonInput(positionals[0]!, 'report'));
   if (!parsed.ok) throw new InputError(formatFieldErrors(parsed.errors).split('\n'));
 
-  const diagnosis = diagnose(parsed.report, [], now);
+  let history: ReturnType<typeof journalReports> = [];
+  if (values.journal) {
+    const journal = await readJournalFile(values.journal);
+    for (const problem of journal.problems) process.stderr.write(`warning: ${values.journal}:${problem.line}: ${problem.message}\n`);
+    history = journalReports(journal);
+  }
+  const diagnosis = diagnose(parsed.report, history, now);
   if (format === 'json') {
     process.stdout.write(JSON.stringify(diagnosis, null, 2) + '\n');
     return;

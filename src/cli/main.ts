@@ -3,16 +3,20 @@
  * input (every bad field on stderr, nothing written), 1 anything unexpected.
  */
 import { runDiagnose, DIAGNOSE_HELP } from './diagnoseCommand';
+import { runJournal, JOURNAL_HELP } from './journalCommand';
 import { InputError } from './cliError';
 
 const MAIN_HELP = `card-doctor — diagnose a refused card on an OpenAI account
 
 Usage:
-  card-doctor diagnose <report.json | -> [--now ISO] [--lang en|zh-cn] [--format text|json|markdown]
+  card-doctor diagnose <report.json | -> [--journal FILE] [--now ISO] [--lang en|zh-cn] [--format text|json|markdown]
+  card-doctor journal add <report.json | -> [--journal FILE] [--now ISO] [--lang en|zh-cn]
+  card-doctor journal list [--journal FILE] [--format json|text]
   card-doctor <command> --help
 
 Commands:
   diagnose   check a failed attempt against the known causes
+  journal    record an attempt in the Markdown failure journal, or list it
 
 The report format and the cause ids are documented in the README.
 `;
@@ -21,6 +25,7 @@ type Command = (args: string[]) => Promise<void>;
 
 const COMMANDS: Readonly<Record<string, { run: Command; help: string }>> = {
   diagnose: { run: runDiagnose, help: DIAGNOSE_HELP },
+  journal: { run: runJournal, help: JOURNAL_HELP },
 };
 
 export async function main(argv: readonly string[]): Promise<number> {
