@@ -1,6 +1,7 @@
 // Bundles every entry point. Type-checking is a separate step (`npm run typecheck`, run by
 // `npm run build`), as in the esbuild sample: esbuild strips types and never reports them.
 import * as esbuild from 'esbuild';
+import { builtinTemplatesPlugin } from './templates/builtinTemplatesPlugin.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -13,6 +14,7 @@ const common = {
   sourcesContent: false,
   legalComments: 'none',
   logLevel: 'warning',
+  plugins: [builtinTemplatesPlugin()],
 };
 
 /** @type {import('esbuild').BuildOptions[]} */
@@ -34,6 +36,16 @@ const entries = [
     format: 'cjs',
     target: 'node20',
     banner: { js: '#!/usr/bin/env node' },
+  },
+  {
+    // The full Handlebars compiler, for a person's own letter templates only: loaded at run time
+    // from beside cli.js or extension.js when such templates are used, never bundled into them.
+    ...common,
+    entryPoints: ['src/core/templateCompiler.ts'],
+    outfile: 'dist/templateCompiler.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
   },
 ];
 

@@ -2,7 +2,7 @@
  * `npm run bench`: figures, not pass/fail. The machines are shared and noisy, so targets are
  * read off the printed numbers (and ratios within one run), never asserted in tests.
  */
-import { statSync, existsSync } from 'node:fs';
+import { statSync, existsSync, readFileSync } from 'node:fs';
 import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,8 +10,10 @@ import fc from 'fast-check';
 import { appendJournalEntry, readJournalFile } from '../../src/cli/journalFile';
 import { diagnose } from '../../src/core/diagnose';
 import { formatJournalEntry, journalHeader, parseJournal, type DatedReport } from '../../src/core/journal';
+import { LETTER_KINDS, buildLetterData, builtinLetterTemplates, createLetterRuntime, letterTemplateName, renderLetter } from '../../src/core/letters';
 import { parseReport, type Report } from '../../src/core/report';
 import { reportArbitrary } from '../arbitraries';
+import { compileBuiltinTemplateSpecs } from '../templateLoader';
 
 function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
@@ -44,6 +46,7 @@ function benchBundles(): void {
   const bundles: [string, number | undefined][] = [
     ['dist/extension.js', 150 * 1024],
     ['dist/cli.js', undefined],
+    ['dist/templateCompiler.js', undefined],
   ];
   for (const [file, target] of bundles) {
     if (!existsSync(file)) {
@@ -106,8 +109,43 @@ async function benchJournal(): Promise<void> {
   }
 }
 
+/**
+ * Each letter rendered 1,000 times from the precompiled built-in templates (the same specs the
+ * build makes, through the runtime only), on a three-attempt journal; the last guard included.
+ */
+function benchLetters(): void {
+  const fixture = JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'letters', 'unionpay-debit-repeated.json'), 'utf8'));
+  const parsed = (input: unknown): Report => {
+    const result = parseReport(input);
+    if (!result.ok) throw new Error('invalid letter fixture');
+    return result.report;
+  };
+  const report = parsed(fixture.report);
+  const history = (fixture.journal as unknown[]).map(parsed);
+  const now = new Date(fixture.now);
+  const templates = builtinLetterTemplates(createLetterRuntime(), compileBuiltinTemplateSpecs());
+  const runs = 1000;
+  const figures: string[] = [];
+  for (const kind of LETTER_KINDS) {
+    for (const lang of ['en', 'zh-cn'] as const) {
+      const template = templates.get(letterTemplateName(kind, lang))!;
+      const data = buildLetterData(kind, lang, report, history, now, fixture.sender);
+      for (let i = 0; i < 100; i++) renderLetter(template, data); // warm-up
+      let start = process.hrtime.bigint();
+      for (let i = 0; i < runs; i++) renderLetter(template, data);
+      const render = Number(process.hrtime.bigint() - start) / 1000 / runs;
+      start = process.hrtime.bigint();
+      for (let i = 0; i < runs; i++) buildLetterData(kind, lang, report, history, now, fixture.sender);
+      const build = Number(process.hrtime.bigint() - start) / 1000 / runs;
+      figures.push(`${kind}.${lang} ${render.toFixed(1)} µs (+ data ${build.toFixed(1)} µs)`);
+    }
+  }
+  console.log(`letters: mean of ${runs.toLocaleString('en')} renders each — ${figures.join(', ')}`);
+}
+
 benchDiagnose();
 benchBundles();
+benchLetters();
 benchJournal().catch((error: unknown) => {
   console.error(error);
   process.exitCode = 1;

@@ -1,0 +1,215 @@
+import { mkdir, open, stat } from 'node:fs/promises';
+import { basename, dirname, extname } from 'node:path';
+import { LETTER_KINDS, buildLetterData, renderLetter, type LetterKind, type LetterSender } from '../core/letters';
+import { cleanFreeText, formatFieldErrors, parseReport, type Report } from '../core/report';
+import { LetterTemplateError } from '../core/templateErrors';
+import { InputError } from './cliError';
+import { readJournalFile } from './journalFile';
+import { parseCommandArgs, parseLang, parseNow } from './options';
+import { readJsonInput } from './readInput';
+import { chooseLetterTemplate } from './templateFiles';
+
+export const RENDER_HELP = `Usage: card-doctor render appeal|bank-inquiry <report.json | -> [options]
+
+Writes a letter about a failed attempt, in Markdown:
+  appeal        to the merchant's support (Billing & Payments)
+  bank-inquiry  to the bank that issued the card
+
+Options:
+  --journal FILE     the failure journal: every attempt in it joins the timeline
+  --lang en|zh-cn    language of the letter (default: from LANG)
+  --out FILE         write the letter to FILE; if FILE exists, to FILE-2, FILE-3… (never overwritten)
+                     (default: print it)
+  --templates DIR    use your own templates from DIR (appeal.en.hbs, appeal.zh-cn.hbs,
+                     bank-inquiry.en.hbs, bank-inquiry.zh-cn.hbs); a missing one falls back to
+                     the built-in
+  --name NAME        your name as it goes under the letter
+  --email EMAIL      the email address of your OpenAI account
+  --amount AMOUNT    the amount and currency of the charge, such as "20 USD"
+  --now ISO          the moment the letter is written (default: the clock)
+  -h, --help         show this help
+
+Unknown values appear as visible placeholders, such as [your account email], to fill in.
+Exit codes: 0 success, 2 invalid input (every bad field listed, no file written), 1 unexpected error.
+`;
+
+const NAME_LIMIT = 120;
+const EMAIL_LIMIT = 254;
+const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const AMOUNT_FIRST = /^(\d{1,9}(?:[.,]\d{1,2})?)\s*([A-Za-z]{3})$/;
+const CURRENCY_FIRST = /^([A-Za-z]{3})\s*(\d{1,9}(?:[.,]\d{1,2})?)$/;
+
+/** The most numbered names tried before giving up: far more letters than anyone writes. */
+const MAX_FREE_NAME_TRIES = 1000;
+
+/**
+ * `card-doctor render`. Every problem with the input (the letter kind, each flag, each report
+ * field, the journal file) is collected and reported together, and nothing is written unless the
+ * letter rendered.
+ */
+export async function runRender(args: string[]): Promise<void> {
+  const { values, positionals } = parseCommandArgs(args, {
+    journal: { type: 'string' },
+    lang: { type: 'string' },
+    out: { type: 'string' },
+    templates: { type: 'string' },
+    name: { type: 'string' },
+    email: { type: 'string' },
+    amount: { type: 'string' },
+    now: { type: 'string' },
+  });
+  const problems: string[] = [];
+  const attempt = <T>(parse: () => T): T | undefined => {
+    try {
+      return parse();
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      problems.push(...error.problems);
+      return undefined;
+    }
+  };
+
+  const [kindArg, reportPath, ...extra] = positionals;
+  let kind: LetterKind | undefined;
+  if (kindArg === undefined || !(LETTER_KINDS as readonly string[]).includes(kindArg)) {
+    problems.push(`letter: expected ${LETTER_KINDS.join(' or ')}`);
+  } else {
+    kind = kindArg as LetterKind;
+  }
+  if (reportPath === undefined) problems.push('report: expected a JSON file, or - for standard input');
+  if (extra.length > 0) problems.push(`unexpected argument: ${extra[0]}`);
+  const lang = attempt(() => parseLang(values.lang, process.env));
+  const now = attempt(() => parseNow(values.now));
+  const sender: LetterSender = {
+    name: attempt(() => parseName(values.name)),
+    email: attempt(() => parseEmail(values.email)),
+    amount: attempt(() => parseAmount(values.amount)),
+  };
+
+  let report: Report | undefined;
+  if (reportPath !== undefined) {
+    const input = await readJsonInput(reportPath, 'report').catch((error: unknown) => {
+      if (!(error instanceof InputError)) throw error;
+      problems.push(...error.problems);
+      return undefined;
+    });
+    if (input !== undefined) {
+      const parsed = parseReport(input);
+      if (parsed.ok) report = parsed.report;
+      else problems.push(...formatFieldErrors(parsed.errors).split('\n'));
+    }
+  }
+  const history = values.journal === undefined ? [] : await readHistory(values.journal, problems);
+  const chosen =
+    kind && lang
+      ? await chooseLetterTemplate(kind, lang, values.templates).catch((error: unknown) => {
+          if (!(error instanceof InputError)) throw error;
+          problems.push(...error.problems);
+          return undefined;
+        })
+      : undefined;
+
+  if (problems.length > 0 || !kind || !lang || !now || !report || !chosen) throw new InputError(problems);
+
+  const { template, fellBackToBuiltin } = chosen;
+  if (fellBackToBuiltin) {
+    process.stderr.write(`note: ${values.templates} has no ${basename(template.file)}; using the built-in template\n`);
+  }
+  const data = buildLetterData(kind, lang, report, history, now, sender);
+  let letter: string;
+  try {
+    letter = renderLetter(template, data);
+  } catch (error) {
+    // A person's own template with a mistake is bad input; a built-in one failing is a bug (exit 1).
+    if (error instanceof LetterTemplateError && values.templates !== undefined && !fellBackToBuiltin) {
+      throw new InputError([`--templates: ${error.message}`]);
+    }
+    throw error;
+  }
+
+  if (values.out === undefined) {
+    process.stdout.write(letter);
+    return;
+  }
+  const written = await writeNewFile(values.out, letter);
+  process.stderr.write(written === values.out ? `wrote ${written}\n` : `wrote ${written} (${values.out} existed)\n`);
+}
+
+/** `--name`: cleaned as any free text (controls stripped, secrets masked); empty is a mistake. */
+function parseName(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const name = cleanFreeText(value, NAME_LIMIT, false);
+  if (name === '') throw new InputError(['--name: expected your name']);
+  return name;
+}
+
+/** `--email`: a simple shape check; a value that redaction would change is refused, not masked. */
+function parseEmail(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const email = cleanFreeText(value, EMAIL_LIMIT, false);
+  if (email !== value.trim() || !EMAIL_SHAPE.test(email)) {
+    throw new InputError(['--email: expected an email address, such as name@example.com']);
+  }
+  return email;
+}
+
+/** `--amount`: a number and a three-letter currency code in either order; written "20 USD". */
+function parseAmount(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const trimmed = value.trim();
+  const amountFirst = AMOUNT_FIRST.exec(trimmed);
+  const currencyFirst = CURRENCY_FIRST.exec(trimmed);
+  if (amountFirst) return `${amountFirst[1]} ${amountFirst[2]!.toUpperCase()}`;
+  if (currencyFirst) return `${currencyFirst[2]} ${currencyFirst[1]!.toUpperCase()}`;
+  throw new InputError(['--amount: expected an amount and a currency code, such as "20 USD"']);
+}
+
+/**
+ * The journal's attempts. A journal named on the command line must exist; an entry that cannot
+ * be read is skipped with a note, as the journal is the person's own file and the rest of it is
+ * still good.
+ */
+async function readHistory(path: string, problems: string[]): Promise<Report[]> {
+  try {
+    if (!(await stat(path)).isFile()) {
+      problems.push(`--journal: ${path} is not a file`);
+      return [];
+    }
+  } catch (error) {
+    problems.push(`--journal: cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+    return [];
+  }
+  const journal = await readJournalFile(path);
+  for (const problem of journal.problems) {
+    process.stderr.write(`note: ${path}, line ${problem.line}: ${problem.message}; entry skipped\n`);
+  }
+  return journal.entries.map((entry) => ({ ...entry.report, occurredAt: entry.occurredAt }));
+}
+
+/**
+ * Writes `text` to `path`, or to `name-2.ext`, `name-3.ext`… when it exists: an existing file is
+ * never overwritten. Each name is created exclusively (`wx`), so a file appearing meanwhile is
+ * skipped, not replaced. Creates the folder if needed. Returns the path written.
+ */
+export async function writeNewFile(path: string, text: string): Promise<string> {
+  await mkdir(dirname(path), { recursive: true });
+  const extension = extname(path);
+  const stem = path.slice(0, path.length - extension.length);
+  for (let number = 1; number <= MAX_FREE_NAME_TRIES; number++) {
+    const candidate = number === 1 ? path : `${stem}-${number}${extension}`;
+    let handle;
+    try {
+      handle = await open(candidate, 'wx');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') continue;
+      throw new InputError([`--out: cannot write ${candidate} (${(error as NodeJS.ErrnoException).code ?? 'error'})`]);
+    }
+    try {
+      await handle.writeFile(text, 'utf8');
+    } finally {
+      await handle.close();
+    }
+    return candidate;
+  }
+  throw new InputError([`--out: ${path} and ${MAX_FREE_NAME_TRIES - 1} numbered names after it all exist`]);
+}

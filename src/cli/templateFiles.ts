@@ -1,0 +1,83 @@
+/**
+ * The letter templates the CLI renders with: the built-ins, precompiled into the bundle, or a
+ * person's own from `--templates DIR` (same file names), compiled at run time.
+ */
+import { existsSync } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { BUILTIN_TEMPLATE_SPECS } from 'virtual:builtin-templates';
+import type { Lang } from '../core/catalogue';
+import {
+  builtinLetterTemplates,
+  createLetterRuntime,
+  letterTemplateFile,
+  letterTemplateFromSpec,
+  letterTemplateName,
+  type LetterKind,
+  type LetterRuntime,
+  type LetterTemplate,
+} from '../core/letters';
+import { InputError } from './cliError';
+
+type TemplateCompiler = typeof import('../core/templateCompiler');
+
+/**
+ * The full Handlebars compiler, loaded only when a person's own template is used. In the bundle it
+ * is `dist/templateCompiler.js`, a separate entry beside `cli.js`; run from source (tests), the
+ * TypeScript module. The specifier is a variable so that esbuild leaves the require alone instead
+ * of pulling the compiler into cli.js.
+ */
+function loadTemplateCompiler(): TemplateCompiler {
+  const bundled = join(__dirname, 'templateCompiler.js');
+  const specifier = existsSync(bundled) ? bundled : '../core/templateCompiler';
+  return require(specifier) as TemplateCompiler;
+}
+
+/** Where the template for a letter came from, for the CLI to report. */
+export interface ChosenTemplate {
+  template: LetterTemplate;
+  /** Set when `--templates` was given but held no file for this letter. */
+  fellBackToBuiltin: boolean;
+}
+
+/**
+ * The template for `kind` in `lang`: `DIR/<kind>.<lang>.hbs` when `dir` is given and holds it,
+ * otherwise the built-in. A folder that is missing is bad input; a template that does not compile
+ * is too, reported with its file and line.
+ */
+export async function chooseLetterTemplate(
+  kind: LetterKind,
+  lang: Lang,
+  dir: string | undefined,
+  runtime: LetterRuntime = createLetterRuntime(),
+): Promise<ChosenTemplate> {
+  const builtin = () => builtinLetterTemplates(runtime, BUILTIN_TEMPLATE_SPECS).get(letterTemplateName(kind, lang))!;
+  if (dir === undefined) return { template: builtin(), fellBackToBuiltin: false };
+
+  await requireDirectory(dir);
+  const file = join(dir, letterTemplateFile(kind, lang));
+  let source: string;
+  try {
+    source = await readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { template: builtin(), fellBackToBuiltin: true };
+    throw new InputError([`--templates: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'})`]);
+  }
+  let spec: TemplateSpecification;
+  try {
+    spec = loadTemplateCompiler().compileLetterTemplate(source, file);
+  } catch (error) {
+    throw new InputError([`--templates: ${error instanceof Error ? error.message : String(error)}`]);
+  }
+  return { template: letterTemplateFromSpec(runtime, spec, file), fellBackToBuiltin: false };
+}
+
+async function requireDirectory(dir: string): Promise<void> {
+  let isDirectory = false;
+  try {
+    isDirectory = (await stat(dir)).isDirectory();
+  } catch {
+    // reported below
+  }
+  if (!isDirectory) throw new InputError([`--templates: ${dir} is not a folder`]);
+}
