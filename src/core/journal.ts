@@ -134,9 +134,9 @@ export function encodeEntryLine(report: DatedReport): string {
 }
 
 /**
- * The free-text fields of `report` that hold a card number once line breaks are read as spaces.
- * Redaction takes a line break as the end of a number, so `4242 4242⏎4242 4242` survives
- * `parseReport`; the machine line keeps text exactly, so such a report must be refused, not stored.
+ * The free-text fields of `report` that hold a card number, even split by line breaks. A report
+ * that came through `parseReport` has none; this guards callers that build a report by hand,
+ * since the machine line keeps text exactly and must never store one.
  */
 export function fieldsHoldingCardNumber(report: Report): string[] {
   const texts: [string, string | undefined][] = [

@@ -21,17 +21,18 @@ const DIGIT = '0-9\\uFF10-\\uFF19';
  * One of these between two digit groups keeps them in the same candidate number. Spaces of every
  * width, tabs and dashes of every kind, because copying from PDFs, bank apps and Chinese IMEs turns a
  * plain space or hyphen into any of them. Dots, commas, slashes and colons are not separators:
- * they make amounts, dates and times, never card numbers. Line breaks are not either, so numbers
- * in the rows of a table stay apart.
+ * they make amounts, dates and times, never card numbers. A single line break is one too: a number
+ * pasted from a PDF or a narrow chat window arrives split over two lines, and masking a few digits
+ * of a table too many is the lesser harm than writing a card number into a file.
  */
-const SEPARATOR = ' \\t\\u00A0\\u2007\\u2009\\u202F\\u3000\\-\\u2010-\\u2013\\u2212\\uFF0D';
+const SEPARATOR = ' \\t\\n\\r\\u00A0\\u2007\\u2009\\u202F\\u3000\\-\\u2010-\\u2013\\u2212\\uFF0D';
 
 const MASK_BULLETS = '••••';
 const CVC_MASK = '•••';
 const ONE_TIME_CODE_MASK = '••••••';
 
 /** Digit groups joined by single separators; matched greedily, so each match is a maximal chain. */
-const DIGIT_CHAIN = `[${DIGIT}]+(?:[${SEPARATOR}][${DIGIT}]+)*`;
+const DIGIT_CHAIN = `[${DIGIT}]+(?:(?:\\r\\n|[${SEPARATOR}])[${DIGIT}]+)*`;
 
 const CARD_CANDIDATE = new RegExp(DIGIT_CHAIN, 'g');
 const DIGIT_GROUP = new RegExp(`[${DIGIT}]+`, 'g');

@@ -214,11 +214,13 @@ describe('redact', () => {
       'Card •••• 4242 expires 12/27',
       // Dots are not separators: this is an amount and a version, not a card.
       '4242.4242.4242.4242',
-      // Two numbers on two lines are two numbers, even if together they would pass.
-      '4242 4242\n4242 4242',
       // No 12–19 digit window of twenty ones passes Luhn.
       '11111111111111111111',
     ];
+    it('masks a number split over two lines (pasted from a PDF or a narrow chat window)', () => {
+      assert.equal(redactCardNumbers('卡号 4242 4242\n4242 4242 已被拒'), '卡号 •••• 4242 已被拒');
+      assert.equal(containsFullCardNumber('4242 4242\r\n4242 4242'), true);
+    });
     for (const input of untouched) {
       it(`leaves ${JSON.stringify(input)} alone`, () => {
         assert.equal(redactCardNumbers(input), input);
