@@ -4,6 +4,7 @@
  */
 import { runDiagnose, DIAGNOSE_HELP } from './diagnoseCommand';
 import { runJournal, JOURNAL_HELP } from './journalCommand';
+import { runRender, RENDER_HELP } from './renderCommand';
 import { InputError } from './cliError';
 
 const MAIN_HELP = `card-doctor — diagnose a refused card on an OpenAI account
@@ -12,11 +13,14 @@ Usage:
   card-doctor diagnose <report.json | -> [--journal FILE] [--now ISO] [--lang en|zh-cn] [--format text|json|markdown]
   card-doctor journal add <report.json | -> [--journal FILE] [--now ISO] [--lang en|zh-cn]
   card-doctor journal list [--journal FILE] [--format json|text]
+  card-doctor render appeal|bank-inquiry <report.json | -> [--journal FILE] [--lang en|zh-cn] [--out FILE]
+                     [--templates DIR] [--name NAME] [--email EMAIL] [--amount "20 USD"] [--now ISO]
   card-doctor <command> --help
 
 Commands:
   diagnose   check a failed attempt against the known causes
   journal    record an attempt in the Markdown failure journal, or list it
+  render     write the appeal to support or the inquiry to the issuing bank (Markdown)
 
 The report format and the cause ids are documented in the README.
 `;
@@ -26,6 +30,7 @@ type Command = (args: string[]) => Promise<void>;
 const COMMANDS: Readonly<Record<string, { run: Command; help: string }>> = {
   diagnose: { run: runDiagnose, help: DIAGNOSE_HELP },
   journal: { run: runJournal, help: JOURNAL_HELP },
+  render: { run: runRender, help: RENDER_HELP },
 };
 
 export async function main(argv: readonly string[]): Promise<number> {

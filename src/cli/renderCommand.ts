@@ -1,6 +1,7 @@
 import { mkdir, open, stat } from 'node:fs/promises';
 import { basename, dirname, extname } from 'node:path';
-import { LETTER_KINDS, buildLetterData, renderLetter, type LetterKind, type LetterSender } from '../core/letters';
+import { LETTER_KINDS, type LetterKind } from '../core/letterKinds';
+import { buildLetterData, renderLetter, type LetterSender } from '../core/letters';
 import { cleanFreeText, formatFieldErrors, parseReport, type Report } from '../core/report';
 import { LetterTemplateError } from '../core/templateErrors';
 import { InputError } from './cliError';

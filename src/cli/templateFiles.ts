@@ -7,13 +7,11 @@ import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BUILTIN_TEMPLATE_SPECS } from 'virtual:builtin-templates';
 import type { Lang } from '../core/catalogue';
+import { letterTemplateFile, letterTemplateName, type LetterKind } from '../core/letterKinds';
 import {
   builtinLetterTemplates,
   createLetterRuntime,
-  letterTemplateFile,
   letterTemplateFromSpec,
-  letterTemplateName,
-  type LetterKind,
   type LetterRuntime,
   type LetterTemplate,
 } from '../core/letters';

@@ -21,20 +21,7 @@ import { brandText, offsetOf } from './explain';
 import { containsFullCardNumber, maskLast4, redactSecrets } from './redact';
 import type { Product, Report } from './report';
 import { describeTemplateError } from './templateErrors';
-
-export const LETTER_KINDS = ['appeal', 'bank-inquiry'] as const;
-/** `appeal`: to the merchant's support. `bank-inquiry`: to the bank that issued the card. */
-export type LetterKind = (typeof LETTER_KINDS)[number];
-
-/** The template's name without folder or extension: `appeal.en`, `bank-inquiry.zh-cn`. */
-export function letterTemplateName(kind: LetterKind, lang: Lang): string {
-  return `${kind}.${lang}`;
-}
-
-/** The template's file name, the same for the built-ins and a person's own: `appeal.en.hbs`. */
-export function letterTemplateFile(kind: LetterKind, lang: Lang): string {
-  return `${letterTemplateName(kind, lang)}.hbs`;
-}
+import { LETTER_KINDS, letterTemplateFile, letterTemplateName, type LetterKind } from './letterKinds';
 
 /** The merchant as the letters name it, and how its charges may appear on a bank statement. */
 export const MERCHANT = { name: 'OpenAI', country: 'US', descriptors: ['OPENAI', 'OPENAI *CHATGPT SUBSCR'] } as const;

@@ -5,16 +5,14 @@ import { join } from 'node:path';
 import SharedHandlebars from 'handlebars/runtime';
 import { LETTER_HELPER_NAMES } from '../../src/core/letterCompileOptions.cjs';
 import type { Lang } from '../../src/core/catalogue';
+import { LETTER_KINDS, letterTemplateName, type LetterKind } from '../../src/core/letterKinds';
 import {
   LETTER_HELPERS,
-  LETTER_KINDS,
   buildLetterData,
   builtinLetterTemplates,
   createLetterRuntime,
   letterTemplateFromSpec,
-  letterTemplateName,
   renderLetter,
-  type LetterKind,
   type LetterSender,
   type LetterTemplate,
 } from '../../src/core/letters';

@@ -1,0 +1,43 @@
+/**
+ * Rendering a letter from start to finish, as one module the extension loads only when a
+ * letter is asked for (`dist/letterRendering.js`): the Handlebars runtime and the precompiled
+ * templates are a third of the extension's code, and activation never needs them.
+ */
+import { BUILTIN_TEMPLATE_SPECS } from 'virtual:builtin-templates';
+import type { Lang } from './catalogue';
+import {
+  buildLetterData,
+  builtinLetterTemplates,
+  createLetterRuntime,
+  letterTemplateFromSpec,
+  renderLetter,
+  type LetterSender,
+} from './letters';
+import { letterTemplateName, type LetterKind } from './letterKinds';
+import type { Report } from './report';
+
+/** A person's own template, compiled by `templateCompiler`, with the file its errors name. */
+export interface OwnTemplate {
+  spec: TemplateSpecification;
+  file: string;
+}
+
+/**
+ * The letter's Markdown: the person's own template when given, else the built-in. Throws a
+ * template error naming the file and line, or the last guard's error if a card number got through.
+ */
+export function renderLetterText(
+  kind: LetterKind,
+  lang: Lang,
+  report: Report,
+  history: readonly Report[],
+  now: Date,
+  sender: LetterSender,
+  own?: OwnTemplate,
+): string {
+  const runtime = createLetterRuntime();
+  const template = own
+    ? letterTemplateFromSpec(runtime, own.spec, own.file)
+    : builtinLetterTemplates(runtime, BUILTIN_TEMPLATE_SPECS).get(letterTemplateName(kind, lang))!;
+  return renderLetter(template, buildLetterData(kind, lang, report, history, now, sender));
+}
