@@ -1,0 +1,13 @@
+/**
+ * Every command id in one place. A unit test checks this map against `package.json`
+ * `contributes.commands`, so the two cannot drift.
+ */
+export const COMMAND_IDS = {
+  diagnose: 'cardDoctor.diagnose',
+  generateAppeal: 'cardDoctor.generateAppeal',
+  generateBankInquiry: 'cardDoctor.generateBankInquiry',
+  recordAttempt: 'cardDoctor.recordAttempt',
+  openJournal: 'cardDoctor.openJournal',
+} as const;
+
+export type CommandName = keyof typeof COMMAND_IDS;

@@ -1,0 +1,99 @@
+import * as vscode from 'vscode';
+import type { Lang } from '../core/catalogue';
+import { formatJournalEntry, journalHeader, journalReports, parseJournal, type DatedReport, type ParsedJournal } from '../core/journal';
+import type { Report } from '../core/report';
+import { containsFullCardNumber } from '../core/redact';
+import { exists, openDocument } from './workspaceTarget';
+
+/** The journal is open with unsaved edits and the edit could not be applied: nothing was written. */
+export class JournalBusyError extends Error {}
+
+/**
+ * The failure journal through `workspace.fs`. Reading prefers the open document, so unsaved
+ * edits count; appending never rewrites the person's text: into an open document it goes as
+ * an edit (saved only if the document had no unsaved edits of the person's), and on disk the
+ * old bytes are kept as they are, written to a temporary file and renamed over the journal.
+ */
+export class JournalStore implements vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  /** Fires after the extension wrote to a journal. */
+  readonly onDidChange = this.changed.event;
+
+  constructor(private readonly log: vscode.LogOutputChannel) {}
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+
+  /** The parsed journal; a missing file is an empty journal. Damaged entries are logged with their line numbers. */
+  async read(uri: vscode.Uri): Promise<ParsedJournal> {
+    const text = await this.readText(uri);
+    const journal = parseJournal(text ?? '');
+    for (const problem of journal.problems) this.log.warn(`${uri.fsPath || uri.toString()}:${problem.line}: ${problem.message}`);
+    return journal;
+  }
+
+  /** The journal's attempts as reports, oldest first. */
+  async history(uri: vscode.Uri): Promise<Report[]> {
+    return journalReports(await this.read(uri));
+  }
+
+  /** Appends one entry; creates the file (with its folder and header) when there is none. */
+  async append(uri: vscode.Uri, report: DatedReport, lang: Lang, now: Date): Promise<void> {
+    const entry = formatJournalEntry(report, lang, now);
+    // The schema already redacted every field; this is the last guard before a file.
+    if (containsFullCardNumber(entry)) throw new Error('refusing to write a journal entry that holds what looks like a full card number');
+    const document = openDocument(uri);
+    if (document) await this.appendToDocument(document, entry);
+    else await this.appendToFile(uri, entry, lang);
+    this.log.info(`journal: added the attempt of ${report.occurredAt} to ${uri.toString()}`);
+    this.changed.fire(uri);
+  }
+
+  private async readText(uri: vscode.Uri): Promise<string | undefined> {
+    const document = openDocument(uri);
+    if (document) return document.getText();
+    try {
+      return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+    } catch (error) {
+      if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') return undefined;
+      throw error;
+    }
+  }
+
+  private async appendToDocument(document: vscode.TextDocument, entry: string): Promise<void> {
+    const hadUnsavedEdits = document.isDirty;
+    const text = document.getText();
+    const end = document.positionAt(text.length);
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(document.uri, end, (text.length === 0 || text.endsWith('\n') ? '' : '\n') + entry);
+    if (!(await vscode.workspace.applyEdit(edit))) throw new JournalBusyError('the open journal did not accept the edit');
+    // The person's own unsaved edits stay theirs to save; otherwise keep the file in step.
+    if (!hadUnsavedEdits) await document.save();
+  }
+
+  private async appendToFile(uri: vscode.Uri, entry: string, lang: Lang): Promise<void> {
+    const encoder = new TextEncoder();
+    let old: Uint8Array;
+    if (await exists(uri)) {
+      old = await vscode.workspace.fs.readFile(uri);
+    } else {
+      await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(uri, '..'));
+      old = encoder.encode(journalHeader(lang));
+    }
+    const needsNewline = old.length > 0 && old[old.length - 1] !== 0x0a;
+    const addition = encoder.encode((needsNewline ? '\n' : '') + entry);
+    const bytes = new Uint8Array(old.length + addition.length);
+    bytes.set(old, 0);
+    bytes.set(addition, old.length);
+    // A rename replaces the journal in one step: an interrupted write leaves the old file whole.
+    const temporary = uri.with({ path: `${uri.path}.${Date.now().toString(36)}.tmp` });
+    await vscode.workspace.fs.writeFile(temporary, bytes);
+    try {
+      await vscode.workspace.fs.rename(temporary, uri, { overwrite: true });
+    } catch (error) {
+      await vscode.workspace.fs.delete(temporary).then(undefined, () => undefined);
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,104 @@
+import * as vscode from 'vscode';
+import { diagnose, type Diagnosis } from '../core/diagnose';
+import { localizeFieldMessage } from '../core/fieldMessages';
+import type { DatedReport } from '../core/journal';
+import { parseReport, type Report } from '../core/report';
+import type { CooldownStatus } from './cooldownStatus';
+import type { DiagnosisDocuments } from './diagnosisDocument';
+import type { JournalStore } from './journalStore';
+import { uiLang } from './language';
+import type { LetterWriter } from './letterWriter';
+import { readSettings, SettingsWarnings, type Settings } from './settings';
+import { localIsoNow, runDiagnoseWizard } from './wizard/diagnoseWizard';
+import { uriInFolder } from './workspaceTarget';
+
+/**
+ * What the commands share: the services built in `activate`, and the report of the latest
+ * diagnosis in this window (so "Generate appeal" right after a diagnosis needs no questions).
+ */
+export class Session {
+  private lastReport: Report | undefined;
+
+  constructor(
+    readonly log: vscode.LogOutputChannel,
+    readonly journal: JournalStore,
+    readonly letters: LetterWriter,
+    readonly documents: DiagnosisDocuments,
+    readonly cooldown: CooldownStatus,
+    private readonly warnings: SettingsWarnings,
+    readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  /** Settings for a folder; invalid values are warned about once and replaced by defaults. */
+  settings(folder: vscode.WorkspaceFolder | undefined): Settings {
+    const { settings, problems } = readSettings(folder?.uri);
+    this.warnings.warn(problems);
+    return settings;
+  }
+
+  journalUri(folder: vscode.WorkspaceFolder): vscode.Uri {
+    return uriInFolder(folder, this.settings(folder).journalPath);
+  }
+
+  /** The folder to read history from without asking: the active editor's, else the first. */
+  readingFolder(): vscode.WorkspaceFolder | undefined {
+    const active = vscode.window.activeTextEditor?.document.uri;
+    return (active && vscode.workspace.getWorkspaceFolder(active)) ?? vscode.workspace.workspaceFolders?.[0];
+  }
+
+  async history(folder: vscode.WorkspaceFolder | undefined): Promise<Report[]> {
+    return folder ? this.journal.history(this.journalUri(folder)) : [];
+  }
+
+  /**
+   * The report a command works on: its argument (validated; an invalid one is reported field
+   * by field and nothing happens), else the latest diagnosis, else the latest journal entry,
+   * else the wizard. Undefined when there is none or the person cancelled.
+   */
+  async reportFor(argument: unknown, folder: vscode.WorkspaceFolder | undefined, options: { ask: boolean }): Promise<Report | undefined> {
+    if (argument !== undefined && !(argument instanceof vscode.Uri)) return this.validated(argument);
+    if (this.lastReport) return this.lastReport;
+    const history = await this.history(folder);
+    if (!options.ask && history.length > 0) return history[history.length - 1];
+    return this.askForReport(history);
+  }
+
+  /** Runs the wizard, prefilled from the latest journal entry. */
+  async askForReport(history: readonly Report[]): Promise<Report | undefined> {
+    const report = await runDiagnoseWizard(history[history.length - 1], uiLang(), this.clock());
+    if (report) this.lastReport = report;
+    return report;
+  }
+
+  validated(argument: unknown): Report | undefined {
+    const result = parseReport(argument);
+    if (result.ok) {
+      this.lastReport = result.report;
+      return result.report;
+    }
+    const lang = uiLang();
+    const details = result.errors.map((error) => `${error.path}: ${localizeFieldMessage(error.message, lang)}`).join('; ');
+    void vscode.window.showErrorMessage(vscode.l10n.t('The report is not valid, so nothing was done. {0}', details));
+    return undefined;
+  }
+
+  remember(report: Report): void {
+    this.lastReport = report;
+  }
+
+  /** The report with a time: its own, or now in the machine's offset. */
+  dated(report: Report): DatedReport {
+    return { ...report, occurredAt: report.occurredAt ?? localIsoNow(this.clock()) };
+  }
+
+  /** Recomputes the status bar cooldown from a folder's journal. */
+  async refreshCooldown(folder: vscode.WorkspaceFolder | undefined): Promise<void> {
+    const history = await this.history(folder);
+    const latest = history[history.length - 1];
+    this.cooldown.update(latest ? diagnose(latest, history, this.clock()).cooldown : null);
+  }
+
+  showCooldownOf(diagnosis: Diagnosis): void {
+    this.cooldown.update(diagnosis.cooldown);
+  }
+}
