@@ -32,8 +32,11 @@ const HAS_DIGIT = /[0-9\uff10-\uff19]/;
  * unmasked.
  */
 export function cleanFreeText(text: string, limit: number, multiline: boolean): string {
-  const normalized = text.replace(/\r\n?/g, '\n');
-  const stripped = normalized.replace(multiline ? CONTROL_MULTILINE : CONTROL_SINGLE_LINE, multiline ? '' : ' ');
+  // Tests before replacing: most text has neither, and a journal re-validates thousands of fields.
+  const normalized = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
+  const controls = multiline ? CONTROL_MULTILINE : CONTROL_SINGLE_LINE;
+  controls.lastIndex = 0;
+  const stripped = controls.test(normalized) ? normalized.replace(controls, multiline ? '' : ' ') : normalized;
   // Every secret the redactor masks is made of digits: text without any needs no scan.
   const redacted = (HAS_DIGIT.test(stripped) ? redactSecrets(stripped) : stripped).trim();
   if (redacted.length <= limit) return redacted;
