@@ -11,7 +11,7 @@ import { uiLang } from './language';
 export class CooldownStatus implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('cardDoctor.cooldown', vscode.StatusBarAlignment.Left, 10);
   private cooldown: Cooldown | null = null;
-  private timer: ReturnType<typeof setInterval> | undefined;
+  private timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly clock: () => Date = () => new Date()) {
     this.item.name = vscode.l10n.t('Card Doctor cooldown');
@@ -49,11 +49,13 @@ export class CooldownStatus implements vscode.Disposable {
         ? vscode.l10n.t('More than one card was tried in the last 24 hours. Wait until {0} before trying again or trying another card. Click to open the journal.', until)
         : vscode.l10n.t('Several attempts were made in the last 24 hours. Wait until {0} before trying again. Click to open the journal.', until);
     this.item.show();
-    this.timer ??= setInterval(() => this.render(), 30_000);
+    // Tick each half minute, and exactly when the wait ends so the item goes at that moment.
+    this.stopTimer();
+    this.timer = setTimeout(() => this.render(), Math.min(30_000, left + 20));
   }
 
   private stopTimer(): void {
-    if (this.timer) clearInterval(this.timer);
+    if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
   }
 }

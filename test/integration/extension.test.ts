@@ -1,0 +1,151 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { Diagnosis } from '../../src/core/diagnose';
+import { parseJournal } from '../../src/core/journal';
+import { COMMAND_IDS } from '../../src/host/commandIds';
+import type { CardDoctorApi } from '../../src/host/extension';
+import {
+  EXTENSION_ID,
+  activateExtension,
+  eventually,
+  inWorkspace,
+  isOpenInTab,
+  readText,
+  resetWorkspace,
+  sampleReport,
+  writeText,
+} from './helpers';
+
+describe('Card Binding Doctor in VS Code', function () {
+  this.timeout(30_000);
+  let api: CardDoctorApi;
+
+  before(async () => {
+    api = await activateExtension();
+  });
+
+  afterEach(resetWorkspace);
+
+  it('activates and hands back its session', () => {
+    assert.equal(vscode.extensions.getExtension(EXTENSION_ID)?.isActive, true);
+    assert.ok(api.session);
+  });
+
+  it('registers every command package.json contributes, and no other', async () => {
+    const registered = new Set((await vscode.commands.getCommands(true)).filter((id) => id.startsWith('cardDoctor.')));
+    const contributed = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON.contributes.commands.map((c: { command: string }) => c.command);
+    assert.deepEqual([...registered].sort(), [...contributed].sort());
+    assert.deepEqual([...contributed].sort(), Object.values(COMMAND_IDS).sort());
+  });
+
+  it('diagnoses a report given as the argument and shows it as Markdown', async () => {
+    const diagnosis = (await vscode.commands.executeCommand(COMMAND_IDS.diagnose, sampleReport())) as Diagnosis;
+    assert.ok(diagnosis.findings.length > 0);
+    assert.ok(diagnosis.findings.some((finding) => finding.cause === 'region-unsupported'));
+    assert.match(api.session.documents.text, /Card failure diagnosis|绑卡失败诊断/);
+    assert.doesNotMatch(api.session.documents.text.replace(/\s/g, ''), /4242424242424242/);
+  });
+
+  it('reports an invalid report argument and does nothing', async () => {
+    const result = await vscode.commands.executeCommand(COMMAND_IDS.recordAttempt, { card: { bin: '12' } });
+    assert.equal(result, undefined);
+    await assert.rejects(async () => {
+      await vscode.workspace.fs.stat(inWorkspace('card-failures'));
+    });
+  });
+
+  it('writes the appeal into the output folder and opens it', async () => {
+    const uri = (await vscode.commands.executeCommand(COMMAND_IDS.generateAppeal, sampleReport())) as vscode.Uri;
+    assert.equal(uri.toString(), inWorkspace('card-failures', 'appeal-2025-11-27.md').toString());
+    const text = await readText(uri);
+    assert.match(text, /OpenAI/);
+    assert.match(text, /•••• 1234|1234/);
+    assert.doesNotMatch(text.replace(/\s/g, ''), /4242424242424242/);
+    await eventually(() => isOpenInTab(uri), 'the appeal to open in an editor');
+  });
+
+  it('writes the bank inquiry too', async () => {
+    const uri = (await vscode.commands.executeCommand(COMMAND_IDS.generateBankInquiry, sampleReport())) as vscode.Uri;
+    assert.match(uri.path, /card-failures\/bank-inquiry-2025-11-27\.md$/);
+    assert.match(await readText(uri), /招商银行|bank/i);
+  });
+
+  it('never overwrites a letter, even one the person edited', async () => {
+    const first = (await vscode.commands.executeCommand(COMMAND_IDS.generateAppeal, sampleReport())) as vscode.Uri;
+    await writeText(first, 'my own edits\n');
+    const second = (await vscode.commands.executeCommand(COMMAND_IDS.generateAppeal, sampleReport())) as vscode.Uri;
+    const third = (await vscode.commands.executeCommand(COMMAND_IDS.generateAppeal, sampleReport())) as vscode.Uri;
+    assert.match(second.path, /appeal-2025-11-27-2\.md$/);
+    assert.match(third.path, /appeal-2025-11-27-3\.md$/);
+    assert.equal(await readText(first), 'my own edits\n');
+  });
+
+  it('records attempts in the journal, creating it with a header', async () => {
+    const uri = (await vscode.commands.executeCommand(COMMAND_IDS.recordAttempt, sampleReport())) as vscode.Uri;
+    await vscode.commands.executeCommand(COMMAND_IDS.recordAttempt, sampleReport({ occurredAt: '2025-11-27T11:00:00+08:00' }));
+    assert.equal(uri.toString(), inWorkspace('card-failures', 'journal.md').toString());
+    const text = await readText(uri);
+    assert.match(text, /^# /);
+    const journal = parseJournal(text);
+    assert.deepEqual(journal.problems, []);
+    assert.deepEqual(journal.entries.map((entry) => entry.occurredAt), ['2025-11-27T10:31:00+08:00', '2025-11-27T11:00:00+08:00']);
+    assert.doesNotMatch(text.replace(/\s/g, ''), /4242424242424242/);
+  });
+
+  it('adds to a journal open with unsaved edits without saving or losing them', async () => {
+    const uri = (await vscode.commands.executeCommand(COMMAND_IDS.recordAttempt, sampleReport())) as vscode.Uri;
+    const onDisk = await readText(uri);
+    const document = await vscode.workspace.openTextDocument(uri);
+    const editor = await vscode.window.showTextDocument(document);
+    await editor.edit((edit) => edit.insert(new vscode.Position(1, 0), 'A note I have not saved yet.\n'));
+    assert.equal(document.isDirty, true);
+
+    await vscode.commands.executeCommand(COMMAND_IDS.recordAttempt, sampleReport({ occurredAt: '2025-11-27T12:00:00+08:00' }));
+
+    assert.equal(document.isDirty, true, 'the person’s unsaved edit must stay theirs to save');
+    assert.match(document.getText(), /A note I have not saved yet\./);
+    assert.equal(parseJournal(document.getText()).entries.length, 2);
+    assert.equal(await readText(uri), onDisk, 'nothing was written under the open document');
+  });
+
+  it('opens the journal, creating it when missing', async () => {
+    const uri = (await vscode.commands.executeCommand(COMMAND_IDS.openJournal)) as vscode.Uri;
+    assert.match(await readText(uri), /^# /);
+    await eventually(() => vscode.window.activeTextEditor?.document.uri.toString() === uri.toString(), 'the journal to be the active editor');
+  });
+
+  it('shows the cooldown in the status bar after repeated attempts, and clears it when it ends', async () => {
+    const now = Date.now();
+    const iso = (minutesAgo: number) => new Date(now - minutesAgo * 60_000).toISOString();
+    await vscode.commands.executeCommand(COMMAND_IDS.recordAttempt, sampleReport({ occurredAt: iso(30) }));
+    await vscode.commands.executeCommand(COMMAND_IDS.recordAttempt, sampleReport({ occurredAt: iso(10), card: { last4: '9999', brand: 'visa' } }));
+    await eventually(() => api.session.cooldown.state.visible, 'the cooldown to show');
+    assert.match(api.session.cooldown.state.text, /^\$\(watch\) 2[23]h \d+m$/);
+    assert.match(api.session.cooldown.state.tooltip, /card|卡/);
+
+    api.session.cooldown.update({ until: new Date(Date.now() + 1500).toISOString(), reason: 'repeated-attempts' });
+    assert.equal(api.session.cooldown.state.visible, true);
+    await eventually(() => !api.session.cooldown.state.visible, 'the cooldown to clear when it ends', 5000);
+  });
+
+  async function appealWithOwnTemplates(): Promise<string> {
+    await writeText(inWorkspace('my-templates', 'appeal.en.hbs'), 'MY OWN TEMPLATE for {{card.description}}\n');
+    await writeText(inWorkspace('my-templates', 'appeal.zh-cn.hbs'), 'MY OWN TEMPLATE for {{card.description}}\n');
+    await vscode.workspace.getConfiguration('cardDoctor').update('templatesFolder', 'my-templates', vscode.ConfigurationTarget.Workspace);
+    const uri = (await vscode.commands.executeCommand(COMMAND_IDS.generateAppeal, sampleReport())) as vscode.Uri;
+    return readText(uri);
+  }
+
+  it('uses the person’s own templates in a trusted workspace', async () => {
+    assert.equal(vscode.workspace.isTrusted, true, 'this run needs a trusted workspace');
+    assert.match(await appealWithOwnTemplates(), /^MY OWN TEMPLATE for /);
+  });
+
+  // Runs only in the launcher's restricted-mode pass (an untrusted folder).
+  it('@restricted ignores the person’s own templates in Restricted Mode, and still writes the letter', async () => {
+    assert.equal(vscode.workspace.isTrusted, false, 'this run needs Restricted Mode');
+    const text = await appealWithOwnTemplates();
+    assert.doesNotMatch(text, /MY OWN TEMPLATE/);
+    assert.match(text, /OpenAI/);
+  });
+});

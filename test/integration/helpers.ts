@@ -1,0 +1,70 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { CardDoctorApi } from '../../src/host/extension';
+
+export const EXTENSION_ID = 'card-binding-doctor.card-binding-doctor';
+
+export async function activateExtension(): Promise<CardDoctorApi> {
+  const extension = vscode.extensions.getExtension<CardDoctorApi>(EXTENSION_ID);
+  assert.ok(extension, `extension ${EXTENSION_ID} is not installed`);
+  return extension.activate();
+}
+
+export function workspaceFolder(): vscode.WorkspaceFolder {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'the tests need a workspace folder');
+  return folder;
+}
+
+export function inWorkspace(...segments: string[]): vscode.Uri {
+  return vscode.Uri.joinPath(workspaceFolder().uri, ...segments);
+}
+
+export async function readText(uri: vscode.Uri): Promise<string> {
+  return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+}
+
+export async function writeText(uri: vscode.Uri, text: string): Promise<void> {
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+}
+
+/** Closes every editor without saving and removes what a test wrote, so tests don't see each other's files. */
+export async function resetWorkspace(): Promise<void> {
+  await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  for (const name of ['card-failures', 'my-templates']) {
+    await vscode.workspace.fs.delete(inWorkspace(name), { recursive: true }).then(undefined, () => undefined);
+  }
+  await vscode.workspace.getConfiguration('cardDoctor').update('templatesFolder', undefined, vscode.ConfigurationTarget.Workspace);
+}
+
+/** A report as the wizard or the form would give it. */
+export function sampleReport(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    occurredAt: '2025-11-27T10:31:00+08:00',
+    product: 'chatgpt-web',
+    errorMessage: 'Your card was declined. 4242 4242 4242 4242',
+    card: { kind: 'debit', brand: 'unionpay', last4: '1234', issuerName: '招商银行', issuerCountry: 'CN' },
+    billing: { country: 'CN', matchesIssuer: 'yes' },
+    bank: { internationalOnline: 'unknown', balanceSufficient: 'yes' },
+    connection: { vpn: 'yes', switchedRecently: 'no', accessCountry: 'US' },
+    ...overrides,
+  };
+}
+
+/** Polls until `check` holds; for what VS Code does after a command has returned (editors opening). */
+export async function eventually(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await check()) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  assert.fail(`timed out waiting for ${what}`);
+}
+
+/** Whether an editor tab shows the file. */
+export function isOpenInTab(uri: vscode.Uri): boolean {
+  return vscode.window.tabGroups.all.some((group) =>
+    group.tabs.some((tab) => tab.input instanceof vscode.TabInputText && tab.input.uri.toString() === uri.toString()),
+  );
+}
