@@ -8,6 +8,7 @@
  * §5 FAQ). Processor: Stripe's decline codes (docs.stripe.com/declines/codes).
  */
 import type { CauseId } from './causeIds';
+import type { Product } from './report';
 
 /** The two languages of everything a person reads. */
 export const LANGS = ['en', 'zh-cn'] as const;
@@ -484,6 +485,22 @@ export const SIGNAL_WORDS: Readonly<Record<SignalId, Words>> = {
     en: 'The attempt was made in the ChatGPT mobile app.',
     'zh-cn': '这次尝试是在 ChatGPT 手机 App 中进行的。',
   },
+};
+
+/** Products as a label (a journal heading, a list): "ChatGPT (web)". */
+export const PRODUCT_NAMES: Readonly<Record<Product, Words>> = {
+  'chatgpt-web': { en: 'ChatGPT (web)', 'zh-cn': 'ChatGPT 网页版' },
+  'chatgpt-app': { en: 'ChatGPT (mobile app)', 'zh-cn': 'ChatGPT 手机客户端' },
+  'api-platform': { en: 'API platform', 'zh-cn': 'API 平台' },
+  other: { en: 'Other OpenAI product', 'zh-cn': 'OpenAI 其他产品' },
+};
+
+/** Products as said inside a sentence: "I tried to add a card in ChatGPT on the web". */
+export const PRODUCT_IN_SENTENCE: Readonly<Record<Product, Words>> = {
+  'chatgpt-web': { en: 'ChatGPT on the web', 'zh-cn': 'ChatGPT 网页版' },
+  'chatgpt-app': { en: 'the ChatGPT mobile app', 'zh-cn': 'ChatGPT 手机客户端' },
+  'api-platform': { en: 'the API platform', 'zh-cn': 'API 平台' },
+  other: { en: 'another OpenAI product', 'zh-cn': 'OpenAI 的其他产品' },
 };
 
 /** Card kinds as said inside a sentence. */

@@ -12,7 +12,7 @@
  * This module is pure (text in, text out); the CLI and the extension do the file I/O.
  */
 import type { Lang, Words } from './catalogue';
-import { CARD_KIND_WORDS } from './catalogue';
+import { CARD_KIND_WORDS, PRODUCT_NAMES } from './catalogue';
 import { countryName } from './countries';
 import { diagnose } from './diagnose';
 import { brandText, causeTitle, formatLocalTime, likelihoodText, offsetOf } from './explain';
@@ -54,14 +54,6 @@ export interface ParsedJournal {
 
 /** A report that knows when it happened: what the journal stores. */
 export type DatedReport = Report & { occurredAt: string };
-
-// The product is named only here; when another reader needs the words they belong in catalogue.ts.
-const PRODUCT_WORDS: Readonly<Record<Product, Words>> = {
-  'chatgpt-web': { en: 'ChatGPT (web)', 'zh-cn': 'ChatGPT（网页版）' },
-  'chatgpt-app': { en: 'ChatGPT (mobile app)', 'zh-cn': 'ChatGPT（手机 App）' },
-  'api-platform': { en: 'API platform', 'zh-cn': 'API 平台' },
-  other: { en: 'Other product', 'zh-cn': '其他产品' },
-};
 
 const LABELS = {
   en: {
@@ -153,7 +145,7 @@ export function fieldsHoldingCardNumber(report: Report): string[] {
 /** "2025-11-27 10:31 UTC+08:00 · ChatGPT (web)": the entry's heading, also the CLI's list line start. */
 export function entryTitle(report: DatedReport, lang: Lang): string {
   const time = formatLocalTime(report.occurredAt, offsetOf(report.occurredAt));
-  return report.product ? `${time} · ${PRODUCT_WORDS[report.product][lang]}` : time;
+  return report.product ? `${time} · ${PRODUCT_NAMES[report.product][lang]}` : time;
 }
 
 /** "UnionPay debit •••• 4242 · 招商银行 · China", or `undefined` when nothing about the card is known. */

@@ -13,7 +13,7 @@
  */
 import Handlebars from 'handlebars/runtime';
 import { isExpired } from './cardFacts';
-import { ACTIONS, CARD_KIND_WORDS, CAUSES, LIKELIHOOD_WORDS, type ActionId, type Lang, type Words } from './catalogue';
+import { ACTIONS, CARD_KIND_WORDS, CAUSES, LIKELIHOOD_WORDS, PRODUCT_IN_SENTENCE, PRODUCT_NAMES, type ActionId, type Lang, type Words } from './catalogue';
 import { CAUSE_IDS, type CauseId } from './causeIds';
 import { countryName } from './countries';
 import { diagnose, type Likelihood } from './diagnose';
@@ -107,22 +107,6 @@ export interface LetterSender {
   email?: string;
   amount?: string;
 }
-
-/** The product inside a sentence: "…as a payment method for ChatGPT on the web", "在 API 平台中…". */
-const PRODUCT_IN_SENTENCE: Readonly<Record<Product, Words>> = {
-  'chatgpt-web': { en: 'ChatGPT on the web', 'zh-cn': 'ChatGPT 网页版' },
-  'chatgpt-app': { en: 'the ChatGPT mobile app', 'zh-cn': 'ChatGPT 手机客户端' },
-  'api-platform': { en: 'the API platform', 'zh-cn': 'API 平台' },
-  other: { en: 'another OpenAI product', 'zh-cn': 'OpenAI 的其他产品' },
-};
-
-/** The product as a label, in a timeline row. */
-const PRODUCT_LABEL: Readonly<Record<Product, Words>> = {
-  'chatgpt-web': { en: 'ChatGPT (web)', 'zh-cn': 'ChatGPT 网页版' },
-  'chatgpt-app': { en: 'ChatGPT (mobile app)', 'zh-cn': 'ChatGPT 手机客户端' },
-  'api-platform': { en: 'API platform', 'zh-cn': 'API 平台' },
-  other: { en: 'Other OpenAI product', 'zh-cn': 'OpenAI 其他产品' },
-};
 
 /**
  * Each cause in the first person, as the sender says it to support or the bank. The catalogue's
@@ -274,7 +258,7 @@ function attemptOf(report: Report, number: number, current: boolean, lang: Lang)
   return {
     number,
     at: report.occurredAt!,
-    product: report.product ? PRODUCT_LABEL[report.product][lang] : null,
+    product: report.product ? PRODUCT_NAMES[report.product][lang] : null,
     error,
     errorLine: error === null ? null : error.replace(/\s*\n\s*/g, ' '),
     cardBrand: brandOf(report, lang),

@@ -126,7 +126,7 @@ describe('journal format', () => {
 
     it('reads as a note in Chinese', () => {
       const entry = formatJournalEntry(dated({ ...UNIONPAY, notes: '第二次\n换了节点' }), 'zh-cn');
-      assert.ok(entry.includes('## 2025-11-27 10:31 UTC+08:00 · ChatGPT（网页版）\n'));
+      assert.ok(entry.includes('## 2025-11-27 10:31 UTC+08:00 · ChatGPT 网页版\n'));
       assert.ok(entry.includes('- 错误：“Your card was declined.”\n'));
       assert.ok(entry.includes('- 卡片：银联 借记卡 •••• 4242 · 招商银行 · 中国\n'));
       assert.ok(entry.includes('- 可能原因：地区不支持（可能性高）'));
