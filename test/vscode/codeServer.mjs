@@ -1,0 +1,233 @@
+// Starts and stops one code-server for a test run: a free port on 127.0.0.1, a fresh user-data
+// dir with quiet settings, optionally untrusted (restricted mode) or in Chinese. Used by both the
+// extension-host launcher (runIntegration.mjs) and the browser tests (test/e2e/harness.ts).
+import { spawn } from 'node:child_process';
+import { createWriteStream, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ensureCodeServer, scratchEnv, VSCODE_TEST_DIR } from './installCodeServer.mjs';
+
+const HEALTH_TIMEOUT_MS = 60_000;
+/** Run folders are kept for their logs, and removed when a later server starts this much later. */
+const RUNS_KEPT_MS = 6 * 60 * 60_000;
+const STOP_TIMEOUT_MS = 5_000;
+
+/** Where each run keeps its user data, logs and scratch folders (inside the ignored .vscode-test/). */
+export const RUNS_DIR = join(VSCODE_TEST_DIR, 'runs');
+
+const QUIET_SETTINGS = {
+  'workbench.startupEditor': 'none',
+  'workbench.tips.enabled': false,
+  'workbench.enableExperiments': false,
+  'telemetry.telemetryLevel': 'off',
+  'update.mode': 'none',
+  'extensions.autoCheckUpdates': false,
+  'extensions.autoUpdate': false,
+  'extensions.ignoreRecommendations': true,
+  'chat.commandCenter.enabled': false,
+  // Restricted mode still applies; only the modal asking to trust the folder is left out, because
+  // nothing could answer it.
+  'security.workspace.trust.startupPrompt': 'never',
+};
+
+/**
+ * A language pack the server accepts: it switches the page language only when languagepacks.json
+ * names a pack whose translations file exists. An empty translations file is enough; the
+ * extension's own package.nls.zh-cn.json and l10n bundle then take effect (VS Code's own menus
+ * stay English).
+ */
+function writeChineseLanguagePack(runDir, userDataDir) {
+  const translations = join(runDir, 'zh-cn-pack', 'main.i18n.json');
+  mkdirSync(join(runDir, 'zh-cn-pack'), { recursive: true });
+  writeFileSync(translations, JSON.stringify({ version: '1.0.0', contents: {} }));
+  writeFileSync(join(userDataDir, 'languagepacks.json'), JSON.stringify({
+    'zh-cn': {
+      // Names a cache folder; the user-data dir is fresh on every run, so a fixed value is safe.
+      hash: 'card-doctor-test-zh-cn',
+      extensions: [{ extensionIdentifier: { id: 'card-binding-doctor.test-language-pack' }, version: '0.0.1' }],
+      translations: { vscode: translations },
+      label: '中文(简体)',
+    },
+  }));
+  writeFileSync(join(userDataDir, 'User', 'argv.json'), JSON.stringify({ locale: 'zh-cn' }));
+}
+
+class PortTakenError extends Error {}
+
+function pruneOldRuns() {
+  for (const name of readdirSync(RUNS_DIR)) {
+    const path = join(RUNS_DIR, name);
+    try {
+      if (Date.now() - statSync(path).mtimeMs > RUNS_KEPT_MS) rmSync(path, { recursive: true, force: true });
+    } catch { /* removed meanwhile by another run */ }
+  }
+}
+
+function freePort() {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolvePort(port));
+    });
+  });
+}
+
+function delay(ms) {
+  return new Promise((resolveDelay) => setTimeout(resolveDelay, ms));
+}
+
+/** Variables of an enclosing VS Code (its terminal sets them) would point the server at that one. */
+function inheritedEnv() {
+  return Object.fromEntries(Object.entries(process.env)
+    .filter(([key]) => !key.startsWith('VSCODE_') && key !== 'ELECTRON_RUN_AS_NODE'));
+}
+
+/**
+ * Starts code-server and resolves once /healthz answers.
+ *
+ * @param {object} [options]
+ * @param {string} [options.folder] folder to open (absolute); the page URL carries it too
+ * @param {boolean} [options.trusted=true] false leaves workspace trust on, so an unknown folder opens in restricted mode
+ * @param {'en'|'zh-cn'} [options.locale='en']
+ * @param {Record<string, unknown>} [options.settings] user settings added to the quiet defaults
+ * @param {Record<string, string>} [options.env] environment of the server; reaches the extension host
+ * @param {string} [options.extensionsDir] default: an empty folder of this run
+ * @param {string} [options.name] a word in the run folder's name, to tell runs apart
+ */
+export async function startCodeServer(options = {}) {
+  const { folder, trusted = true, locale = 'en', settings = {}, env = {}, name = 'run' } = options;
+  const entry = await ensureCodeServer();
+  mkdirSync(RUNS_DIR, { recursive: true });
+  pruneOldRuns();
+  const runDir = mkdtempSync(join(RUNS_DIR, `${name}-`));
+  const userDataDir = join(runDir, 'user-data');
+  const extensionsDir = options.extensionsDir ?? join(runDir, 'extensions');
+  mkdirSync(join(userDataDir, 'User'), { recursive: true });
+  mkdirSync(extensionsDir, { recursive: true });
+  writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify({ ...QUIET_SETTINGS, ...settings }, null, 2));
+  if (locale === 'zh-cn') writeChineseLanguagePack(runDir, userDataDir);
+  // Its own config file, so a developer's ~/.config/code-server/config.yaml (password, port) is not read.
+  const configFile = join(runDir, 'config.yaml');
+  writeFileSync(configFile, 'auth: none\ncert: false\n');
+
+  // Between finding a free port and the server binding it, another process may take it: retry then.
+  for (let attempt = 1; ; attempt += 1) {
+    const port = await freePort();
+    try {
+      return await launch(port);
+    } catch (error) {
+      if (attempt >= 3 || !(error instanceof PortTakenError)) throw error;
+    }
+  }
+
+  async function launch(port) {
+    const args = [
+      entry,
+      '--config', configFile,
+      '--bind-addr', `127.0.0.1:${port}`,
+      '--auth', 'none',
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--disable-getting-started-override',
+      '--extensions-dir', extensionsDir,
+      '--user-data-dir', userDataDir,
+      ...(trusted ? ['--disable-workspace-trust'] : []),
+      ...(locale === 'zh-cn' ? ['--locale', 'zh-cn'] : []),
+      ...(folder ? [folder] : []),
+    ];
+    // The server puts its IPC sockets in TMPDIR, and a socket path over 107 bytes fails; a folder of
+    // the run (deep inside a clone) can be that long, so TMPDIR is a short one of its own.
+    const socketTmpDir = mkdtempSync(join(tmpdir(), 'cdt-'));
+    const logFile = join(runDir, 'code-server.log');
+    const log = createWriteStream(logFile);
+    // A process group of its own (detached), so stop() can end the extension host and file watchers too.
+    const child = spawn(process.execPath, args, {
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: {
+        ...inheritedEnv(),
+        ...scratchEnv(join(runDir, 'scratch')),
+        TMPDIR: socketTmpDir,
+        // No extension gallery: this machine cannot reach one, and every lookup logs an error.
+        EXTENSIONS_GALLERY: '{}',
+        ...env,
+      },
+    });
+    child.stdout.pipe(log, { end: false });
+    child.stderr.pipe(log, { end: false });
+    let exited = null;
+    const exitPromise = new Promise((resolveExit) => {
+      child.on('exit', (code, signal) => {
+        exited = { code, signal };
+        resolveExit();
+      });
+    });
+    const killGroup = (signal) => {
+      try { process.kill(-child.pid, signal); } catch { /* the group is gone */ }
+    };
+    // If the test process dies first, take the server with it.
+    const onExit = () => killGroup('SIGKILL');
+    process.once('exit', onExit);
+
+    const readLog = () => {
+      try { return readFileSync(logFile, 'utf8'); } catch { return ''; }
+    };
+    const stop = async () => {
+      process.removeListener('exit', onExit);
+      if (exited === null) {
+        killGroup('SIGTERM');
+        await Promise.race([exitPromise, delay(STOP_TIMEOUT_MS)]);
+      }
+      // The main process may be gone while a watcher or extension host of its group lives on.
+      killGroup('SIGKILL');
+      log.end();
+      rmSync(socketTmpDir, { recursive: true, force: true });
+    };
+    const url = `http://127.0.0.1:${port}/`;
+    const deadline = Date.now() + HEALTH_TIMEOUT_MS;
+    for (;;) {
+      if (/EADDRINUSE/.test(readLog())) {
+        await stop();
+        throw new PortTakenError(`port ${port} was taken`);
+      }
+      if (exited) {
+        await stop();
+        throw new Error(`code-server exited during start-up (${JSON.stringify(exited)}); log ${logFile}:\n${readLog()}`);
+      }
+      try {
+        const response = await fetch(`${url}healthz`, { signal: AbortSignal.timeout(2_000) });
+        if (response.ok) break;
+      } catch { /* not listening yet */ }
+      if (Date.now() > deadline) {
+        await stop();
+        throw new Error(`code-server did not answer ${url}healthz within ${HEALTH_TIMEOUT_MS / 1000} s; log ${logFile}:\n${readLog()}`);
+      }
+      await delay(200);
+    }
+
+    return { url, port, pid: child.pid, folder, runDir, userDataDir, extensionsDir, logFile, readLog, stop };
+  }
+}
+
+/**
+ * The page URL that opens `folder` with extra workbench arguments: code-server rejects
+ * --extensionDevelopmentPath and --extensionTestsPath on its command line but takes them here.
+ * Paths are on the server, so they become vscode-remote URIs.
+ *
+ * @param {{ port: number }} server
+ * @param {{ folder?: string, extensionDevelopmentPath?: string, extensionTestsPath?: string }} target
+ */
+export function workbenchUrl(server, { folder, extensionDevelopmentPath, extensionTestsPath }) {
+  const remote = (path) => `vscode-remote://127.0.0.1:${server.port}${path}`;
+  const payload = [['skipWelcome', 'true']];
+  if (extensionDevelopmentPath) payload.push(['extensionDevelopmentPath', remote(extensionDevelopmentPath)]);
+  if (extensionTestsPath) payload.push(['extensionTestsPath', remote(extensionTestsPath)]);
+  const query = new URLSearchParams();
+  if (folder) query.set('folder', folder);
+  query.set('payload', JSON.stringify(payload));
+  return `http://127.0.0.1:${server.port}/?${query}`;
+}

@@ -1,0 +1,244 @@
+// Runs the extension-host tests (out/test/integration/index.js) in a real VS Code:
+// - with VSCODE_EXECUTABLE set (a desktop `code`), through @vscode/test-electron's runTests;
+// - otherwise in code-server, opened by headless Chromium at a URL whose payload names the
+//   extension under development and the tests.
+// Each run opens a temporary copy of test/fixtures/workspace/. Counts go to
+// $CARD_DOCTOR_SUMMARY_FILE for test/run.mjs, and the last line is "N passed, N failed".
+//
+//   node test/vscode/runIntegration.mjs [--run trusted|restricted|zh-cn]... [--no-build] [--timeout-ms N]
+//
+// Without --run: the trusted English run, plus a restricted-mode run if a test title carries
+// `@restricted` and a Chinese-UI run if one carries `@zh-cn` (those tests run only there).
+import { appendFileSync, cpSync, createWriteStream, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { format, parseArgs } from 'node:util';
+import { buildIntegrationTests, OUT_DIR } from './buildTests.mjs';
+import { startCodeServer, workbenchUrl } from './codeServer.mjs';
+import { launchChromium } from './chromium.mjs';
+import { checkDebianPackages, ensureCodeServer, MissingPrerequisiteError, REPO_ROOT } from './installCodeServer.mjs';
+
+const FIXTURE_WORKSPACE = join(REPO_ROOT, 'test', 'fixtures', 'workspace');
+const TESTS_ENTRY = join(OUT_DIR, 'index.js');
+const DEFAULT_TIMEOUT_MS = 10 * 60_000;
+/** Printed by test/integration/index.ts just before mocha runs. */
+const START_MARKER = 'card-doctor-tests-start';
+/** Lines the workbench repeats because the gallery is turned off (see codeServer.mjs). */
+const NOISE = new Set(['No extension gallery service configured.']);
+
+/** The runs the launcher knows; a tag in a test title puts that test in its run only. */
+export const RUNS = {
+  trusted: { trusted: true, locale: 'en', grep: '@restricted|@zh-cn', invert: true },
+  restricted: { trusted: false, locale: 'en', grep: '@restricted', invert: false, tag: '@restricted' },
+  'zh-cn': { trusted: true, locale: 'zh-cn', grep: '@zh-cn', invert: false, tag: '@zh-cn' },
+};
+
+function copyFixtureWorkspace() {
+  const folder = mkdtempSync(join(tmpdir(), 'card-doctor-workspace-'));
+  cpSync(FIXTURE_WORKSPACE, folder, { recursive: true });
+  return folder;
+}
+
+function readCounts(resultFile) {
+  try {
+    return JSON.parse(readFileSync(resultFile, 'utf8'));
+  } catch {
+    return null;
+  }
+}
+
+function testEnv({ grep, invert, resultFile, trusted, locale, env }) {
+  return {
+    ...env,
+    CARD_DOCTOR_TEST_RESULT_FILE: resultFile,
+    CARD_DOCTOR_TEST_GREP: grep ?? '',
+    CARD_DOCTOR_TEST_INVERT: invert ? '1' : '0',
+    CARD_DOCTOR_TEST_TRUSTED: trusted ? '1' : '0',
+    CARD_DOCTOR_TEST_LOCALE: locale,
+  };
+}
+
+/**
+ * Receives the workbench's log (codeAutomationLog: a level and a preformatted message or
+ * console.log's arguments). Everything goes to a file; the console gets the lines from the suite's
+ * start marker on, as the workbench's start-up chatter says nothing about the tests. If the suite
+ * never starts, dump() prints what came before.
+ */
+function automationLog(logFile) {
+  const file = createWriteStream(logFile);
+  const early = [];
+  let started = false;
+  const print = (level, text) => (level === 'error' ? process.stderr : process.stdout).write(`${text}\n`);
+  return {
+    write(level, args) {
+      const text = (Array.isArray(args) ? format(...args) : String(args)).replace(/\n$/, '');
+      file.write(`[${level}] ${text}\n`);
+      if (NOISE.has(text)) return;
+      if (started) print(level, text);
+      else if (text.includes(START_MARKER)) started = true;
+      else early.push([level, text]);
+    },
+    dump() {
+      if (started) return;
+      for (const [level, text] of early) print(level, text);
+    },
+    close() {
+      file.end();
+    },
+  };
+}
+
+async function runInCodeServer({ folder, trusted, locale, env, timeoutMs, label }) {
+  const server = await startCodeServer({ folder, trusted, locale, env, name: `integration-${label}` });
+  const log = automationLog(join(server.runDir, 'workbench.log'));
+  let browser;
+  try {
+    browser = await launchChromium({ locale: locale === 'zh-cn' ? 'zh-CN' : 'en-US' });
+    const { page } = browser;
+    let exit;
+    const exited = new Promise((resolve) => { exit = resolve; });
+    await page.exposeFunction('codeAutomationLog', (level, args) => log.write(level, args));
+    await page.exposeFunction('codeAutomationExit', (code) => exit({ code }));
+    page.on('crash', () => exit({ error: 'the page crashed' }));
+    browser.context.on('close', () => exit({ error: 'the browser closed' }));
+    await page.goto(workbenchUrl(server, { folder, extensionDevelopmentPath: REPO_ROOT, extensionTestsPath: TESTS_ENTRY }));
+    let timer;
+    const timedOut = new Promise((resolve) => {
+      timer = setTimeout(() => resolve({ error: `no result within ${timeoutMs / 1000} s (the workbench or the extension host hung; server log: ${server.logFile})` }), timeoutMs);
+    });
+    const outcome = await Promise.race([exited, timedOut]);
+    clearTimeout(timer);
+    if (outcome.error || outcome.code !== 0) log.dump();
+    if (outcome.error) {
+      const serverLog = server.readLog().trimEnd().split('\n').slice(-30).join('\n');
+      console.error(`integration run "${label}": ${outcome.error}\nlast lines of ${server.logFile}:\n${serverLog}`);
+      return 1;
+    }
+    return outcome.code;
+  } finally {
+    log.close();
+    await browser?.close();
+    await server.stop();
+  }
+}
+
+async function runInDesktopVsCode({ folder, trusted, locale, env, label }) {
+  const { runTests } = await import('@vscode/test-electron');
+  const userDataDir = mkdtempSync(join(tmpdir(), `card-doctor-${label}-user-`));
+  try {
+    return await runTests({
+      vscodeExecutablePath: process.env.VSCODE_EXECUTABLE,
+      extensionDevelopmentPath: REPO_ROOT,
+      extensionTestsPath: TESTS_ENTRY,
+      extensionTestsEnv: env,
+      launchArgs: [
+        folder,
+        '--disable-extensions',
+        '--skip-welcome',
+        '--user-data-dir', userDataDir,
+        '--locale', locale,
+        ...(trusted ? ['--disable-workspace-trust'] : []),
+      ],
+    });
+  } catch (error) {
+    console.error(`integration run "${label}": ${error instanceof Error ? error.message : error}`);
+    return 1;
+  } finally {
+    rmSync(userDataDir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Runs the built suite once and resolves to its counts. A run that ends without counts, or with a
+ * non-zero exit and no failed test, counts one failure, so a suite that never loaded is not green.
+ *
+ * @param {object} [options]
+ * @param {boolean} [options.trusted=true] false: workspace trust on, the folder opens in restricted mode
+ * @param {'en'|'zh-cn'} [options.locale='en'] UI language (code-server: see codeServer.mjs)
+ * @param {Record<string, string>} [options.env] extra environment of the extension host
+ * @param {string} [options.grep] mocha grep (a RegExp source) over full test titles
+ * @param {boolean} [options.invert=false] run the tests that do not match grep
+ * @param {number} [options.timeoutMs] how long the whole run may take (code-server)
+ * @param {string} [options.label] names the run in messages
+ */
+export async function runIntegrationTests(options = {}) {
+  const { trusted = true, locale = 'en', env = {}, grep, invert = false, timeoutMs = DEFAULT_TIMEOUT_MS, label = 'run' } = options;
+  if (!existsSync(TESTS_ENTRY)) throw new Error(`${TESTS_ENTRY} is missing: run node test/vscode/buildTests.mjs first`);
+  const folder = copyFixtureWorkspace();
+  const resultFile = join(folder, '..', `${label}-${process.pid}-${Date.now()}.result.json`);
+  const runEnv = testEnv({ grep, invert, resultFile, trusted, locale, env });
+  const started = Date.now();
+  try {
+    const desktop = Boolean(process.env.VSCODE_EXECUTABLE);
+    console.log(`\n--- integration run "${label}" (${desktop ? 'desktop VS Code' : 'code-server'}; ${trusted ? 'trusted' : 'restricted mode'}; ${locale}) ---`);
+    const exitCode = desktop
+      ? await runInDesktopVsCode({ folder, trusted, locale, env: runEnv, label })
+      : await runInCodeServer({ folder, trusted, locale, env: runEnv, timeoutMs, label });
+    const counts = readCounts(resultFile);
+    const result = counts ?? { passes: 0, failures: 0, pending: 0 };
+    if (!counts) {
+      console.error(`integration run "${label}" reported no counts (exit ${exitCode}): the suite did not load or did not finish`);
+      result.failures += 1;
+    } else if (exitCode !== 0 && counts.failures === 0) {
+      console.error(`integration run "${label}" exited with ${exitCode} without a failing test; counting it as a failure`);
+      result.failures += 1;
+    }
+    console.log(`--- "${label}": ${result.passes} passed, ${result.failures} failed in ${Math.round((Date.now() - started) / 1000)} s ---`);
+    return { ...result, exitCode, label };
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+    rmSync(resultFile, { force: true });
+  }
+}
+
+/** The tagged runs some built test asks for, after the trusted one. */
+function runsTheTestsAskFor() {
+  const tests = readdirSync(OUT_DIR, { recursive: true })
+    .filter((name) => String(name).endsWith('.test.js'))
+    .map((name) => readFileSync(join(OUT_DIR, String(name)), 'utf8'))
+    .join('\n');
+  return Object.entries(RUNS).filter(([, run]) => !run.tag || tests.includes(run.tag)).map(([name]) => name);
+}
+
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      run: { type: 'string', multiple: true },
+      'no-build': { type: 'boolean', default: false },
+      'timeout-ms': { type: 'string' },
+    },
+  });
+  // Prerequisites first, so a missing one is named before anything else is tried.
+  if (!process.env.VSCODE_EXECUTABLE) {
+    checkDebianPackages(['browser']);
+    await ensureCodeServer();
+  }
+  if (!values['no-build']) await buildIntegrationTests();
+  const names = values.run ?? runsTheTestsAskFor();
+  const unknown = names.filter((name) => !RUNS[name]);
+  if (unknown.length) throw new Error(`unknown run ${unknown.join(', ')}; known: ${Object.keys(RUNS).join(', ')}`);
+  const totals = { passes: 0, failures: 0, pending: 0 };
+  for (const name of names) {
+    const { tag: _tag, ...run } = RUNS[name];
+    const timeoutMs = values['timeout-ms'] ? Number(values['timeout-ms']) : undefined;
+    const result = await runIntegrationTests({ ...run, label: name, ...(timeoutMs ? { timeoutMs } : {}) });
+    const counts = { passes: result.passes, failures: result.failures, pending: result.pending };
+    if (process.env.CARD_DOCTOR_SUMMARY_FILE) appendFileSync(process.env.CARD_DOCTOR_SUMMARY_FILE, JSON.stringify(counts) + '\n');
+    for (const key of Object.keys(totals)) totals[key] += counts[key];
+  }
+  console.log(`\n${totals.passes} passed, ${totals.failures} failed` + (totals.pending ? `, ${totals.pending} skipped` : ''));
+  return totals.failures === 0 && totals.passes > 0 ? 0 : 1;
+}
+
+if (process.argv[1] && join(process.argv[1]) === join(REPO_ROOT, 'test', 'vscode', 'runIntegration.mjs')) {
+  // Servers run in process groups of their own, so Ctrl-C does not reach them: exit through
+  // process.exit, whose 'exit' event codeServer.mjs uses to end them.
+  for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => process.exit(130));
+  main().then(
+    (code) => { process.exitCode = code; },
+    (error) => {
+      console.error(error instanceof MissingPrerequisiteError ? error.message : error?.stack ?? String(error));
+      process.exitCode = 1;
+    },
+  );
+}
