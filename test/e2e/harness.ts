@@ -1,0 +1,185 @@
+/**
+ * Helpers for browser tests of the extension in a real VS Code: code-server with the built
+ * extension installed, driven by headless Chromium through playwright-core.
+ *
+ *   const workbench = await openWorkbench();
+ *   await runCommandFromPalette(workbench.page, 'Card Doctor: Diagnose…');
+ *   await screenshot(workbench.page, 'diagnosis');
+ *   await closeWorkbench(workbench);
+ *
+ * The extension is installed as a person would have it: the built files (`npm run build` first)
+ * copied into the server's extensions folder, not loaded as a development extension.
+ */
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { BrowserContext, FrameLocator, Locator, Page } from 'playwright-core';
+import type { CodeServer } from '../vscode/codeServer.mjs' with { 'resolution-mode': 'import' };
+
+// The launch modules are ES modules shared with the .mjs launchers; this file is CommonJS (as
+// tsx runs it under mocha), which may import them only dynamically.
+const loadChromium = () => import('../vscode/chromium.mjs');
+const loadCodeServer = () => import('../vscode/codeServer.mjs');
+
+const REPO_ROOT = resolve(__dirname, '../..');
+
+export const SCREENSHOTS_DIR = join(REPO_ROOT, 'test-output', 'screenshots');
+const FIXTURE_WORKSPACE = join(REPO_ROOT, 'test', 'fixtures', 'workspace');
+const WORKBENCH_TIMEOUT_MS = 60_000;
+
+interface Manifest {
+  publisher: string;
+  name: string;
+  version: string;
+}
+
+const manifest = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as Manifest;
+export const EXTENSION_ID = `${manifest.publisher}.${manifest.name}`;
+
+export interface Workbench {
+  page: Page;
+  context: BrowserContext;
+  /** Ends the browser and removes its profile. */
+  closeBrowser(): Promise<void>;
+  server: CodeServer;
+  /** The temporary copy of the fixture folder that the window has open. */
+  folder: string;
+}
+
+export interface OpenWorkbenchOptions {
+  /** false: workspace trust on, the folder opens in restricted mode. Default true. */
+  trusted?: boolean;
+  /** UI language: 'zh-cn' shows the extension's Chinese titles and strings. Default 'en'. */
+  locale?: 'en' | 'zh-cn';
+  /** User settings added to the quiet defaults. */
+  settings?: Record<string, unknown>;
+  /** Environment of the server and so of the extension host. */
+  env?: Record<string, string>;
+  /** Folder copied to a temporary one and opened. Default test/fixtures/workspace. */
+  fixture?: string;
+  viewport?: { width: number; height: number };
+}
+
+/** Copies what the installed extension needs (as in the .vsix) into `<extensionsDir>/<id>-<version>/`. */
+export function installBuiltExtension(extensionsDir: string): string {
+  if (!existsSync(join(REPO_ROOT, 'dist', 'extension.js'))) {
+    throw new Error('dist/extension.js is missing: run `npm run build` (or `npm run build:dev`) first');
+  }
+  const target = join(extensionsDir, `${EXTENSION_ID}-${manifest.version}`);
+  rmSync(target, { recursive: true, force: true });
+  mkdirSync(target, { recursive: true });
+  const rootFiles = readdirSync(REPO_ROOT).filter((name) =>
+    name === 'package.json' || /^package\.nls(\..+)?\.json$/.test(name) || name === 'README.md' || name === 'LICENSE');
+  for (const name of rootFiles) cpSync(join(REPO_ROOT, name), join(target, name));
+  for (const dir of ['dist', 'l10n', 'media', 'templates']) {
+    if (!existsSync(join(REPO_ROOT, dir))) continue;
+    cpSync(join(REPO_ROOT, dir), join(target, dir), {
+      recursive: true,
+      filter: (source) => !source.endsWith('.map') && !source.endsWith('.mjs'),
+    });
+  }
+  return target;
+}
+
+/**
+ * Starts code-server with the built extension installed, opens a temporary copy of the fixture
+ * folder in Chromium and resolves once the workbench is ready for keys.
+ */
+export async function openWorkbench(options: OpenWorkbenchOptions = {}): Promise<Workbench> {
+  const { trusted = true, locale = 'en', settings, env, fixture = FIXTURE_WORKSPACE, viewport } = options;
+  const folder = mkdtempSync(join(tmpdir(), 'card-doctor-e2e-'));
+  cpSync(fixture, folder, { recursive: true });
+  const extensionsDir = mkdtempSync(join(tmpdir(), 'card-doctor-e2e-extensions-'));
+  installBuiltExtension(extensionsDir);
+  let server: CodeServer | undefined;
+  let closeBrowser: (() => Promise<void>) | undefined;
+  try {
+    const [{ startCodeServer }, { launchChromium }] = await Promise.all([loadCodeServer(), loadChromium()]);
+    server = await startCodeServer({
+      folder, trusted, locale, extensionsDir, name: 'e2e',
+      ...(settings ? { settings } : {}), ...(env ? { env } : {}),
+    });
+    const browser = await launchChromium({ locale: locale === 'zh-cn' ? 'zh-CN' : 'en-US', ...(viewport ? { viewport } : {}) });
+    closeBrowser = browser.close;
+    const { page, context } = browser;
+    await page.goto(`${server.url}?folder=${encodeURIComponent(folder)}`);
+    await waitForWorkbench(page);
+    return { page, context, closeBrowser, server, folder };
+  } catch (error) {
+    await closeBrowser?.();
+    await server?.stop();
+    rmSync(folder, { recursive: true, force: true });
+    rmSync(extensionsDir, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+/**
+ * Resolves when the workbench has drawn its parts and the explorer lists the open folder: before
+ * that, keys such as F1 can be lost.
+ */
+export async function waitForWorkbench(page: Page): Promise<void> {
+  await page.locator('.monaco-workbench').waitFor({ timeout: WORKBENCH_TIMEOUT_MS });
+  await page.locator('.part.statusbar').waitFor({ timeout: WORKBENCH_TIMEOUT_MS });
+  await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: WORKBENCH_TIMEOUT_MS });
+}
+
+/**
+ * Runs a command the way a person does: F1, type its title, pick the row whose label is exactly
+ * the title. Titles are as shown, with the category: 'View: Toggle Word Wrap'.
+ */
+export async function runCommandFromPalette(page: Page, title: string): Promise<void> {
+  const palette = page.locator('.quick-input-widget');
+  await page.keyboard.press('F1');
+  await palette.waitFor({ state: 'visible' });
+  await page.keyboard.type(title);
+  const row = palette.locator('.monaco-list-row', {
+    has: page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(title)}$`) }),
+  }).first();
+  await row.waitFor({ state: 'visible' });
+  await row.click();
+  await palette.waitFor({ state: 'hidden' });
+}
+
+/** A notification toast that has finished appearing and contains `text`. */
+export function notification(page: Page, text: string | RegExp): Locator {
+  return page.locator('.notifications-toasts .notification-toast.notification-fade-in-done', { hasText: text });
+}
+
+/** The content frame of one of the extension's webviews (select the inner frame by id). */
+export function extensionWebview(page: Page): FrameLocator {
+  return page
+    .frameLocator(`iframe.webview[src*="extensionId=${EXTENSION_ID}"]`)
+    .frameLocator('iframe#active-frame');
+}
+
+/** Saves a PNG of what a person would see to test-output/screenshots/<name>.png; returns its path. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SCREENSHOTS_DIR, { recursive: true });
+  const path = join(SCREENSHOTS_DIR, `${name.replace(/[^\w.-]+/g, '-')}.png`);
+  await page.screenshot({ path });
+  return path;
+}
+
+/** Closes the browser, stops the server and removes the temporary folders. */
+export async function closeWorkbench(workbench: Workbench | undefined): Promise<void> {
+  if (!workbench) return;
+  await workbench.closeBrowser();
+  await workbench.server.stop();
+  rmSync(workbench.folder, { recursive: true, force: true });
+  rmSync(workbench.server.extensionsDir, { recursive: true, force: true });
+}
+
+/**
+ * For an afterEach hook: keeps a screenshot of the page when the test that just ran failed, named
+ * after the test, so a CI failure can be seen.
+ */
+export async function screenshotIfFailed(test: Mocha.Test | undefined, page: Page | undefined): Promise<void> {
+  if (!test || !page || test.state !== 'failed') return;
+  const path = await screenshot(page, `failed-${test.fullTitle()}`).catch(() => undefined);
+  if (path) console.log(`    screenshot of the failure: ${path}`);
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
