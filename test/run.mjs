@@ -8,6 +8,9 @@ import { join } from 'node:path';
 
 const suites = [
   { name: 'unit', command: 'npx', args: ['mocha'] },
+  // In a real VS Code (code-server + Chromium, installed into .vscode-test/ on first use).
+  { name: 'integration', command: 'node', args: ['test/vscode/runIntegration.mjs'] },
+  { name: 'e2e', command: 'npx', args: ['mocha', '--config', 'test/e2e/.mocharc.json'] },
 ];
 
 const summaryFile = join(mkdtempSync(join(tmpdir(), 'card-doctor-tests-')), 'summary.jsonl');
