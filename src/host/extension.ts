@@ -38,18 +38,25 @@ export function activate(context: vscode.ExtensionContext): CardDoctorApi {
     );
   }
 
+
   // The cooldown follows the journal, whoever writes it (this window, the CLI, the person).
   const refresh = () => void session.refreshCooldown(session.readingFolder()).catch((error: unknown) => log.warn('cooldown refresh failed', String(error)));
+  // A journal written, created or deleted, or a folder holding it deleted, changes the cooldown.
   const refreshIfJournal = (uri: vscode.Uri) => {
+    log.trace(`file event: ${uri.toString()}`);
     const folder = vscode.workspace.getWorkspaceFolder(uri);
-    if (folder && session.journalUri(folder).toString() === uri.toString()) refresh();
+    if (!folder) return;
+    const journal = session.journalUri(folder).path;
+    if (journal === uri.path || journal.startsWith(`${uri.path}/`)) refresh();
   };
-  const watcher = vscode.workspace.createFileSystemWatcher('**/*.md');
+  const journalWatcher = vscode.workspace.createFileSystemWatcher('**/*.md');
+  const deletionWatcher = vscode.workspace.createFileSystemWatcher('**', true, true, false);
   context.subscriptions.push(
-    watcher,
-    watcher.onDidChange(refreshIfJournal),
-    watcher.onDidCreate(refreshIfJournal),
-    watcher.onDidDelete(refreshIfJournal),
+    journalWatcher,
+    deletionWatcher,
+    journalWatcher.onDidChange(refreshIfJournal),
+    journalWatcher.onDidCreate(refreshIfJournal),
+    deletionWatcher.onDidDelete(refreshIfJournal),
     journal.onDidChange(refresh),
   );
   // After activation, not during it: reading the journal is I/O.

@@ -9,10 +9,11 @@ import { exists, openDocument } from './workspaceTarget';
 export class JournalBusyError extends Error {}
 
 /**
- * The failure journal through `workspace.fs`. Reading prefers the open document, so unsaved
- * edits count; appending never rewrites the person's text: into an open document it goes as
- * an edit (saved only if the document had no unsaved edits of the person's), and on disk the
- * old bytes are kept as they are, written to a temporary file and renamed over the journal.
+ * The failure journal through `workspace.fs`. A journal open with unsaved edits is the one that
+ * counts: reading takes its text, and an entry goes into it as an edit, left unsaved like the
+ * person's own. Otherwise the file is read and written; an editor showing it reloads by itself.
+ * (A document VS Code still caches after its editor closed is not trusted: it can be stale.)
+ * Appending keeps the old bytes as they are, written to a temporary file renamed over the journal.
  */
 export class JournalStore implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
@@ -44,7 +45,7 @@ export class JournalStore implements vscode.Disposable {
     // The schema already redacted every field; this is the last guard before a file.
     if (containsFullCardNumber(entry)) throw new Error('refusing to write a journal entry that holds what looks like a full card number');
     const document = openDocument(uri);
-    if (document) await this.appendToDocument(document, entry);
+    if (document?.isDirty) await this.appendToDocument(document, entry);
     else await this.appendToFile(uri, entry, lang);
     this.log.info(`journal: added the attempt of ${report.occurredAt} to ${uri.toString()}`);
     this.changed.fire(uri);
@@ -52,7 +53,7 @@ export class JournalStore implements vscode.Disposable {
 
   private async readText(uri: vscode.Uri): Promise<string | undefined> {
     const document = openDocument(uri);
-    if (document) return document.getText();
+    if (document?.isDirty) return document.getText();
     try {
       return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
     } catch (error) {
@@ -62,14 +63,12 @@ export class JournalStore implements vscode.Disposable {
   }
 
   private async appendToDocument(document: vscode.TextDocument, entry: string): Promise<void> {
-    const hadUnsavedEdits = document.isDirty;
     const text = document.getText();
     const end = document.positionAt(text.length);
     const edit = new vscode.WorkspaceEdit();
     edit.insert(document.uri, end, (text.length === 0 || text.endsWith('\n') ? '' : '\n') + entry);
+    // Not saved: the person's own unsaved edits stay theirs to save or discard.
     if (!(await vscode.workspace.applyEdit(edit))) throw new JournalBusyError('the open journal did not accept the edit');
-    // The person's own unsaved edits stay theirs to save; otherwise keep the file in step.
-    if (!hadUnsavedEdits) await document.save();
   }
 
   private async appendToFile(uri: vscode.Uri, entry: string, lang: Lang): Promise<void> {

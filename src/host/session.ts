@@ -95,7 +95,9 @@ export class Session {
   async refreshCooldown(folder: vscode.WorkspaceFolder | undefined): Promise<void> {
     const history = await this.history(folder);
     const latest = history[history.length - 1];
-    this.cooldown.update(latest ? diagnose(latest, history, this.clock()).cooldown : null);
+    const cooldown = latest ? diagnose(latest, history, this.clock()).cooldown : null;
+    this.log.debug(`cooldown: ${cooldown ? `until ${cooldown.until} (${cooldown.reason})` : 'none'}, from ${history.length} journal entries`);
+    this.cooldown.update(cooldown);
   }
 
   showCooldownOf(diagnosis: Diagnosis): void {

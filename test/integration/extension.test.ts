@@ -31,10 +31,10 @@ describe('Card Binding Doctor in VS Code', function () {
     assert.ok(api.session);
   });
 
-  it('registers every command package.json contributes, and no other', async () => {
-    const registered = new Set((await vscode.commands.getCommands(true)).filter((id) => id.startsWith('cardDoctor.')));
-    const contributed = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON.contributes.commands.map((c: { command: string }) => c.command);
-    assert.deepEqual([...registered].sort(), [...contributed].sort());
+  it('registers every command package.json contributes', async () => {
+    const registered = new Set(await vscode.commands.getCommands(true));
+    const contributed: string[] = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON.contributes.commands.map((c: { command: string }) => c.command);
+    for (const id of contributed) assert.ok(registered.has(id), `${id} is contributed but not registered`);
     assert.deepEqual([...contributed].sort(), Object.values(COMMAND_IDS).sort());
   });
 
@@ -93,6 +93,9 @@ describe('Card Binding Doctor in VS Code', function () {
   });
 
   it('adds to a journal open with unsaved edits without saving or losing them', async () => {
+    // code-server saves edits after a delay by default; a person who turned that off keeps
+    // unsaved edits, and those are what must not be saved under them.
+    await vscode.workspace.getConfiguration('files').update('autoSave', 'off', vscode.ConfigurationTarget.Workspace);
     const uri = (await vscode.commands.executeCommand(COMMAND_IDS.recordAttempt, sampleReport())) as vscode.Uri;
     const onDisk = await readText(uri);
     const document = await vscode.workspace.openTextDocument(uri);
@@ -105,7 +108,11 @@ describe('Card Binding Doctor in VS Code', function () {
     assert.equal(document.isDirty, true, 'the person’s unsaved edit must stay theirs to save');
     assert.match(document.getText(), /A note I have not saved yet\./);
     assert.equal(parseJournal(document.getText()).entries.length, 2);
+    await new Promise((resolve) => setTimeout(resolve, 1500)); // longer than any save delay
+    assert.equal(document.isDirty, true);
     assert.equal(await readText(uri), onDisk, 'nothing was written under the open document');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await vscode.workspace.getConfiguration('files').update('autoSave', undefined, vscode.ConfigurationTarget.Workspace);
   });
 
   it('opens the journal, creating it when missing', async () => {
@@ -114,18 +121,28 @@ describe('Card Binding Doctor in VS Code', function () {
     await eventually(() => vscode.window.activeTextEditor?.document.uri.toString() === uri.toString(), 'the journal to be the active editor');
   });
 
-  it('shows the cooldown in the status bar after repeated attempts, and clears it when it ends', async () => {
+  it('shows the cooldown in the status bar after repeated attempts', async () => {
     const now = Date.now();
     const iso = (minutesAgo: number) => new Date(now - minutesAgo * 60_000).toISOString();
     await vscode.commands.executeCommand(COMMAND_IDS.recordAttempt, sampleReport({ occurredAt: iso(30) }));
     await vscode.commands.executeCommand(COMMAND_IDS.recordAttempt, sampleReport({ occurredAt: iso(10), card: { last4: '9999', brand: 'visa' } }));
     await eventually(() => api.session.cooldown.state.visible, 'the cooldown to show');
-    assert.match(api.session.cooldown.state.text, /^\$\(watch\) 2[23]h \d+m$/);
+    assert.match(api.session.cooldown.state.text, /^\$\(watch\) 23h (49|50)m$/);
     assert.match(api.session.cooldown.state.tooltip, /card|卡/);
+  });
 
-    api.session.cooldown.update({ until: new Date(Date.now() + 1500).toISOString(), reason: 'repeated-attempts' });
+  it('clears the cooldown from the status bar the moment it ends', async () => {
+    // The journal of the previous test was deleted: its cooldown goes with it.
+    await eventually(() => !api.session.cooldown.state.visible, 'the cooldown to clear with its journal');
+    // Two attempts whose 24-hour wait ends four seconds from now.
+    const end = Date.now() + 4000;
+    const iso = (msBeforeEnd: number) => new Date(end - 24 * 3600_000 - msBeforeEnd).toISOString();
+    await vscode.commands.executeCommand(COMMAND_IDS.recordAttempt, sampleReport({ occurredAt: iso(2000) }));
+    await vscode.commands.executeCommand(COMMAND_IDS.recordAttempt, sampleReport({ occurredAt: iso(0) }));
+    await eventually(() => api.session.cooldown.state.text === '$(watch) 0h 1m', 'the cooldown of these attempts to show');
     assert.equal(api.session.cooldown.state.visible, true);
-    await eventually(() => !api.session.cooldown.state.visible, 'the cooldown to clear when it ends', 5000);
+    await eventually(() => !api.session.cooldown.state.visible, 'the cooldown to clear when it ends', 10_000);
+    assert.ok(Date.now() >= end, 'cleared only once the wait was over');
   });
 
   async function appealWithOwnTemplates(): Promise<string> {

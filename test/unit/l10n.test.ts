@@ -4,7 +4,7 @@
  * `%key%` of package.json exists in both package.nls files, and the command ids match.
  */
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { COMMAND_IDS } from '../../src/host/commandIds';
 
@@ -12,6 +12,7 @@ const ROOT = resolve(__dirname, '../..');
 const readJson = (file: string) => JSON.parse(readFileSync(join(ROOT, file), 'utf8'));
 
 function sources(dir: string): string[] {
+  if (!existsSync(dir)) return [];
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
     return statSync(path).isDirectory() ? sources(path) : /\.ts$/.test(name) ? [path] : [];
