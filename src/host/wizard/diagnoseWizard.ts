@@ -155,7 +155,7 @@ async function pickMessage(
     value: lang === 'en' ? message.en : message.zhCn,
   }));
   const typed = (value: string): PickItem<string | undefined>[] =>
-    value.trim() ? [{ label: `$(edit) ${value.trim()}`, description: vscode.l10n.t('use exactly what you typed or pasted'), value: value.trim(), alwaysShow: true }] : [];
+    value.trim() ? [{ label: `$(edit) ${value.trim()}`, description: vscode.l10n.t('use exactly what you typed or pasted'), value: value.trim(), alwaysShow: true, fromValue: true }] : [];
   return input.pick({
     ...base,
     items: [...known, skipItem<string | undefined>(undefined)],

@@ -7,6 +7,8 @@ class CancelSignal extends Error {}
 
 export interface PickItem<T> extends vscode.QuickPickItem {
   value: T;
+  /** Made from the typed text by `itemsForValue`: on accept, re-made from the text as it is then. */
+  fromValue?: boolean;
 }
 
 interface StepBase {
@@ -98,7 +100,10 @@ export class MultiStepInput {
           }),
           input.onDidAccept(() => {
             const [chosen] = input.selectedItems.length > 0 ? input.selectedItems : input.activeItems;
-            if (chosen) resolve(chosen.value);
+            if (!chosen) return;
+            // Items follow the typing a moment behind; what was typed is the answer, not the item's copy of it.
+            const fresh = chosen.fromValue ? options.itemsForValue?.(input.value)[0] : undefined;
+            resolve((fresh ?? chosen).value);
           }),
           input.onDidHide(() => reject(new CancelSignal())),
         );
