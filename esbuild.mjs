@@ -57,6 +57,17 @@ const entries = [
     format: 'cjs',
     target: 'node20',
   },
+  {
+    // The sidebar form's script, run in the webview: browser, one self-contained file. It carries
+    // zod/mini, the report schema and the redaction; the diagnosis and the decline catalogue stay
+    // in the host. Target: under 60 KB minified.
+    ...common,
+    entryPoints: ['src/webview/main.ts'],
+    outfile: 'dist/webview.js',
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+  },
 ];
 
 if (watch) {

@@ -8,6 +8,7 @@ import { LetterWriter } from './letterWriter';
 import { FailureReporter } from './log';
 import { Session } from './session';
 import { SettingsWarnings } from './settings';
+import { FormViewProvider } from './sidebar/formViewProvider';
 
 /** What `activate` hands back: the session, for the extension's own tests. */
 export interface CardDoctorApi {
@@ -38,6 +39,8 @@ export function activate(context: vscode.ExtensionContext): CardDoctorApi {
     );
   }
 
+  const formView = new FormViewProvider(context.extensionUri, session);
+  context.subscriptions.push(formView, vscode.window.registerWebviewViewProvider(FormViewProvider.viewType, formView));
 
   // The cooldown follows the journal, whoever writes it (this window, the CLI, the person).
   const refresh = () => void session.refreshCooldown(session.readingFolder()).catch((error: unknown) => log.warn('cooldown refresh failed', String(error)));

@@ -1,0 +1,54 @@
+import { randomBytes } from 'node:crypto';
+import * as vscode from 'vscode';
+import type { Lang } from '../../core/catalogue';
+
+/** A fresh nonce per page: 128 bits from the OS's cryptographic source, base64 (CSP allows it as is). */
+export function createNonce(): string {
+  return randomBytes(16).toString('base64');
+}
+
+/**
+ * The policy of the form's page: nothing by default; the one bundled script by its nonce; styles,
+ * fonts and images only from the extension's own files. No inline script, style or handler, and
+ * no network at all.
+ */
+export function contentSecurityPolicy(cspSource: string, nonce: string): string {
+  return [
+    "default-src 'none'",
+    `script-src 'nonce-${nonce}'`,
+    `style-src ${cspSource}`,
+    `font-src ${cspSource}`,
+    `img-src ${cspSource}`,
+  ].join('; ');
+}
+
+/** The folders the page may load from: the stylesheet and icons, and the bundle. */
+export function formResourceRoots(extensionUri: vscode.Uri): vscode.Uri[] {
+  return [vscode.Uri.joinPath(extensionUri, 'media'), vscode.Uri.joinPath(extensionUri, 'dist')];
+}
+
+const escapeAttribute = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+
+/**
+ * The page: an empty `<main>` the script fills once the host has answered `ready` with `init`
+ * (it then sets `data-ready="true"`), the stylesheet and the script. Everything a person reads
+ * comes in `init`, so the page itself holds no words but its title.
+ */
+export function formHtml(webview: vscode.Webview, extensionUri: vscode.Uri, lang: Lang, title: string, nonce: string = createNonce()): string {
+  const style = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'form.css'));
+  const script = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview.js'));
+  return `<!DOCTYPE html>
+<html lang="${lang === 'zh-cn' ? 'zh-CN' : 'en'}">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${escapeAttribute(contentSecurityPolicy(webview.cspSource, nonce))}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${escapeAttribute(style.toString())}">
+<title>${escapeAttribute(title)}</title>
+</head>
+<body>
+<main id="app" data-ready="false" aria-busy="true"></main>
+<script nonce="${nonce}" src="${escapeAttribute(script.toString())}"></script>
+</body>
+</html>`;
+}

@@ -1,0 +1,62 @@
+import * as vscode from 'vscode';
+import type { Report } from '../../core/report';
+import type { Session } from '../session';
+
+/**
+ * The journal's attempts, read once per journal and kept until the journal changes, so the form
+ * can re-diagnose on every keystroke without reading the file. A change is any of: the extension
+ * appended an entry (`JournalStore.onDidChange`), the file changed on disk (another window, the
+ * CLI, the person), or its open document was edited (reading prefers unsaved text).
+ */
+export class JournalHistoryCache implements vscode.Disposable {
+  private readonly entries = new Map<string, Promise<Report[]>>();
+  private readonly changed = new vscode.EventEmitter<void>();
+  /** Fires when a journal that was read has changed, so what was shown from it may be stale. */
+  readonly onDidChange = this.changed.event;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(private readonly session: Session) {
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*.md');
+    const invalidate = (uri: vscode.Uri) => this.invalidate(uri);
+    this.disposables.push(
+      this.changed,
+      watcher,
+      watcher.onDidChange(invalidate),
+      watcher.onDidCreate(invalidate),
+      watcher.onDidDelete(invalidate),
+      session.journal.onDidChange(invalidate),
+      vscode.workspace.onDidChangeTextDocument((event) => this.invalidate(event.document.uri)),
+      vscode.workspace.onDidCloseTextDocument((document) => this.invalidate(document.uri)),
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        // Another journal path: the cache is keyed by path, but whoever showed the old one must refresh.
+        if (event.affectsConfiguration('cardDoctor.journalPath')) this.changed.fire();
+      }),
+    );
+  }
+
+  dispose(): void {
+    for (const disposable of this.disposables.splice(0)) disposable.dispose();
+    this.entries.clear();
+  }
+
+  /** The folder's journal as reports, oldest first; an empty list without a folder. */
+  history(folder: vscode.WorkspaceFolder | undefined): Promise<Report[]> {
+    if (!folder) return Promise.resolve([]);
+    const uri = this.session.journalUri(folder);
+    const key = uri.toString();
+    let entry = this.entries.get(key);
+    if (!entry) {
+      entry = this.session.journal.history(uri);
+      this.entries.set(key, entry);
+      // A failed read is not remembered: the next keystroke tries again.
+      entry.catch(() => {
+        if (this.entries.get(key) === entry) this.entries.delete(key);
+      });
+    }
+    return entry;
+  }
+
+  private invalidate(uri: vscode.Uri): void {
+    if (this.entries.delete(uri.toString())) this.changed.fire();
+  }
+}

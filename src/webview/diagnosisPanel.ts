@@ -1,0 +1,129 @@
+/// <reference lib="dom" />
+/**
+ * The live diagnosis beside (or, in a narrow sidebar, below) the form: the host's view of it,
+ * already in the UI language, laid out as findings with likelihood badges, the evidence for and
+ * against each, the article's actions, and a cooldown banner that counts down each second.
+ */
+import type { DiagnosisDidUpdateMessage, DiagnosisViewMessage, UiStrings } from '../protocol/messages';
+import { h, icon } from './elements';
+
+const LIKELIHOOD_ICONS = { high: 'arrow-up', medium: 'dash', low: 'arrow-down' } as const;
+
+/** Hours, minutes and seconds left (`5:04:09`); zero once passed. */
+export function formatTimeLeft(milliseconds: number): string {
+  const total = Math.max(0, Math.ceil(milliseconds / 1000));
+  const hours = Math.floor(total / 3600);
+  const minutes = Math.floor((total % 3600) / 60);
+  const seconds = total % 60;
+  return `${hours}:${String(minutes).padStart(2, '0')}:${String(seconds).padStart(2, '0')}`;
+}
+
+/** The panel; `update` replaces what it shows, keeping which findings the person opened or closed. */
+export class DiagnosisPanel {
+  readonly root: HTMLElement;
+  private readonly body: HTMLElement;
+  private timer: ReturnType<typeof setInterval> | undefined;
+  /** Findings the person opened or closed by hand, by title, so a keystroke does not undo it. */
+  private readonly toggled = new Map<string, boolean>();
+
+  /**
+   * In a narrow sidebar the diagnosis is below the form: this bar stays at the foot of the view
+   * with the most likely cause (and the time left to wait), and takes the person to the details.
+   */
+  readonly bar: HTMLButtonElement;
+  private readonly barText: HTMLElement;
+
+  constructor(private readonly strings: UiStrings) {
+    this.body = h('div', { class: 'diagnosis-body' });
+    this.root = h('section', { class: 'diagnosis', id: 'diagnosis', tabindex: '-1', 'aria-label': strings.diagnosisLabel }, this.body);
+    this.barText = h('span', { class: 'bar-text' });
+    this.bar = h('button', { type: 'button', class: 'diagnosis-bar', title: strings.diagnosisLabel, hidden: true }, icon('pulse'), this.barText);
+    this.bar.addEventListener('click', () => {
+      this.root.scrollIntoView({ block: 'start' });
+      this.root.focus({ preventScroll: true });
+    });
+  }
+
+  update(message: DiagnosisDidUpdateMessage): void {
+    const view = message.view;
+    const children: (Node | null)[] = [
+      h('h2', { class: 'diagnosis-title' }, icon('pulse'), h('span', {}, view.title)),
+      message.cooldown ? this.cooldownBanner(message.cooldown, view) : null,
+      h('p', { class: 'meta' }, view.attemptLine),
+      view.messageLine ? h('p', { class: 'meta' }, view.messageLine) : null,
+      h('p', { class: 'meta' }, view.historyLine),
+    ];
+    if (view.findings.length > 0) {
+      children.push(h('h3', {}, view.findingsHeading), h('div', { class: 'findings' }, ...view.findings.map((finding) => this.finding(finding, view))));
+    }
+    if (view.noFindings) children.push(h('p', { class: 'no-findings' }, view.noFindings));
+    if (view.generalStepsHeading) {
+      children.push(h('h3', {}, view.generalStepsHeading), h('ol', { class: 'steps' }, ...view.generalSteps.map((step) => h('li', {}, step))));
+    }
+    children.push(h('p', { class: 'disclaimer' }, view.disclaimer));
+    this.stopTimer();
+    this.body.replaceChildren(...children.filter((child): child is Node => child !== null));
+    // Narrow as the bar is, the likelihood shows as its arrow; the words are in the button's name.
+    const top = view.findings[0];
+    const more = view.findings.length > 1 ? ` (+${view.findings.length - 1})` : '';
+    this.barText.replaceChildren(...(top ? [icon(LIKELIHOOD_ICONS[top.likelihood]), `${top.title}${more}`] : [view.title]));
+    this.bar.setAttribute('aria-label', `${this.strings.diagnosisLabel}: ${top ? `${top.title} · ${top.likelihoodText}${more}` : view.title}`);
+    this.bar.hidden = false;
+    if (message.cooldown) this.startTimer(message.cooldown.until);
+  }
+
+  private finding(finding: DiagnosisViewMessage['findings'][number], view: DiagnosisViewMessage): HTMLElement {
+    const labelled = (label: string, items: readonly string[], ordered = false) =>
+      items.length === 0
+        ? null
+        : h('div', { class: 'finding-part' }, h('h4', {}, label), h(ordered ? 'ol' : 'ul', {}, ...items.map((item) => h('li', {}, item))));
+    const open = this.toggled.get(finding.title) ?? finding.likelihood !== 'low';
+    const details = h(
+      'details',
+      { class: `finding likelihood-${finding.likelihood}`, open },
+      h(
+        'summary',
+        {},
+        h('span', { class: 'finding-title' }, finding.title),
+        h('span', { class: `badge badge-${finding.likelihood}` }, icon(LIKELIHOOD_ICONS[finding.likelihood]), h('span', {}, finding.likelihoodText)),
+      ),
+      h('p', { class: 'summary' }, finding.summary),
+      labelled(view.labels.evidence, finding.evidenceFor),
+      labelled(view.labels.against, finding.evidenceAgainst),
+      labelled(view.labels.actions, finding.actions, true),
+    );
+    details.addEventListener('toggle', () => this.toggled.set(finding.title, details.open));
+    return details;
+  }
+
+  private cooldownBanner(cooldown: NonNullable<DiagnosisDidUpdateMessage['cooldown']>, view: DiagnosisViewMessage): HTMLElement {
+    return h(
+      'div',
+      { class: 'cooldown', role: 'note' },
+      h('p', { class: 'cooldown-title' }, icon('watch'), h('strong', {}, view.labels.cooldown), h('span', { class: 'countdown', 'data-until': cooldown.until })),
+      h('p', {}, cooldown.text),
+    );
+  }
+
+  private startTimer(until: string): void {
+    const end = Date.parse(until);
+    const countdown = this.body.querySelector<HTMLElement>('.countdown');
+    if (!countdown || Number.isNaN(end)) return;
+    const barCountdown = h('span', { class: 'bar-countdown' });
+    this.bar.append(barCountdown);
+    const tick = () => {
+      const left = end - Date.now();
+      countdown.textContent = this.strings.cooldownLeft.replace('{0}', formatTimeLeft(left));
+      barCountdown.replaceChildren(icon('watch'), formatTimeLeft(left));
+      if (left <= 0) this.stopTimer();
+    };
+    tick();
+    this.timer = setInterval(tick, 1000);
+  }
+
+  private stopTimer(): void {
+    if (this.timer !== undefined) clearInterval(this.timer);
+    this.timer = undefined;
+    this.bar.querySelector('.bar-countdown')?.remove();
+  }
+}

@@ -1,0 +1,511 @@
+/**
+ * The sidebar form in a real VS Code (code-server + Chromium), as a person uses it: open the
+ * activity-bar view, fill the form by keyboard, watch the diagnosis follow, write the appeal and
+ * the journal entry, hide and re-show the view, and see the form in each theme. Also what a person
+ * cannot do: messages that are not the protocol's, posted on the webview's own channel, are logged
+ * as dropped and change nothing.
+ */
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Frame, FrameLocator, Page } from 'playwright-core';
+import { formatJournalEntry, journalHeader } from '../../src/core/journal';
+import {
+  EXTENSION_ID,
+  SCREENSHOTS_DIR,
+  closeWorkbench,
+  extensionWebview,
+  openWorkbench,
+  screenshot,
+  screenshotIfFailed,
+  type Workbench,
+} from './harness';
+
+const ACTIVITY_ITEM = '.activitybar .action-item .action-label[aria-label^="Card Doctor"], .activitybar .action-item .action-label[aria-label^="绑卡医生"]';
+const EXPLORER_ITEM = '.activitybar .action-item .action-label[aria-label^="Explorer"]';
+const FULL_CARD = '4242 4242 4242 4242';
+
+/** The order a person tabs through the form: the same as the wizard's questions. */
+const TAB_ORDER = [
+  'f-occurredAt',
+  'f-occurredAtOffset',
+  'f-product',
+  'f-errorMessage',
+  'f-knownMessage',
+  'f-card-kind',
+  'f-card-brand',
+  'f-card-bin',
+  'f-card-last4',
+  'f-card-issuerName',
+  'f-card-issuerCountry',
+  'f-card-expiry',
+  'f-billing-country',
+  'f-billing-postalCode',
+  'f-billing-matchesIssuer',
+  'f-bank-internationalOnline',
+  'f-bank-balanceSufficient',
+  'f-connection-vpn',
+  'f-connection-switchedRecently',
+  'f-connection-accessCountry',
+  'f-notes',
+];
+
+/** A folder whose journal holds two attempts with two cards in the last hours: the article says wait. */
+function workspaceWithRecentAttempts(): string {
+  const folder = mkdtempSync(join(tmpdir(), 'card-doctor-sidebar-fixture-'));
+  writeFileSync(join(folder, 'README.md'), '# Sidebar test workspace\n');
+  mkdirSync(join(folder, 'card-failures'));
+  const now = Date.now();
+  const at = (hoursAgo: number) => new Date(now - hoursAgo * 3_600_000).toISOString().replace(/\.\d{3}Z$/, '+00:00');
+  const entries = [
+    { occurredAt: at(3), product: 'chatgpt-web' as const, errorMessage: 'Your card was declined.', card: { brand: 'visa' as const, kind: 'credit' as const, last4: '1111', issuerCountry: 'CN' } },
+    { occurredAt: at(2), product: 'chatgpt-web' as const, errorMessage: 'Your card was declined.', card: { brand: 'mastercard' as const, kind: 'virtual' as const, last4: '2222', issuerCountry: 'HK' } },
+  ];
+  writeFileSync(join(folder, 'card-failures', 'journal.md'), journalHeader('en') + entries.map((entry) => formatJournalEntry(entry, 'en')).join(''));
+  return folder;
+}
+
+/** The webview's outer frame (VS Code's host page of the webview), found by the extension id in its URL. */
+function outerWebviewFrame(page: Page): Frame {
+  const frame = page.frames().find((candidate) => candidate.url().includes(`extensionId=${EXTENSION_ID}`) && candidate.url().includes('/pre/index.html'));
+  if (!frame) throw new Error('the extension webview frame is not on the page');
+  return frame;
+}
+
+/** The frame that runs the form's own script. */
+function formFrame(page: Page): Frame {
+  const inner = outerWebviewFrame(page).childFrames().find((candidate) => !candidate.isDetached() && candidate.url().includes('fake.html'));
+  if (!inner) throw new Error('the form frame is not loaded');
+  return inner;
+}
+
+async function openFormView(page: Page): Promise<FrameLocator> {
+  await page.locator(ACTIVITY_ITEM).click();
+  const form = extensionWebview(page);
+  await form.locator('#app[data-ready="true"]').waitFor({ timeout: 60_000 });
+  return form;
+}
+
+async function focusedId(page: Page): Promise<string> {
+  return formFrame(page).evaluate(() => document.activeElement?.id ?? '');
+}
+
+/** Presses Tab until the control `id` has focus (date inputs take a Tab per part); returns the ids passed through. */
+async function tabTo(page: Page, id: string): Promise<string[]> {
+  const seen: string[] = [];
+  for (let presses = 0; presses < 12; presses++) {
+    await page.keyboard.press('Tab');
+    const current = await focusedId(page);
+    if (seen[seen.length - 1] !== current) seen.push(current);
+    if (current === id) return seen;
+  }
+  throw new Error(`Tab never reached #${id}; went through ${seen.join(', ')}`);
+}
+
+/** Picks the option `steps` down from "Not answered" in the focused select, by arrow keys. */
+async function pickByArrows(page: Page, steps: number): Promise<void> {
+  for (let step = 0; step < steps; step++) await page.keyboard.press('ArrowDown');
+}
+
+async function value(form: FrameLocator, id: string): Promise<string> {
+  return form.locator(`#${id}`).inputValue();
+}
+
+function findingTitles(form: FrameLocator): Promise<string[]> {
+  return form.locator('.finding .finding-title').allTextContents();
+}
+
+function listFiles(folder: string): string[] {
+  const walk = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? walk(join(dir, entry.name)).map((name) => `${entry.name}/${name}`) : [entry.name]));
+  return walk(folder).sort();
+}
+
+function extensionLog(workbench: Workbench): string {
+  const logs = join(workbench.server.userDataDir, 'logs');
+  const find = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+      entry.isDirectory() ? find(join(dir, entry.name)) : entry.name === 'Card Doctor.log' ? [join(dir, entry.name)] : [],
+    );
+  return find(logs).map((file) => readFileSync(file, 'utf8')).join('\n');
+}
+
+async function waitFor<T>(what: string, probe: () => T | Promise<T>, done: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const result = await probe();
+    if (done(result)) return result;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+/** Switches the colour theme as a person does (Preferences: Color Theme) and waits for the form to follow. */
+async function useTheme(workbench: Workbench, theme: string, bodyClass: string): Promise<void> {
+  const { page } = workbench;
+  const picker = page.locator('.quick-input-widget');
+  const row = (label: string) => picker.locator('.monaco-list-row', { has: page.locator('.label-name', { hasText: new RegExp(`^${label}$`) }) }).first();
+  // Focus on the workbench, not in the webview, or the picker closes as the webview takes focus back.
+  await page.mouse.click(900, 650);
+  await page.keyboard.press('F1');
+  await picker.waitFor({ state: 'visible' });
+  await page.keyboard.type('Preferences: Color Theme');
+  await row('Preferences: Color Theme').click();
+  // The palette turns into the theme picker; each row's description is the theme's setting value.
+  const themeRow = picker.locator('.monaco-list-row', { has: page.locator('.label-description', { hasText: new RegExp(`^${theme}$`) }) }).first();
+  await picker.locator('.label-description', { hasText: 'Default Light Modern' }).first().waitFor();
+  await page.keyboard.type(theme);
+  await themeRow.click();
+  await picker.waitFor({ state: 'hidden' });
+  await extensionWebview(page).locator(`body.${bodyClass}`).waitFor({ timeout: 30_000 });
+  // The workbench repaints its parts a little after the webview gets the new class.
+  await page.waitForTimeout(500);
+}
+
+/** The sidebar as a person sees it, with the form scrolled so `anchor` is at the top. */
+async function sidebarShot(workbench: Workbench, name: string, anchor?: string): Promise<string> {
+  await formFrame(workbench.page).evaluate((selector) => {
+    if (selector) document.querySelector(selector)?.scrollIntoView({ block: 'start' });
+    else window.scrollTo(0, 0);
+  }, anchor ?? null);
+  // Away from the activity bar, whose tooltip would cover the form.
+  await workbench.page.mouse.move(900, 600);
+  mkdirSync(SCREENSHOTS_DIR, { recursive: true });
+  const path = join(SCREENSHOTS_DIR, `${name}.png`);
+  await workbench.page.locator('.part.sidebar').screenshot({ path });
+  return path;
+}
+
+describe('sidebar form in Chromium', function () {
+  this.timeout(300_000);
+  let workbench: Workbench | undefined;
+  let fixture: string | undefined;
+  let form: FrameLocator;
+
+  before(async () => {
+    fixture = workspaceWithRecentAttempts();
+    workbench = await openWorkbench({ fixture, settings: { 'workbench.colorTheme': 'Default Light Modern' } });
+  });
+
+  afterEach(async function () {
+    await screenshotIfFailed(this.currentTest, workbench?.page);
+  });
+
+  after(async () => {
+    await closeWorkbench(workbench);
+    if (fixture) rmSync(fixture, { recursive: true, force: true });
+  });
+
+  it('opens from its activity-bar item, with the journal’s last attempt and cooldown', async () => {
+    const { page } = workbench!;
+    form = await openFormView(page);
+    await form.locator('#f-errorMessage').waitFor();
+    // The journal has attempts: "Load Last Attempt" is offered.
+    assert.equal(await form.locator('[data-action="loadLastAttempt"]').getAttribute('aria-disabled'), null);
+    // A new attempt today, after two cards in the last hours: the journal says wait, and counts down.
+    const countdown = form.locator('.cooldown .countdown');
+    await countdown.waitFor();
+    const first = await countdown.textContent();
+    assert.match(first ?? '', /Time left: \d+:\d{2}:\d{2}/);
+    await waitFor('the countdown to tick', () => countdown.textContent(), (text) => text !== first, 5_000);
+    await screenshot(page, 'sidebar-opened');
+  });
+
+  it('is filled by keyboard in the wizard’s order, masking a pasted card number, and diagnoses as it goes', async () => {
+    const { page } = workbench!;
+    await form.locator('#f-card-last4').fill('9999');
+    await form.locator('[data-action="clear"]').focus();
+    await page.keyboard.press('Enter');
+    await waitFor('the cleared form', () => value(form, 'f-card-last4'), (last4) => last4 === '');
+    assert.notEqual(await value(form, 'f-occurredAt'), '', 'a new attempt starts at now');
+
+    const visited: string[] = [];
+    const tab = async (id: string) => visited.push(...(await tabTo(page, id)));
+    await tab('f-product');
+    await pickByArrows(page, 1); // ChatGPT on the web
+    await tab('f-errorMessage');
+    await page.keyboard.type('Your card was declined.');
+    await form.locator('.diagnosis .meta', { hasText: 'Recognized message' }).waitFor();
+
+    await tab('f-card-kind');
+    await pickByArrows(page, 2); // Debit card
+    await tab('f-card-brand');
+    await pickByArrows(page, 4); // UnionPay
+    await tab('f-card-bin');
+    // A pasted full number is masked at once, with the note saying why.
+    await page.keyboard.insertText(FULL_CARD);
+    await form.locator('#f-card-bin-masked:not([hidden])').waitFor();
+    assert.equal(await value(form, 'f-card-bin'), '•••• 4242');
+    assert.match(await form.locator('#f-card-bin').getAttribute('aria-describedby') ?? '', /f-card-bin-masked/);
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('622588');
+    await tab('f-card-last4');
+    await page.keyboard.type('42');
+    await tab('f-card-issuerName');
+    // Leaving a half-typed field shows its problem inline.
+    const last4Error = form.locator('#f-card-last4-error:not([hidden])');
+    await last4Error.waitFor();
+    assert.match(await last4Error.textContent() ?? '', /expected 4 digits/);
+    assert.equal(await form.locator('#f-card-last4').getAttribute('aria-invalid'), 'true');
+    await page.keyboard.press('Shift+Tab');
+    // Tabbing into a field selects its text: go to its end to add to it.
+    await page.keyboard.press('End');
+    await page.keyboard.type('42');
+    await page.keyboard.press('Tab');
+    await form.locator('#f-card-last4-error[hidden]').waitFor({ state: 'attached' });
+    assert.equal(await form.locator('#f-card-last4').getAttribute('aria-invalid'), null);
+    await page.keyboard.type('China Merchants Bank');
+
+    // UnionPay alone is a hint (low); a mainland-issued card makes the region finding likely (high).
+    const region = form.locator('.finding', { has: form.locator('.finding-title', { hasText: /^Region not supported$/ }) });
+    await region.and(form.locator('.likelihood-low')).waitFor();
+    await tab('f-card-issuerCountry');
+    await page.keyboard.type('China');
+    await tab('f-card-expiry');
+    assert.equal(await value(form, 'f-card-issuerCountry'), 'China (CN)');
+    await region.and(form.locator('.likelihood-high')).waitFor();
+
+    await page.keyboard.type('2028-06');
+    await tab('f-billing-country');
+    await page.keyboard.type('cn');
+    await tab('f-billing-postalCode');
+    assert.equal(await value(form, 'f-billing-country'), 'China (CN)');
+    await page.keyboard.type('100000');
+    await tab('f-billing-matchesIssuer');
+    await pickByArrows(page, 2); // No
+    await tab('f-bank-internationalOnline');
+    await pickByArrows(page, 3); // Not sure
+    await tab('f-bank-balanceSufficient');
+    await pickByArrows(page, 1); // Yes
+    await tab('f-connection-vpn');
+    await pickByArrows(page, 1); // Yes
+    await tab('f-connection-switchedRecently');
+    await pickByArrows(page, 1); // Yes
+    await tab('f-connection-accessCountry');
+    await page.keyboard.type('hk');
+    await tab('f-notes');
+    assert.equal(await value(form, 'f-connection-accessCountry'), 'Hong Kong SAR China (HK)');
+    await page.keyboard.type('Tried twice today.');
+
+    assert.deepEqual(visited, TAB_ORDER);
+    assert.equal(await form.locator('#f-product').inputValue(), 'chatgpt-web');
+    assert.equal(await form.locator('#f-card-brand').inputValue(), 'unionpay');
+    assert.equal(await form.locator('#f-billing-matchesIssuer').inputValue(), 'no');
+
+    const titles = await waitFor('the network finding', () => findingTitles(form), (found) => found.some((title) => /network/i.test(title)));
+    assert.ok(titles.includes('Billing address does not match'), titles.join(', '));
+    const badges = await form.locator('.finding .badge').allTextContents();
+    assert.ok(badges.every((badge) => /likely|possible/.test(badge)), badges.join(', '));
+    await screenshot(page, 'sidebar-filled');
+  });
+
+  it('generates the appeal with the form’s report and opens it in an editor', async () => {
+    const { page, folder } = workbench!;
+    await form.locator('[data-action="generateAppeal"]').focus();
+    await page.keyboard.press('Enter');
+    const status = form.locator('.status', { hasText: /Wrote the appeal to card-failures\/appeal-/ });
+    await status.waitFor({ timeout: 30_000 });
+    const tab = page.locator('.tabs-container .tab', { hasText: /^appeal-.*\.md/ });
+    await tab.first().waitFor({ timeout: 30_000 });
+    const written = readdirSync(join(folder, 'card-failures')).filter((name) => name.startsWith('appeal-'));
+    assert.equal(written.length, 1);
+    const letter = readFileSync(join(folder, 'card-failures', written[0]!), 'utf8');
+    assert.match(letter, /•••• 4242/);
+    assert.match(letter, /China Merchants Bank/);
+    assert.doesNotMatch(letter, /4242 ?4242 ?4242/);
+    await screenshot(page, 'sidebar-appeal-opened');
+  });
+
+  it('saves the attempt to the journal, and loads it back after Clear', async () => {
+    const { page, folder } = workbench!;
+    const journal = join(folder, 'card-failures', 'journal.md');
+    const entriesBefore = (readFileSync(journal, 'utf8').match(/<!-- card-doctor:entry/g) ?? []).length;
+    await form.locator('[data-action="saveJournal"]').focus();
+    await page.keyboard.press('Enter');
+    await form.locator('.status', { hasText: /Recorded the attempt in card-failures\/journal\.md/ }).waitFor({ timeout: 30_000 });
+    const text = readFileSync(journal, 'utf8');
+    assert.equal((text.match(/<!-- card-doctor:entry/g) ?? []).length, entriesBefore + 1);
+    assert.doesNotMatch(text, /4242 ?4242 ?4242/);
+
+    await form.locator('[data-action="clear"]').click();
+    await waitFor('the cleared form', () => value(form, 'f-card-last4'), (last4) => last4 === '');
+    await form.locator('[data-action="loadLastAttempt"]').click();
+    await waitFor('the last attempt', () => value(form, 'f-card-last4'), (last4) => last4 === '4242');
+    assert.equal(await value(form, 'f-card-issuerCountry'), 'China (CN)');
+    assert.equal(await value(form, 'f-connection-accessCountry'), 'Hong Kong SAR China (HK)');
+  });
+
+  it('keeps the draft when the view is hidden and shown again', async () => {
+    const { page } = workbench!;
+    await form.locator('#f-notes').fill('Draft kept while hidden.');
+    await form.locator('#f-card-bin').fill('');
+    await form.locator('#f-card-bin').focus();
+    await page.keyboard.insertText(FULL_CARD);
+    await form.locator('#f-card-bin-masked:not([hidden])').waitFor();
+    await formFrame(page).evaluate(() => ((window as unknown as { beforeHiding: boolean }).beforeHiding = true));
+
+    await page.locator(EXPLORER_ITEM).click();
+    await page.locator('.explorer-folders-view').waitFor({ state: 'visible' });
+    form = await openFormView(page);
+    // A new page, not one kept alive: the view has no retainContextWhenHidden.
+    assert.equal(await formFrame(page).evaluate(() => (window as unknown as { beforeHiding?: boolean }).beforeHiding), undefined);
+    assert.equal(await value(form, 'f-notes'), 'Draft kept while hidden.');
+    assert.equal(await value(form, 'f-card-last4'), '4242');
+    assert.equal(await value(form, 'f-card-bin'), '•••• 4242');
+    await form.locator('#f-card-bin-masked:not([hidden])').waitFor();
+    // What VS Code kept for the hidden view, and wrote into the new page, is the masked draft only.
+    const html = await formFrame(page).evaluate(() => document.documentElement.outerHTML);
+    const kept = decodeURIComponent(/decodeURIComponent\("([^"]*)"\)/.exec(html)?.[1] ?? '');
+    assert.match(kept, /Draft kept while hidden\./);
+    assert.match(kept, /•••• 4242/);
+    assert.doesNotMatch(kept, /4242 ?4242 ?4242/);
+    await form.locator('#f-card-bin').fill('622588');
+  });
+
+  it('drops messages that are not the protocol’s, logs them, and writes nothing', async () => {
+    const { page, folder } = workbench!;
+    const filesBefore = listFiles(folder);
+    const journalBefore = readFileSync(join(folder, 'card-failures', 'journal.md'), 'utf8');
+    const logBefore = (extensionLog(workbench!).match(/dropped a malformed message/g) ?? []).length;
+    const malformed: unknown[] = [
+      { type: 'generateAppeal', requestId: 90, report: { card: { number: '4242424242424242' } } },
+      { type: 'saveJournal', report: { notes: 'no request id' } },
+      { type: 'openJournal', requestId: '91' },
+      { type: 'formDidChange', revision: 1, report: { errorMessage: 'x'.repeat(20_001) } },
+      { type: 'generateBankInquiry', requestId: 92, report: {}, path: '/etc/passwd' },
+      'saveJournal',
+      null,
+    ];
+    // The same channel the page's acquireVsCodeApi().postMessage uses, one frame up.
+    await outerWebviewFrame(page).evaluate((messages) => {
+      const post = (window as unknown as Record<string, (channel: string, data: unknown) => void>)['__vscode_post_message__']!;
+      for (const message of messages) post('onmessage', { message });
+      // Well-formed, but the report fails the core schema: answered, not acted on.
+      post('onmessage', { message: { type: 'saveJournal', requestId: 93, report: { card: { bin: 'abc' } } } });
+    }, malformed);
+
+    const log = await waitFor(
+      'the dropped messages in the log',
+      () => extensionLog(workbench!),
+      (text) => (text.match(/dropped a malformed message/g) ?? []).length >= logBefore + malformed.length,
+    );
+    assert.doesNotMatch(log, /4242424242424242/, 'the log names the problem, never the value');
+    await page.waitForTimeout(1_500);
+    assert.deepEqual(listFiles(folder), filesBefore);
+    assert.equal(readFileSync(join(folder, 'card-failures', 'journal.md'), 'utf8'), journalBefore);
+    // And the form still works.
+    await form.locator('#f-product').selectOption('chatgpt-app');
+    await waitFor('the diagnosis after the junk', () => findingTitles(form), (titles) => titles.includes('Billed by the app store'));
+    await form.locator('#f-product').selectOption('chatgpt-web');
+    assert.ok(existsSync(join(folder, 'card-failures', 'journal.md')));
+  });
+
+  it('shows the most likely cause at the foot of a narrow view, a click from the details', async () => {
+    const { page } = workbench!;
+    await formFrame(page).evaluate(() => window.scrollTo(0, 0));
+    const bar = form.locator('.diagnosis-bar');
+    await bar.waitFor();
+    assert.match(await bar.textContent() ?? '', /Region not supported \(\+\d+\)/);
+    assert.match(await bar.getAttribute('aria-label') ?? '', /^Live diagnosis: Region not supported · likely \(\+\d+\)$/);
+    await bar.click();
+    await waitFor('the diagnosis in view', () => formFrame(page).evaluate(() => document.getElementById('diagnosis')!.getBoundingClientRect().top), (top) => Math.abs(top) < 4);
+  });
+
+  it('lays the diagnosis beside the form when the view is wide', async () => {
+    const { page } = workbench!;
+    const sidebar = (await page.locator('.part.sidebar').boundingBox())!;
+    const sashes = await page.locator('.monaco-sash.vertical').all();
+    let dragged = false;
+    for (const sash of sashes) {
+      const box = await sash.boundingBox();
+      if (!box || Math.abs(box.x + box.width / 2 - (sidebar.x + sidebar.width)) > 4 || box.height < 200) continue;
+      const y = box.y + box.height / 2;
+      await page.mouse.move(box.x + box.width / 2, y);
+      await page.mouse.down();
+      await page.mouse.move(box.x + 420, y, { steps: 8 });
+      await page.mouse.up();
+      dragged = true;
+      break;
+    }
+    assert.ok(dragged, 'found the sash at the sidebar’s edge');
+    const [formBox, diagnosisBox] = await formFrame(page).evaluate(() =>
+      ['.form', '.diagnosis'].map((selector) => document.querySelector(selector)!.getBoundingClientRect().toJSON() as { left: number; right: number }),
+    );
+    assert.ok(diagnosisBox!.left >= formBox!.right, `diagnosis at ${diagnosisBox!.left}, form ends at ${formBox!.right}`);
+    assert.equal(await form.locator('.diagnosis-bar').isVisible(), false);
+    await sidebarShot(workbench!, 'sidebar-wide');
+    // Back to the usual width for the theme pictures.
+    const wide = (await page.locator('.part.sidebar').boundingBox())!;
+    for (const sash of await page.locator('.monaco-sash.vertical').all()) {
+      const box = await sash.boundingBox();
+      if (!box || Math.abs(box.x + box.width / 2 - (wide.x + wide.width)) > 4 || box.height < 200) continue;
+      const y = box.y + box.height / 2;
+      await page.mouse.move(box.x + box.width / 2, y);
+      await page.mouse.down();
+      await page.mouse.move(sidebar.x + sidebar.width, y, { steps: 8 });
+      await page.mouse.up();
+      break;
+    }
+  });
+
+  describe('looks native in each theme', () => {
+    const themes: [string, string, string][] = [
+      ['light', 'Default Light Modern', 'vscode-light'],
+      ['dark', 'Default Dark Modern', 'vscode-dark'],
+      ['high-contrast', 'Default High Contrast', 'vscode-high-contrast'],
+      ['high-contrast-light', 'Default High Contrast Light', 'vscode-high-contrast-light'],
+    ];
+    for (const [name, theme, bodyClass] of themes) {
+      it(`in ${theme}`, async () => {
+        const { page } = workbench!;
+        await useTheme(workbench!, theme, bodyClass);
+        await form.locator('#f-card-issuerCountry').fill('China (CN)');
+        await form.locator('#f-card-last4').fill('42');
+        await form.locator('#f-card-last4').blur();
+        await form.locator('#f-card-last4-error:not([hidden])').waitFor();
+        await form.locator('#f-errorMessage').focus();
+        await sidebarShot(workbench!, `sidebar-${name}-attempt`);
+        await sidebarShot(workbench!, `sidebar-${name}-card`, '[data-field="card.bin"]');
+        await sidebarShot(workbench!, `sidebar-${name}-diagnosis`, '.diagnosis');
+        await screenshot(page, `sidebar-${name}-workbench`);
+        await form.locator('#f-card-last4').fill('4242');
+      });
+    }
+  });
+});
+
+describe('sidebar form in Chinese', function () {
+  this.timeout(300_000);
+  let workbench: Workbench | undefined;
+
+  before(async () => {
+    workbench = await openWorkbench({ locale: 'zh-cn', settings: { 'workbench.colorTheme': 'Default Dark Modern' } });
+  });
+
+  afterEach(async function () {
+    await screenshotIfFailed(this.currentTest, workbench?.page);
+  });
+
+  after(async () => {
+    await closeWorkbench(workbench);
+  });
+
+  it('speaks Chinese and takes country names in Chinese', async () => {
+    const { page } = workbench!;
+    const form = await openFormView(page);
+    assert.equal(await form.locator('label[for="f-card-last4"]').textContent(), '卡号后 4 位');
+    await form.locator('#f-card-issuerCountry').focus();
+    await page.keyboard.type('中国');
+    await page.keyboard.press('Tab');
+    assert.equal(await value(form, 'f-card-issuerCountry'), '中国 (CN)');
+    await form.locator('#f-card-brand').selectOption('unionpay');
+    await waitFor('a Chinese finding', () => findingTitles(form), (titles) => titles.includes('地区不支持'));
+    await form.locator('#f-card-bin').focus();
+    await page.keyboard.insertText('6222 0212 3456 7890 128');
+    await form.locator('#f-card-bin-masked:not([hidden])').waitFor();
+    assert.match(await form.locator('#f-card-bin-masked').textContent() ?? '', /完整卡号/);
+    await sidebarShot(workbench!, 'sidebar-zh-cn-card', '[data-field="card.bin"]');
+    await sidebarShot(workbench!, 'sidebar-zh-cn-diagnosis', '.diagnosis');
+  });
+});

@@ -1,0 +1,274 @@
+/**
+ * The form-to-report mapping of the sidebar (`src/webview/formReport.ts`): what the person types
+ * becomes a draft the core schema accepts, and a report comes back into the form as it was typed.
+ * Also the host's half: a half-typed field is reported, not diagnosed.
+ */
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { countryOptions } from '../../src/core/countries';
+import { diagnose } from '../../src/core/diagnose';
+import { viewDiagnosis } from '../../src/core/diagnosisView';
+import { parseReport } from '../../src/core/report';
+import { diagnoseDraft, redactDraft, reportOfDraft } from '../../src/host/sidebar/formDiagnosis';
+import { parseWebviewMessage } from '../../src/protocol/messages';
+import {
+  composeOccurredAt,
+  countryCodeOf,
+  countryLabel,
+  formToReportDraft,
+  localTimeNow,
+  maskSecrets,
+  normalizeOffset,
+  reportDraftToForm,
+  splitOccurredAt,
+  type FormFields,
+} from '../../src/webview/formReport';
+import { reportArbitrary } from '../arbitraries';
+
+const ZH = countryOptions('zh-cn');
+const EN = countryOptions('en');
+const CARD = '4242 4242 4242 4242';
+
+describe('form mapping', () => {
+  describe('countries', () => {
+    const cases: [string, string, readonly { code: string; name: string }[], string][] = [
+      ['a label from the list', '中国 (CN)', ZH, 'CN'],
+      ['a label with a full-width space and lower-case code', '中国 ( cn )', ZH, 'CN'],
+      ['a code', 'CN', ZH, 'CN'],
+      ['a lower-case code', 'hk', ZH, 'HK'],
+      ['a Chinese name', '中国香港特别行政区', ZH, 'HK'],
+      ['an English name in any case', 'united states', EN, 'US'],
+      ['a name with spaces around it', '  日本 ', ZH, 'JP'],
+    ];
+    for (const [name, typed, list, code] of cases) {
+      it(`maps ${name} to its code`, () => assert.equal(countryCodeOf(typed, list), code));
+    }
+
+    it('leaves what it cannot read as typed, for the schema to reject', () => {
+      assert.equal(countryCodeOf(' Atlantis ', EN), 'Atlantis');
+      assert.equal(countryCodeOf('ZZ', EN), 'ZZ');
+      assert.equal(countryCodeOf('Atlantis (ZZ)', EN), 'Atlantis (ZZ)');
+    });
+
+    it('labels a code with its name in the list language', () => {
+      assert.equal(countryLabel('CN', ZH), '中国 (CN)');
+      assert.equal(countryLabel('US', EN), 'United States (US)');
+      assert.equal(countryLabel('ZZ', EN), 'ZZ');
+    });
+
+    it('maps every label of the list back to its code', () => {
+      for (const list of [ZH, EN]) for (const { code } of list) assert.equal(countryCodeOf(countryLabel(code, list), list), code);
+    });
+  });
+
+  describe('time and offset', () => {
+    const offsets: [string, string | undefined][] = [
+      ['+08:00', '+08:00'],
+      ['+0800', '+08:00'],
+      ['+8', '+08:00'],
+      ['UTC+8', '+08:00'],
+      ['gmt-5:30', '-05:30'],
+      ['−05:00', '-05:00'],
+      ['Z', '+00:00'],
+      ['+15', undefined],
+      ['+08:75', undefined],
+      ['eight', undefined],
+      ['', undefined],
+    ];
+    for (const [typed, expected] of offsets) {
+      it(`reads the offset "${typed}" as ${expected ?? 'nothing'}`, () => assert.equal(normalizeOffset(typed), expected));
+    }
+
+    it('joins a datetime-local value and an offset into an ISO time the schema accepts', () => {
+      const iso = composeOccurredAt('2025-11-27T10:31', '+8');
+      assert.equal(iso, '2025-11-27T10:31:00+08:00');
+      assert.equal(parseReport({ occurredAt: iso }).ok, true);
+      assert.equal(composeOccurredAt('2025-11-27T10:31:45', '-05:00'), '2025-11-27T10:31:45-05:00');
+    });
+
+    it('leaves out an empty time, and leaves an unreadable offset for the schema to name', () => {
+      assert.equal(composeOccurredAt('', '+08:00'), undefined);
+      assert.equal(composeOccurredAt(undefined, undefined), undefined);
+      const result = parseReport({ occurredAt: composeOccurredAt('2025-11-27T10:31', 'soon') });
+      assert.equal(result.ok, false);
+      assert.equal(result.ok ? '' : result.errors[0]!.path, 'occurredAt');
+    });
+
+    it('splits an ISO time back into the form’s time and offset', () => {
+      assert.deepEqual(splitOccurredAt('2025-11-27T10:31:00+08:00'), { local: '2025-11-27T10:31', offset: '+08:00' });
+      assert.deepEqual(splitOccurredAt('2025-11-27T10:31:45Z'), { local: '2025-11-27T10:31:45', offset: '+00:00' });
+      assert.deepEqual(splitOccurredAt('2025-11-27T10:31:00.000-0500'), { local: '2025-11-27T10:31', offset: '-05:00' });
+    });
+
+    it('gives now in this machine’s zone as a time the schema accepts', () => {
+      const { local, offset } = localTimeNow(new Date('2025-11-27T02:31:10Z'));
+      assert.match(local, /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/);
+      assert.equal(Date.parse(`${local}:00${offset}`), Date.parse('2025-11-27T02:31:00Z'));
+    });
+  });
+
+  describe('masking as typed', () => {
+    it('masks a pasted card number, keeping the last 4, and says so', () => {
+      assert.deepEqual(maskSecrets(CARD), { value: '•••• 4242', cardNumber: true, code: false });
+      assert.deepEqual(maskSecrets(`卡号${CARD.replace(/ /g, '')}被拒`), { value: '卡号•••• 4242被拒', cardNumber: true, code: false });
+    });
+
+    it('masks a CVC or a one-time code and says it was a code', () => {
+      assert.deepEqual(maskSecrets('CVC 123'), { value: 'CVC •••', cardNumber: false, code: true });
+      assert.deepEqual(maskSecrets('123456是您的验证码'), { value: '••••••是您的验证码', cardNumber: false, code: true });
+    });
+
+    it('leaves a BIN, a last 4, a postal code and a date alone', () => {
+      for (const value of ['622588', '4242', '94105', '2025-11-27', '42424242']) assert.deepEqual(maskSecrets(value), { value, cardNumber: false, code: false });
+    });
+  });
+
+  describe('form to report', () => {
+    const fields: FormFields = {
+      occurredAt: '2025-11-27T10:31',
+      occurredAtOffset: '+08:00',
+      product: 'chatgpt-web',
+      errorMessage: '  Your card was declined.\n',
+      'card.kind': 'debit',
+      'card.brand': 'unionpay',
+      'card.bin': ' 622588 ',
+      'card.last4': '4242',
+      'card.issuerName': '招商银行',
+      'card.issuerCountry': '中国 (CN)',
+      'card.expiry': '2027-06',
+      'billing.country': 'cn',
+      'billing.postalCode': '100000',
+      'billing.matchesIssuer': 'yes',
+      'bank.internationalOnline': 'no',
+      'bank.balanceSufficient': 'yes',
+      'connection.vpn': 'yes',
+      'connection.switchedRecently': 'unknown',
+      'connection.accessCountry': '中国香港特别行政区',
+      notes: 'tried twice',
+    };
+
+    it('maps every field, countries to codes, and the result passes the schema', () => {
+      const draft = formToReportDraft(fields, ZH);
+      assert.deepEqual(draft, {
+        occurredAt: '2025-11-27T10:31:00+08:00',
+        product: 'chatgpt-web',
+        errorMessage: '  Your card was declined.\n',
+        card: { kind: 'debit', brand: 'unionpay', bin: '622588', last4: '4242', issuerName: '招商银行', issuerCountry: 'CN', expiry: '2027-06' },
+        billing: { country: 'CN', postalCode: '100000', matchesIssuer: 'yes' },
+        bank: { internationalOnline: 'no', balanceSufficient: 'yes' },
+        connection: { vpn: 'yes', switchedRecently: 'unknown', accessCountry: 'HK' },
+        notes: 'tried twice',
+      });
+      const parsed = parseReport(draft);
+      assert.equal(parsed.ok, true, JSON.stringify(parsed));
+    });
+
+    it('drops empty and blank fields, and groups left with none', () => {
+      assert.deepEqual(formToReportDraft({ occurredAt: '', 'card.bin': '   ', notes: ' \n ', 'billing.country': '', product: 'other' }, ZH), { product: 'other' });
+      assert.deepEqual(formToReportDraft({}, ZH), {});
+      assert.equal(parseReport(formToReportDraft({}, ZH)).ok, true);
+    });
+
+    it('masks a card number in any field before it leaves the form', () => {
+      const draft = formToReportDraft({ 'card.bin': CARD, 'card.last4': CARD, errorMessage: `card ${CARD} declined`, notes: CARD, 'card.issuerName': CARD, 'billing.postalCode': CARD }, ZH);
+      const text = JSON.stringify(draft);
+      assert.doesNotMatch(text, /4242\s?4242\s?4242/);
+      assert.equal(draft.card?.bin, '•••• 4242');
+      assert.equal(draft.errorMessage, 'card •••• 4242 declined');
+      // The masked BIN is no BIN: the schema says so, without echoing it.
+      const parsed = parseReport(draft);
+      assert.equal(parsed.ok, false);
+      assert.deepEqual(parsed.ok ? [] : parsed.errors.map((error) => error.path).sort(), ['card.bin', 'card.last4']);
+    });
+
+    it('keeps half-typed values for the schema to name', () => {
+      const draft = formToReportDraft({ 'card.last4': '42', 'card.issuerCountry': 'Chin' }, EN);
+      const parsed = parseReport(draft);
+      assert.deepEqual(parsed.ok ? [] : parsed.errors.map((error) => error.path).sort(), ['card.issuerCountry', 'card.last4']);
+    });
+
+    it('always makes a draft the protocol carries, whatever was typed', () => {
+      fc.assert(
+        fc.property(fc.dictionary(fc.constantFrom(...(Object.keys(fields) as (keyof FormFields)[])), fc.string({ maxLength: 300 })), (typed) => {
+          const draft = formToReportDraft(typed, EN);
+          assert.equal(parseWebviewMessage({ type: 'formDidChange', revision: 1, report: draft }).ok, true);
+        }),
+        { numRuns: 300 },
+      );
+    });
+  });
+
+  describe('report to form', () => {
+    it('fills the form from a report the way it was typed, and back', () => {
+      const form = reportDraftToForm(
+        { occurredAt: '2025-11-27T10:31:00+08:00', card: { issuerCountry: 'CN', last4: '4242' }, connection: { accessCountry: 'HK' } },
+        ZH,
+      );
+      assert.deepEqual(form, {
+        occurredAt: '2025-11-27T10:31',
+        occurredAtOffset: '+08:00',
+        'card.last4': '4242',
+        'card.issuerCountry': '中国 (CN)',
+        'connection.accessCountry': '中国香港特别行政区 (HK)',
+      });
+    });
+
+    it('gives back the same report for any valid report (the journal’s last attempt)', () => {
+      fc.assert(
+        fc.property(reportArbitrary, (input) => {
+          const parsed = parseReport(input);
+          assert.ok(parsed.ok);
+          const { card, ...rest } = parsed.report;
+          // The form does not ask whether the card is dual-currency.
+          const { dualCurrency: _unused, ...cardFields } = card ?? {};
+          const report = { ...rest, ...(Object.keys(cardFields).length > 0 ? { card: cardFields } : {}) };
+          const again = parseReport(formToReportDraft(reportDraftToForm(report, ZH), ZH));
+          assert.ok(again.ok);
+          // `Z` comes back as `+00:00`: the same instant, in the form's one notation.
+          const instant = (time: string | undefined) => (time === undefined ? undefined : Date.parse(time));
+          const { occurredAt: time, ...others } = again.report;
+          const { occurredAt: originalTime, ...originals } = report;
+          assert.equal(instant(time), instant(originalTime));
+          // An empty field is no answer: the form drops it.
+          const answered = (value: unknown): unknown =>
+            value && typeof value === 'object'
+              ? Object.fromEntries(
+                  Object.entries(value)
+                    .map(([key, inner]) => [key, answered(inner)] as const)
+                    .filter(([, inner]) => inner !== undefined && inner !== '' && !(typeof inner === 'object' && Object.keys(inner as object).length === 0)),
+                )
+              : value;
+          assert.deepEqual(others, answered(originals));
+        }),
+        { numRuns: 300 },
+      );
+    });
+  });
+
+  describe('the host’s half', () => {
+    const now = new Date('2025-11-27T12:00:00Z');
+
+    it('diagnoses the valid fields and reports the half-typed ones', () => {
+      const draft = formToReportDraft({ 'card.kind': 'virtual', 'card.last4': '42', 'card.issuerCountry': 'Chin' }, EN);
+      const { report, errors } = reportOfDraft(draft);
+      assert.deepEqual(report, { card: { kind: 'virtual' } });
+      assert.deepEqual(errors.map((error) => error.path).sort(), ['card.issuerCountry', 'card.last4']);
+      const update = diagnoseDraft(draft, 7, [], 'en', now);
+      assert.equal(update.revision, 7);
+      assert.deepEqual(update.view, viewDiagnosis(diagnose(report, [], now), 'en', now));
+      assert.ok(update.view.findings.length > 0);
+      assert.deepEqual(update.fieldErrors.map((error) => error.path).sort(), ['card.issuerCountry', 'card.last4']);
+      assert.equal(update.cooldown, null);
+    });
+
+    it('speaks the UI language in field problems', () => {
+      const update = diagnoseDraft({ card: { bin: '12' } }, 1, [], 'zh-cn', now);
+      assert.deepEqual(update.fieldErrors, [{ path: 'card.bin', message: '应为 6 到 8 位数字' }]);
+    });
+
+    it('keeps only a masked draft between views', () => {
+      const kept = redactDraft({ notes: `card ${CARD}`, card: { bin: CARD } });
+      assert.deepEqual(kept, { notes: 'card •••• 4242', card: { bin: '•••• 4242' } });
+    });
+  });
+});
