@@ -72,26 +72,34 @@ export function isCountryCode(code: string): boolean {
 // VS Code names the language 'zh-cn'; ICU wants a BCP 47 tag.
 const INTL_LOCALE: Readonly<Record<CountryNameLanguage, string>> = { en: 'en', 'zh-cn': 'zh-CN' };
 
-// Built once per language at load: constructing these is the expensive part, lookups are cheap.
-// A runtime without ICU region data (a small-icu Node, say) gets undefined and shows codes.
-function makeRegionNames(lang: CountryNameLanguage): Intl.DisplayNames | undefined {
-  try {
-    return new Intl.DisplayNames([INTL_LOCALE[lang]], { type: 'region', fallback: 'code' });
-  } catch {
-    return undefined;
+// Built on first use, once per language: constructing these loads ICU data (~20 ms), which the
+// extension must not pay at activation; lookups afterwards are cheap. A runtime without ICU
+// region data (a small-icu Node, say) gets undefined and shows codes.
+const regionNames = new Map<CountryNameLanguage, Intl.DisplayNames | undefined>();
+const nameCollators = new Map<CountryNameLanguage, Intl.Collator>();
+
+function regionNamesFor(lang: CountryNameLanguage): Intl.DisplayNames | undefined {
+  if (!regionNames.has(lang)) {
+    let names: Intl.DisplayNames | undefined;
+    try {
+      names = new Intl.DisplayNames([INTL_LOCALE[lang]], { type: 'region', fallback: 'code' });
+    } catch {
+      names = undefined;
+    }
+    regionNames.set(lang, names);
   }
+  return regionNames.get(lang);
 }
 
-const REGION_NAMES: Readonly<Record<CountryNameLanguage, Intl.DisplayNames | undefined>> = {
-  en: makeRegionNames('en'),
-  'zh-cn': makeRegionNames('zh-cn'),
-};
-
 // The zh-CN collation orders by pinyin, which is how a mainland reader scans a long list.
-const NAME_COLLATORS: Readonly<Record<CountryNameLanguage, Intl.Collator>> = {
-  en: new Intl.Collator(INTL_LOCALE.en),
-  'zh-cn': new Intl.Collator(INTL_LOCALE['zh-cn']),
-};
+function collatorFor(lang: CountryNameLanguage): Intl.Collator {
+  let collator = nameCollators.get(lang);
+  if (!collator) {
+    collator = new Intl.Collator(INTL_LOCALE[lang]);
+    nameCollators.set(lang, collator);
+  }
+  return collator;
+}
 
 /**
  * The name of country `code` in `lang` (`countryName('CN', 'zh-cn')` is `中国`). Returns the code
@@ -103,7 +111,7 @@ export function countryName(code: string, lang: CountryNameLanguage): string {
     return code;
   }
   try {
-    return REGION_NAMES[lang]?.of(code) ?? code;
+    return regionNamesFor(lang)?.of(code) ?? code;
   } catch {
     return code;
   }
@@ -115,7 +123,7 @@ export function countryName(code: string, lang: CountryNameLanguage): string {
  * A fresh array each call, so callers may filter or mutate it.
  */
 export function countryOptions(lang: CountryNameLanguage): CountryOption[] {
-  const collator = NAME_COLLATORS[lang];
+  const collator = collatorFor(lang);
   return ISO_COUNTRY_CODES.map((code) => ({ code, name: countryName(code, lang) })).sort(
     (a, b) => collator.compare(a.name, b.name) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
   );
