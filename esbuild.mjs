@@ -13,6 +13,9 @@ const common = {
   sourcemap: !production,
   sourcesContent: false,
   legalComments: 'none',
+  // Chinese as UTF-8, not \uXXXX escapes: the catalogue, the decline messages and the letters are
+  // half Chinese, and escapes double their size (the services bundle 163 KB -> 149 KB).
+  charset: 'utf8',
   logLevel: 'warning',
   plugins: [builtinTemplatesPlugin()],
 };
@@ -23,6 +26,16 @@ const entries = [
     ...common,
     entryPoints: ['src/host/extension.ts'],
     outfile: 'dist/extension.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['vscode'],
+  },
+  {
+    // Everything behind the commands and the view, loaded by extension.js on first use.
+    ...common,
+    entryPoints: ['src/host/services.ts'],
+    outfile: 'dist/services.js',
     platform: 'node',
     format: 'cjs',
     target: 'node20',

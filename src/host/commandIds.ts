@@ -11,3 +11,6 @@ export const COMMAND_IDS = {
 } as const;
 
 export type CommandName = keyof typeof COMMAND_IDS;
+
+/** The sidebar form's webview view, as contributed in package.json `contributes.views`. */
+export const FORM_VIEW_ID = 'cardDoctor.form';

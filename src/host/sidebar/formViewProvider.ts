@@ -8,7 +8,7 @@ import {
   type WebviewRequest,
   type WebviewToHostMessage,
 } from '../../protocol/messages';
-import { COMMAND_IDS } from '../commandIds';
+import { COMMAND_IDS, FORM_VIEW_ID } from '../commandIds';
 import { uiLang } from '../language';
 import type { Session } from '../session';
 import { diagnoseDraft, redactDraft } from './formDiagnosis';
@@ -35,7 +35,7 @@ const REQUEST_COMMANDS = {
  */
 export class FormViewProvider implements vscode.WebviewViewProvider, vscode.Disposable {
   /** The view's id in package.json `contributes.views`. */
-  static readonly viewType = 'cardDoctor.form';
+  static readonly viewType = FORM_VIEW_ID;
 
   private readonly history: JournalHistoryCache;
   private readonly connections = new Set<FormConnection>();
