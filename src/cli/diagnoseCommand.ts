@@ -1,11 +1,10 @@
 import { diagnose } from '../core/diagnose';
 import { diagnosisToMarkdown, viewDiagnosis } from '../core/diagnosisView';
 import { journalReports } from '../core/journal';
-import { formatFieldErrors, parseReport } from '../core/report';
 import { InputError } from './cliError';
 import { parseChoice, parseCommandArgs, parseLang, parseNow } from './options';
 import { readJournalFile } from './journalFile';
-import { readJsonInput } from './readInput';
+import { readReport } from './readInput';
 import { diagnosisToText, stylesFor } from './textFormat';
 
 export const DIAGNOSE_HELP = `Usage: card-doctor diagnose <report.json | -> [options]
@@ -36,8 +35,7 @@ export async function runDiagnose(args: string[]): Promise<void> {
   const now = parseNow(values.now);
   const lang = parseLang(values.lang, process.env);
   const format = parseChoice('--format', values.format, FORMATS, 'text');
-  const parsed = parseReport(await readJsonInput(positionals[0]!, 'report'));
-  if (!parsed.ok) throw new InputError(formatFieldErrors(parsed.errors).split('\n'));
+  const report = await readReport(positionals[0]!);
 
   let history: ReturnType<typeof journalReports> = [];
   if (values.journal) {
@@ -45,7 +43,7 @@ export async function runDiagnose(args: string[]): Promise<void> {
     for (const problem of journal.problems) process.stderr.write(`warning: ${values.journal}:${problem.line}: ${problem.message}\n`);
     history = journalReports(journal);
   }
-  const diagnosis = diagnose(parsed.report, history, now);
+  const diagnosis = diagnose(report, history, now);
   if (format === 'json') {
     process.stdout.write(JSON.stringify(diagnosis, null, 2) + '\n');
     return;

@@ -8,11 +8,11 @@ import {
   inlineText,
   type JournalEntry,
 } from '../core/journal';
-import { formatFieldErrors, parseReport } from '../core/report';
+import { parseReport } from '../core/report';
 import { InputError } from './cliError';
 import { appendJournalEntry, readJournalFile } from './journalFile';
 import { parseChoice, parseCommandArgs, parseLang, parseNow } from './options';
-import { readJsonInput } from './readInput';
+import { readReport } from './readInput';
 
 export const JOURNAL_HELP = `Usage:
   card-doctor journal add <report.json | -> [--journal FILE] [--now ISO] [--lang en|zh-cn]
@@ -58,14 +58,13 @@ async function addEntry(args: string[]): Promise<void> {
   const now = parseNow(values.now);
   const lang = parseLang(values.lang, process.env);
   const path = resolve(values.journal ?? DEFAULT_JOURNAL_PATH);
-  const parsed = parseReport(await readJsonInput(positionals[0]!, 'report'));
-  if (!parsed.ok) throw new InputError(formatFieldErrors(parsed.errors).split('\n'));
-  const unsafe = fieldsHoldingCardNumber(parsed.report);
+  const validated = await readReport(positionals[0]!);
+  const unsafe = fieldsHoldingCardNumber(validated);
   if (unsafe.length > 0) {
-    throw new InputError(unsafe.map((field) => `${field}: holds what looks like a card number split across lines; remove it`));
+    throw new InputError(unsafe.map((field) => `${field}: holds what looks like a card number; remove it`));
   }
 
-  const report = { ...parsed.report, occurredAt: parsed.report.occurredAt ?? isoWithOffset(values.now, now) };
+  const report = { ...validated, occurredAt: validated.occurredAt ?? isoWithOffset(values.now, now) };
   await withFileErrors(path, () => appendJournalEntry(path, report, lang, now));
   const title = entryTitle(report, lang);
   process.stdout.write(lang === 'en' ? `Added the attempt of ${title} to ${path}\n` : `已将 ${title} 的尝试记入 ${path}\n`);

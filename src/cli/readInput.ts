@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { formatFieldErrors, parseReport, type Report } from '../core/report';
 import { InputError } from './cliError';
 
 /** Reads a JSON document from a file, or from standard input when the path is `-`. */
@@ -23,4 +24,11 @@ async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Reads and validates a report; every bad field is reported as bad input (exit 2). */
+export async function readReport(path: string): Promise<Report> {
+  const parsed = parseReport(await readJsonInput(path, 'report'));
+  if (!parsed.ok) throw new InputError(formatFieldErrors(parsed.errors).split('\n'));
+  return parsed.report;
 }
