@@ -15,6 +15,7 @@ import { buildLetterData, builtinLetterTemplates, createLetterRuntime, renderLet
 import { parseReport, type Report } from '../../src/core/report';
 import { reportArbitrary } from '../arbitraries';
 import { compileBuiltinTemplateSpecs } from '../templateLoader';
+import { benchSidebarReady } from './sidebarReady';
 
 function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
@@ -147,7 +148,9 @@ function benchLetters(): void {
 benchDiagnose();
 benchBundles();
 benchLetters();
-benchJournal().catch((error: unknown) => {
-  console.error(error);
-  process.exitCode = 1;
-});
+benchJournal()
+  .then(() => benchSidebarReady())
+  .catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  });

@@ -41,7 +41,7 @@ export class FormViewProvider implements vscode.WebviewViewProvider, vscode.Disp
   private readonly connections = new Set<FormConnection>();
   private readonly disposables: vscode.Disposable[] = [];
   /** The last draft any view sent, redacted: the `init` draft of the next view. */
-  lastDraft: ReportDraft | null = null;
+  private draft: ReportDraft | null = null;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -60,6 +60,16 @@ export class FormViewProvider implements vscode.WebviewViewProvider, vscode.Disp
     for (const connection of this.connections) connection.dispose();
     this.connections.clear();
     for (const disposable of this.disposables.splice(0)) disposable.dispose();
+  }
+
+  /** The draft a new view starts from, if an earlier one sent any. */
+  get lastDraft(): ReportDraft | null {
+    return this.draft;
+  }
+
+  /** Keeps a view's draft for the next view, masked: it outlives the webview that sent it. */
+  rememberDraft(draft: ReportDraft): void {
+    this.draft = redactDraft(draft);
   }
 
   resolveWebviewView(view: vscode.WebviewView): void {
@@ -124,7 +134,7 @@ class FormConnection implements vscode.Disposable {
         return;
       case 'formDidChange':
         this.latest = { revision: message.revision, draft: message.report };
-        this.provider.lastDraft = redactDraft(message.report);
+        this.provider.rememberDraft(message.report);
         await this.diagnose();
         return;
       default:

@@ -17,13 +17,16 @@ export class JournalHistoryCache implements vscode.Disposable {
 
   constructor(private readonly session: Session) {
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.md');
+    // A deleted folder is reported as itself, not as each file in it.
+    const deletions = vscode.workspace.createFileSystemWatcher('**', true, true, false);
     const invalidate = (uri: vscode.Uri) => this.invalidate(uri);
     this.disposables.push(
       this.changed,
       watcher,
+      deletions,
       watcher.onDidChange(invalidate),
       watcher.onDidCreate(invalidate),
-      watcher.onDidDelete(invalidate),
+      deletions.onDidDelete((uri) => this.invalidateUnder(uri)),
       session.journal.onDidChange(invalidate),
       vscode.workspace.onDidChangeTextDocument((event) => this.invalidate(event.document.uri)),
       vscode.workspace.onDidCloseTextDocument((document) => this.invalidate(document.uri)),
@@ -58,5 +61,13 @@ export class JournalHistoryCache implements vscode.Disposable {
 
   private invalidate(uri: vscode.Uri): void {
     if (this.entries.delete(uri.toString())) this.changed.fire();
+  }
+
+  /** Forgets every journal at or inside `uri`. */
+  private invalidateUnder(uri: vscode.Uri): void {
+    const prefix = `${uri.toString()}/`;
+    const stale = [...this.entries.keys()].filter((key) => key === uri.toString() || key.startsWith(prefix));
+    for (const key of stale) this.entries.delete(key);
+    if (stale.length > 0) this.changed.fire();
   }
 }
