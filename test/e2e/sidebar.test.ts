@@ -340,6 +340,10 @@ describe('sidebar form in Chromium', function () {
     assert.equal((text.match(/<!-- card-doctor:entry/g) ?? []).length, entriesBefore + 1);
     assert.doesNotMatch(text, /4242 ?4242 ?4242/);
 
+    // The view's title bar opens the journal.
+    await page.locator('.part.sidebar .title-actions .action-label[aria-label^="Open failure journal"]').click();
+    await page.locator('.tabs-container .tab', { hasText: /^journal\.md/ }).first().waitFor({ timeout: 30_000 });
+
     await form.locator('[data-action="clear"]').click();
     await waitFor('the cleared form', () => value(form, 'f-card-last4'), (last4) => last4 === '');
     await form.locator('[data-action="loadLastAttempt"]').click();
