@@ -130,13 +130,21 @@ export async function waitForWorkbench(page: Page): Promise<void> {
  */
 export async function runCommandFromPalette(page: Page, title: string): Promise<void> {
   const palette = page.locator('.quick-input-widget');
-  await page.keyboard.press('F1');
-  await palette.waitFor({ state: 'visible' });
-  await page.keyboard.type(title);
   const row = palette.locator('.monaco-list-row', {
     has: page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(title)}$`) }),
   }).first();
-  await row.waitFor({ state: 'visible' });
+  // Commands join the palette as the workbench reads contributions (later under load or with a
+  // language pack): an answer without the command is closed and the palette opened again.
+  const deadline = Date.now() + WORKBENCH_TIMEOUT_MS;
+  for (;;) {
+    await page.keyboard.press('F1');
+    await palette.waitFor({ state: 'visible' });
+    await page.keyboard.type(title);
+    if (await row.waitFor({ state: 'visible', timeout: 5000 }).then(() => true, () => false)) break;
+    if (Date.now() > deadline) throw new Error(`the palette never offered "${title}"`);
+    await page.keyboard.press('Escape');
+    await palette.waitFor({ state: 'hidden' });
+  }
   await row.click();
   await palette.waitFor({ state: 'hidden' });
 }
