@@ -8,6 +8,7 @@ import {
   inlineText,
   type JournalEntry,
 } from '../core/journal';
+import { localIsoTime } from '../core/localTime';
 import { parseReport } from '../core/report';
 import { InputError } from './cliError';
 import { appendJournalEntry, readJournalFile } from './journalFile';
@@ -112,13 +113,7 @@ function shorten(text: string, limit: number): string {
  * else the instant in this machine's offset, so the entry shows the person's local time.
  */
 function isoWithOffset(typed: string | undefined, now: Date): string {
-  if (typed !== undefined && parseReport({ occurredAt: typed }).ok) return typed;
-  const offset = -now.getTimezoneOffset();
-  const local = new Date(now.getTime() + offset * 60_000).toISOString().slice(0, 19);
-  if (offset === 0) return `${local}Z`;
-  const pad = (value: number) => String(value).padStart(2, '0');
-  const absolute = Math.abs(offset);
-  return `${local}${offset < 0 ? '-' : '+'}${pad(Math.floor(absolute / 60))}:${pad(absolute % 60)}`;
+  return typed !== undefined && parseReport({ occurredAt: typed }).ok ? typed : localIsoTime(now);
 }
 
 /** A path that cannot be read or written (a folder, no permission) is the person's to fix: exit 2. */

@@ -18,6 +18,7 @@ import {
 import { countryName } from './countries';
 import { DECLINE_MESSAGES } from './declineMessages';
 import type { Cooldown, Evidence, Likelihood } from './diagnose';
+import { formatOffset } from './localTime';
 
 /** Parameters that hold a country code, shown as the country's name. */
 const COUNTRY_PARAMS = new Set(['country', 'billing', 'issuer', 'access']);
@@ -72,14 +73,8 @@ export function evidenceText(evidence: Evidence, lang: Lang): string {
 
 /** Formats an instant as local date and time with its UTC offset, in the given offset (minutes east of UTC). */
 export function formatLocalTime(iso: string, offsetMinutes: number): string {
-  const date = new Date(Date.parse(iso) + offsetMinutes * 60_000);
-  const pad = (value: number) => String(value).padStart(2, '0');
-  const sign = offsetMinutes < 0 ? '-' : '+';
-  const absolute = Math.abs(offsetMinutes);
-  return (
-    `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())} ` +
-    `${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())} UTC${sign}${pad(Math.floor(absolute / 60))}:${pad(absolute % 60)}`
-  );
+  const local = new Date(Date.parse(iso) + offsetMinutes * 60_000).toISOString();
+  return `${local.slice(0, 10)} ${local.slice(11, 16)} UTC${formatOffset(offsetMinutes)}`;
 }
 
 /** The UTC offset written in an ISO 8601 timestamp, in minutes (0 for `Z`). */

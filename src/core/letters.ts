@@ -21,6 +21,7 @@ import { brandText, offsetOf } from './explain';
 import { containsFullCardNumber, maskLast4, redactSecrets } from './redact';
 import type { Product, Report } from './report';
 import { describeTemplateError } from './templateErrors';
+import { formatOffset, isoAtOffset } from './localTime';
 import { LETTER_KINDS, letterTemplateFile, letterTemplateName, type LetterKind } from './letterKinds';
 
 /** The merchant as the letters name it, and how its charges may appear on a bank statement. */
@@ -320,18 +321,6 @@ function cleanText(text: string | undefined): string | null {
   return cleaned === '' ? null : cleaned;
 }
 
-/** `date` as ISO 8601 in the given UTC offset (minutes east), e.g. `2025-11-27T18:00:00+08:00`. */
-function isoAtOffset(date: Date, offsetMinutes: number): string {
-  const local = new Date(date.getTime() + offsetMinutes * 60_000).toISOString().slice(0, 19);
-  return `${local}${offsetText(offsetMinutes)}`;
-}
-
-function offsetText(offsetMinutes: number): string {
-  const absolute = Math.abs(offsetMinutes);
-  const pad = (value: number) => String(value).padStart(2, '0');
-  return `${offsetMinutes < 0 ? '-' : '+'}${pad(Math.floor(absolute / 60))}:${pad(absolute % 60)}`;
-}
-
 interface LocalTime {
   year: number;
   month: number;
@@ -350,7 +339,7 @@ function localTimeOf(iso: string): LocalTime {
     month: local.getUTCMonth() + 1,
     day: local.getUTCDate(),
     time: `${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}`,
-    offset: `UTC${offsetText(offset)}`,
+    offset: `UTC${formatOffset(offset)}`,
   };
 }
 

@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Lang } from '../core/catalogue';
 import { offsetOf } from '../core/explain';
+import { isoAtOffset } from '../core/localTime';
 import { letterTemplateFile, type LetterKind } from '../core/letterKinds';
 import type { OwnTemplate } from '../core/letterRendering';
 import type { Report } from '../core/report';
@@ -104,5 +105,5 @@ export class LetterWriter {
 
 /** The attempt's date in its own offset, for file names: 2025-11-27. */
 function localDate(iso: string): string {
-  return new Date(Date.parse(iso) + offsetOf(iso) * 60_000).toISOString().slice(0, 10);
+  return isoAtOffset(new Date(iso), offsetOf(iso)).slice(0, 10);
 }

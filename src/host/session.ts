@@ -9,7 +9,8 @@ import type { JournalStore } from './journalStore';
 import { uiLang } from './language';
 import type { LetterWriter } from './letterWriter';
 import { readSettings, SettingsWarnings, type Settings } from './settings';
-import { localIsoNow, runDiagnoseWizard } from './wizard/diagnoseWizard';
+import { localIsoTime } from '../core/localTime';
+import { runDiagnoseWizard } from './wizard/diagnoseWizard';
 import { uriInFolder } from './workspaceTarget';
 
 /**
@@ -88,7 +89,7 @@ export class Session {
 
   /** The report with a time: its own, or now in the machine's offset. */
   dated(report: Report): DatedReport {
-    return { ...report, occurredAt: report.occurredAt ?? localIsoNow(this.clock()) };
+    return { ...report, occurredAt: report.occurredAt ?? localIsoTime(this.clock()) };
   }
 
   /** Recomputes the status bar cooldown from a folder's journal. */

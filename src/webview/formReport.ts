@@ -5,6 +5,7 @@
  * The form keeps what the person typed, as typed; the draft is what the host validates: empty
  * fields dropped, countries as codes, the time with its offset, every text masked.
  */
+import { formatOffset, localIsoTime } from '../core/localTime';
 import { redactCardNumbers, redactSecrets } from '../core/redact';
 import { MAX_LINE, MAX_MULTILINE, REPORT_FIELD_PATHS, type ReportDraft, type ReportFieldPath } from '../protocol/messages';
 
@@ -82,8 +83,7 @@ export function normalizeOffset(typed: string): string | undefined {
   const hours = Number(match[2]);
   const minutes = Number(match[3] ?? '0');
   if (hours > 14 || minutes > 59) return undefined;
-  const sign = match[1] === '+' ? '+' : '-';
-  return `${sign}${String(hours).padStart(2, '0')}:${String(minutes).padStart(2, '0')}`;
+  return formatOffset((match[1] === '+' ? 1 : -1) * (hours * 60 + minutes));
 }
 
 /**
@@ -109,11 +109,8 @@ export function splitOccurredAt(iso: string): { local: string; offset: string } 
 
 /** Now, as the form's time and offset in this machine's zone. */
 export function localTimeNow(now: Date): { local: string; offset: string } {
-  const offsetMinutes = -now.getTimezoneOffset();
-  const local = new Date(now.getTime() + offsetMinutes * 60_000).toISOString().slice(0, 16);
-  const absolute = Math.abs(offsetMinutes);
-  const offset = `${offsetMinutes < 0 ? '-' : '+'}${String(Math.floor(absolute / 60)).padStart(2, '0')}:${String(absolute % 60).padStart(2, '0')}`;
-  return { local, offset };
+  const iso = localIsoTime(now);
+  return { local: iso.slice(0, 16), offset: iso.slice(19) };
 }
 
 /** What masking did to a typed value. */

@@ -3,6 +3,7 @@ import { BRAND_NAMES, CARD_KIND_WORDS, type Lang } from '../../core/catalogue';
 import { countryOptions } from '../../core/countries';
 import { DECLINE_MESSAGES } from '../../core/declineMessages';
 import { localizeFieldMessage } from '../../core/fieldMessages';
+import { localIsoTime } from '../../core/localTime';
 import { CARD_BRANDS, CARD_KINDS, PRODUCTS, TRI_STATES, parseReport, type Report } from '../../core/report';
 import { MultiStepInput, type PickItem, type Step } from './multiStepInput';
 
@@ -88,15 +89,6 @@ function fieldError(draft: Draft, path: string, value: unknown, lang: Lang): str
   return error ? localizeFieldMessage(error.message, lang) : undefined;
 }
 
-/** Now, as an ISO 8601 time in the machine's own offset (what a person in Beijing reads as local). */
-export function localIsoNow(now: Date): string {
-  const offset = -now.getTimezoneOffset();
-  const local = new Date(now.getTime() + offset * 60_000).toISOString().slice(0, 19);
-  const sign = offset < 0 ? '-' : '+';
-  const absolute = Math.abs(offset);
-  return `${local}${sign}${String(Math.floor(absolute / 60)).padStart(2, '0')}:${String(absolute % 60).padStart(2, '0')}`;
-}
-
 function skipItem<T>(value: T): PickItem<T> {
   return { label: `$(dash) ${vscode.l10n.t('Skip / not sure')}`, value };
 }
@@ -173,7 +165,7 @@ async function pickMessage(
  */
 export async function runDiagnoseWizard(prefill: Report | undefined, lang: Lang, now: Date): Promise<Report | undefined> {
   const draft: Draft = prefill ? structuredClone(prefill) : {};
-  draft.occurredAt = localIsoNow(now);
+  draft.occurredAt = localIsoTime(now);
   const state: WizardState = { draft, lang };
   const finished = await MultiStepInput.run(makeStep(0, lang), state);
   if (!finished) return undefined;

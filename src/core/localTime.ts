@@ -1,0 +1,23 @@
+/**
+ * Times as people read them: a UTC offset as `+08:00`, and now as an ISO 8601 time in the
+ * machine's own offset. One place for the CLI, the wizard, the form and the words; imports
+ * nothing, so the webview can take it without the catalogue.
+ */
+
+/** An offset in minutes east of UTC as `+08:00` / `-05:00`. */
+export function formatOffset(offsetMinutes: number): string {
+  const absolute = Math.abs(offsetMinutes);
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return `${offsetMinutes < 0 ? '-' : '+'}${pad(Math.floor(absolute / 60))}:${pad(absolute % 60)}`;
+}
+
+/** `date` as ISO 8601 in the given offset (minutes east of UTC), e.g. `2025-11-27T18:00:00+08:00`. */
+export function isoAtOffset(date: Date, offsetMinutes: number): string {
+  const local = new Date(date.getTime() + offsetMinutes * 60_000).toISOString().slice(0, 19);
+  return `${local}${formatOffset(offsetMinutes)}`;
+}
+
+/** `now` in the machine's own offset (what a person in Beijing reads as local). */
+export function localIsoTime(now: Date): string {
+  return isoAtOffset(now, -now.getTimezoneOffset());
+}
