@@ -9,6 +9,7 @@ import { FailureReporter } from './log';
 import { Session } from './session';
 import { SettingsWarnings } from './settings';
 import { FormViewProvider } from './sidebar/formViewProvider';
+import { JournalHistoryCache } from './sidebar/journalHistoryCache';
 
 /** Everything behind the commands and the view, built on first use (see extension.ts). */
 export interface Services {
@@ -19,7 +20,7 @@ export interface Services {
 }
 
 /**
- * Builds the services, the cooldown's file watchers and its first refresh. Every disposable goes
+ * Builds the services and the first cooldown refresh. Every disposable goes
  * to the extension's subscriptions.
  */
 export function createServices(context: vscode.ExtensionContext): Services {
@@ -29,32 +30,23 @@ export function createServices(context: vscode.ExtensionContext): Services {
   const documents = new DiagnosisDocuments();
   const cooldown = new CooldownStatus();
   const session = new Session(log, journal, new LetterWriter(context, log), documents, cooldown, new SettingsWarnings());
-  const formView = new FormViewProvider(context.extensionUri, session);
-  context.subscriptions.push(log, journal, documents, cooldown, formView);
+  const journalHistory = new JournalHistoryCache(session);
+  const formView = new FormViewProvider(context.extensionUri, session, journalHistory);
+  context.subscriptions.push(log, journal, documents, cooldown, journalHistory, formView);
 
   const handlers = Object.fromEntries(
     (Object.keys(COMMAND_IDS) as CommandName[]).map((name) => [name, COMMAND_FACTORIES[name](session)]),
   ) as Record<CommandName, CommandHandler>;
 
-  // The cooldown follows the journal, whoever writes it (this window, the CLI, the person).
-  const refresh = () => void session.refreshCooldown(session.readingFolder()).catch((error: unknown) => log.warn('cooldown refresh failed', String(error)));
-  // A journal written, created or deleted, or a folder holding it deleted, changes the cooldown.
-  const refreshIfJournal = (uri: vscode.Uri) => {
-    const folder = vscode.workspace.getWorkspaceFolder(uri);
-    if (!folder) return;
-    const journalPath = session.journalUri(folder).path;
-    if (journalPath === uri.path || journalPath.startsWith(`${uri.path}/`)) refresh();
+  // The cooldown follows the journal, whoever writes it (this window, the CLI, the person): the
+  // form's journal cache already watches for every such change, so both read it once.
+  const refresh = () => {
+    journalHistory.history(session.readingFolder()).then(
+      (history) => session.showCooldownFrom(history),
+      (error: unknown) => log.warn('cooldown refresh failed', String(error)),
+    );
   };
-  const journalWatcher = vscode.workspace.createFileSystemWatcher('**/*.md');
-  const deletionWatcher = vscode.workspace.createFileSystemWatcher('**', true, true, false);
-  context.subscriptions.push(
-    journalWatcher,
-    deletionWatcher,
-    journalWatcher.onDidChange(refreshIfJournal),
-    journalWatcher.onDidCreate(refreshIfJournal),
-    deletionWatcher.onDidDelete(refreshIfJournal),
-    journal.onDidChange(refresh),
-  );
+  context.subscriptions.push(journalHistory.onDidChange(refresh));
   refresh();
 
   return {

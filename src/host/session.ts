@@ -94,7 +94,11 @@ export class Session {
 
   /** Recomputes the status bar cooldown from a folder's journal. */
   async refreshCooldown(folder: vscode.WorkspaceFolder | undefined): Promise<void> {
-    const history = await this.history(folder);
+    this.showCooldownFrom(await this.history(folder));
+  }
+
+  /** Shows the cooldown a journal's attempts call for, or none. */
+  showCooldownFrom(history: readonly Report[]): void {
     const latest = history[history.length - 1];
     const cooldown = latest ? diagnose(latest, history, this.clock()).cooldown : null;
     this.log.debug(`cooldown: ${cooldown ? `until ${cooldown.until} (${cooldown.reason})` : 'none'}, from ${history.length} journal entries`);

@@ -37,7 +37,6 @@ export class FormViewProvider implements vscode.WebviewViewProvider, vscode.Disp
   /** The view's id in package.json `contributes.views`. */
   static readonly viewType = FORM_VIEW_ID;
 
-  private readonly history: JournalHistoryCache;
   private readonly connections = new Set<FormConnection>();
   private readonly disposables: vscode.Disposable[] = [];
   /** The last draft any view sent, redacted: the `init` draft of the next view. */
@@ -46,10 +45,10 @@ export class FormViewProvider implements vscode.WebviewViewProvider, vscode.Disp
   constructor(
     private readonly extensionUri: vscode.Uri,
     readonly session: Session,
+    /** Shared with the status bar's cooldown, so a change to the journal is read once. */
+    private readonly history: JournalHistoryCache,
   ) {
-    this.history = new JournalHistoryCache(session);
     this.disposables.push(
-      this.history,
       this.history.onDidChange(() => {
         for (const connection of this.connections) void connection.journalChanged();
       }),
