@@ -127,7 +127,7 @@ const NOT_SECRET_CODE =
 
 const ONE_TIME_CODE_LABEL =
   `(?:(?<![a-z])(?:one[\\s-]?time\\s+(?:pass(?:code|word)|code|pin)|otp|passcode|pin|${NOT_SECRET_CODE}code)(?![a-z])` +
-  `|短信${VERIFICATION_LABEL_ZH}|${VERIFICATION_LABEL_ZH}|[动動]态[码碼]|[动動]态密[码碼]|校[验驗][码碼])`;
+  `|短信${VERIFICATION_LABEL_ZH}|${VERIFICATION_LABEL_ZH}|[动動][态態][码碼]|[动動][态態]密[码碼]|校[验驗][码碼])`;
 
 const digitsOf = (min: number, max: number): string =>
   `(?<![${DIGIT}])[${DIGIT}]{${min},${max}}(?![${DIGIT}])`;
@@ -145,7 +145,7 @@ const CVC_AFTER_VERIFICATION_LABEL_ZH = new RegExp(
 // Chinese SMS put the code first: "123456是您的验证码", "【银行】123是卡安全码". As after a label,
 // a bare 验证码 takes 4–8 digits as a one-time code first and 3 left over as a CVC.
 const ONE_TIME_CODE_BEFORE_LABEL_ZH = new RegExp(
-  `${digitsOf(4, 8)}(\\s*(?:是|为|為)?\\s*(?:您的|你的|您|本次)?\\s*(?:短信)?(?:${VERIFICATION_LABEL_ZH}|[动動]态[码碼]|校[验驗][码碼]))`,
+  `${digitsOf(4, 8)}(\\s*(?:是|为|為)?\\s*(?:您的|你的|您|本次)?\\s*(?:短信)?(?:${VERIFICATION_LABEL_ZH}|[动動][态態][码碼]|校[验驗][码碼]))`,
   'g',
 );
 const CVC_BEFORE_LABEL_ZH = new RegExp(
@@ -157,6 +157,14 @@ const ONE_TIME_CODE_BEFORE_LABEL_EN = new RegExp(
   `${digitsOf(4, 8)}(\\s+is\\s+(?:your|the)\\s+(?:[a-z-]+\\s+){0,3}?(?:code|otp|passcode|password|pin)(?![a-z]))`,
   'gi',
 );
+
+/**
+ * A word that every label in the patterns above contains, so text without one has no labelled
+ * secret: cvv/cvc/cvn/cid/csc (and cvv2, cvc2), "code" (security code, passcode, one-time code,
+ * card verification code), "verification" (card verification value), "pass" (one-time password),
+ * "pin", "otp", and 码/碼, which ends every Chinese label.
+ */
+const ANY_LABEL_WORD = /c(?:vv|vc|vn|id|sc)|code|verification|pass|pin|otp|[码碼]/i;
 
 /**
  * {@link redactCardNumbers}, then the secrets that come with a label: a CVC (CVC, CVV, CVV2, CVN,
@@ -175,7 +183,10 @@ const ONE_TIME_CODE_BEFORE_LABEL_EN = new RegExp(
  * Idempotent, and never shows more digits than it was given.
  */
 export function redactSecrets(text: string): string {
-  return redactCardNumbers(text)
+  const cardsMasked = redactCardNumbers(text);
+  // Every labelled pattern below needs one of these words; most text has none, and each pass is a scan.
+  if (!ANY_LABEL_WORD.test(cardsMasked)) return cardsMasked;
+  return cardsMasked
     .replace(CVC_AFTER_LABEL, (_match, label: string) => label + CVC_MASK)
     .replace(ONE_TIME_CODE_AFTER_LABEL, (_match, label: string) => label + ONE_TIME_CODE_MASK)
     .replace(CVC_AFTER_VERIFICATION_LABEL_ZH, (_match, label: string) => label + CVC_MASK)
@@ -186,6 +197,8 @@ export function redactSecrets(text: string): string {
 
 /** Masks the card numbers inside one maximal chain of digit groups; see {@link redactCardNumbers}. */
 function redactDigitChain(chain: string): string {
+  // Most chains are years, amounts or postal codes: too short to hold a card's 12 digits.
+  if (chain.length < MIN_CARD_DIGITS) return chain;
   const groups = [...chain.matchAll(DIGIT_GROUP)].map((match) => ({
     start: match.index,
     end: match.index + match[0].length,

@@ -353,8 +353,16 @@ describe('redact', () => {
       });
     }
 
-    const CVC_LABELS = ['CVC', 'cvv', 'CVV2', 'CVN', 'CID', 'security code', '安全码', '卡验证码', '卡安全码'];
-    const ONE_TIME_CODE_LABELS = ['OTP', 'one-time code', 'verification code', 'code', '验证码', '短信验证码', '动态码'];
+    // Every spelling of every label, in any case and in traditional characters: redactSecrets skips
+    // its label passes for text without a label word, so each one must still reach them.
+    const CVC_LABELS = [
+      'CVC', 'cvv', 'CVV2', 'cvc2', 'CVN', 'CID', 'csc', 'security code', 'Card Security Code',
+      'card verification value', 'CARD VERIFICATION CODE', '安全码', '安全碼', '卡验证码', '卡驗證碼', '卡安全码',
+    ];
+    const ONE_TIME_CODE_LABELS = [
+      'OTP', 'one-time code', 'One Time Passcode', 'one-time password', 'one time pin', 'passcode', 'PIN',
+      'verification code', 'code', 'CODE', '验证码', '驗證碼', '短信验证码', '动态码', '動態碼', '动态密码', '校验码', '校驗碼',
+    ];
     const GAPS = ['', ' ', ': ', '：', '=', ' is ', '是', '为', '为：'];
     const SURROUNDINGS: ReadonlyArray<readonly [string, string]> = [
       ['', ''],
