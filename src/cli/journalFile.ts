@@ -10,7 +10,7 @@ import type { Lang } from '../core/catalogue';
 import {
   formatJournalEntry,
   journalHeader,
-  parseJournal,
+  parseJournalBytes,
   fieldsHoldingCardNumber,
   type DatedReport,
   type ParsedJournal,
@@ -19,14 +19,15 @@ import { containsFullCardNumber } from '../core/redact';
 
 /** Reads and parses a journal; a journal that does not exist yet is empty. */
 export async function readJournalFile(path: string): Promise<ParsedJournal> {
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    text = await readFile(path, 'utf8');
+    // Bytes, not text: only the machine lines need decoding (see parseJournalBytes).
+    bytes = await readFile(path);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { entries: [], problems: [] };
     throw error;
   }
-  return parseJournal(text);
+  return parseJournalBytes(bytes);
 }
 
 export interface AppendResult {

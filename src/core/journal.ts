@@ -17,7 +17,7 @@ import { countryName } from './countries';
 import { diagnose } from './diagnose';
 import { brandText, causeTitle, formatLocalTime, likelihoodText, offsetOf } from './explain';
 import { containsFullCardNumber, maskLast4, redactSecrets } from './redact';
-import { formatFieldErrors, parseReport, type Product, type Report } from './report';
+import { formatFieldErrors, parseReportFromJson, type Product, type Report } from './report';
 
 /** Where the journal lives, relative to the workspace or the current directory. */
 export const DEFAULT_JOURNAL_PATH = 'card-failures/journal.md';
@@ -180,37 +180,83 @@ function causesText(report: Report, lang: Lang, now: Date): string {
 }
 
 /**
- * Reads every machine line in `text`. Anything else is the person's and is ignored. A machine
- * line that cannot be read (not JSON, a report the schema rejects, no time, another version, not
- * closed) is reported with its line number and skipped; the rest still read.
- *
- * Scans for the marker with `indexOf`, counting lines only between hits, so a large journal
- * costs little more than validating its entries.
+ * Reads every machine line in `text`: {@link parseJournalBytes} of its UTF-8 bytes. For a journal
+ * that is only in memory, such as an open document with unsaved edits.
  */
 export function parseJournal(text: string): ParsedJournal {
+  return parseJournalBytes(new Utf8.TextEncoder().encode(text));
+}
+
+/**
+ * Reads every machine line in a journal file's bytes (UTF-8). Anything else is the person's and
+ * is ignored. A machine line that cannot be read (not JSON, a report the schema rejects, no
+ * time, another version, not closed) is reported with its line number and skipped; the rest
+ * still read.
+ *
+ * Works on the bytes so a large journal costs little more than its entries: the marker is ASCII
+ * and a newline is one byte in UTF-8, so finding machine lines and counting lines needs no
+ * decoding, and only the machine lines are decoded. The person's text, however much and in
+ * whatever encoding, is never decoded at all.
+ */
+export function parseJournalBytes(bytes: Uint8Array): ParsedJournal {
+  // ignoreBOM: a byte-order mark inside a line is text, not a signature to drop.
+  const decoder = new Utf8.TextDecoder('utf-8', { ignoreBOM: true });
   const found: { entry: JournalEntry; time: number }[] = [];
   const problems: JournalProblem[] = [];
   let line = 1;
   let counted = 0;
   let from = 0;
   for (;;) {
-    const at = text.indexOf(ENTRY_MARKER, from);
+    const at = bytes.indexOf(MARKER_BYTES[0]!, from);
     if (at < 0) break;
-    const lineStart = text.lastIndexOf('\n', at - 1) + 1;
-    const newline = text.indexOf('\n', at);
-    const lineEnd = newline < 0 ? text.length : newline;
+    from = at + 1;
+    if (!bytesAt(bytes, at, MARKER_BYTES)) continue;
+    const lineStart = at === 0 ? 0 : bytes.lastIndexOf(NEWLINE, at - 1) + 1;
+    const newline = bytes.indexOf(NEWLINE, at);
+    const lineEnd = newline < 0 ? bytes.length : newline;
     from = lineEnd;
     // A marker quoted inside a sentence (the header does this) is not a machine line.
-    if (!/^[ \t\uFEFF]*$/.test(text.slice(lineStart, at))) continue;
-    for (let next = text.indexOf('\n', counted); next >= 0 && next < at; next = text.indexOf('\n', next + 1)) line++;
+    if (!onlyIndentation(bytes, lineStart, at)) continue;
+    for (let next = bytes.indexOf(NEWLINE, counted); next >= 0 && next < at; next = bytes.indexOf(NEWLINE, next + 1)) line++;
     counted = at;
-    const result = readEntryLine(text.slice(at + ENTRY_MARKER.length, lineEnd), line);
+    const result = readEntryLine(decoder.decode(bytes.subarray(at + MARKER_BYTES.length, lineEnd)), line);
     if ('message' in result) problems.push(result);
-    else found.push({ entry: result, time: Date.parse(result.occurredAt) });
+    else found.push(result);
   }
   // Array.prototype.sort is stable, so entries at the same instant keep their order in the file.
   found.sort((a, b) => a.time - b.time);
   return { entries: found.map((item) => item.entry), problems };
+}
+
+/**
+ * The Encoding standard's UTF-8 codec. Every runtime this code runs in has it (Node, VS Code's
+ * extension hosts, browsers), but the core compiles without ambient types, so it is named here.
+ */
+const Utf8 = globalThis as unknown as {
+  TextEncoder: new () => { encode(text: string): Uint8Array };
+  TextDecoder: new (label: 'utf-8', options: { ignoreBOM: boolean }) => { decode(bytes: Uint8Array): string };
+};
+
+/** The marker is ASCII, so its UTF-8 bytes are its character codes. */
+const MARKER_BYTES = Uint8Array.from(ENTRY_MARKER, (char) => char.charCodeAt(0));
+const NEWLINE = 0x0a;
+const BYTE_ORDER_MARK = [0xef, 0xbb, 0xbf] as const;
+
+function bytesAt(bytes: Uint8Array, at: number, expected: ArrayLike<number>): boolean {
+  for (let index = 0; index < expected.length; index++) if (bytes[at + index] !== expected[index]) return false;
+  return true;
+}
+
+/** Whether bytes [start, end) are only spaces, tabs and byte-order marks (an editor may leave one). */
+function onlyIndentation(bytes: Uint8Array, start: number, end: number): boolean {
+  let index = start;
+  while (index < end) {
+    const byte = bytes[index];
+    if (byte === 0x20 || byte === 0x09) index++;
+    else if (bytesAt(bytes, index, BYTE_ORDER_MARK) && index + BYTE_ORDER_MARK.length <= end) index += BYTE_ORDER_MARK.length;
+    else return false;
+  }
+  return true;
 }
 
 /** The reports of a parsed journal, oldest first: the `history` that `diagnose` takes. */
@@ -218,8 +264,8 @@ export function journalReports(journal: ParsedJournal): Report[] {
   return journal.entries.map((entry) => entry.report);
 }
 
-/** Reads what follows the marker on one line: `v1 {json} -->`. */
-function readEntryLine(rest: string, line: number): JournalEntry | JournalProblem {
+/** Reads what follows the marker on one line: `v1 {json} -->`; the entry comes with its time in ms. */
+function readEntryLine(rest: string, line: number): { entry: JournalEntry; time: number } | JournalProblem {
   const body = rest.trimEnd();
   const space = body.indexOf(' ');
   const version = space < 0 ? body : body.slice(0, space);
@@ -240,12 +286,13 @@ function readEntryLine(rest: string, line: number): JournalEntry | JournalProble
   if (typeof record.occurredAt !== 'string') return { line, message: 'damaged journal entry: occurredAt is missing; skipped' };
   if (!isPlainObject(record.report)) return { line, message: 'damaged journal entry: report: expected an object; skipped' };
   // The top-level time wins over one edited into the report, so an entry has exactly one time.
-  const parsed = parseReport({ ...record.report, occurredAt: record.occurredAt });
+  const parsed = parseReportFromJson(Object.assign(record.report, { occurredAt: record.occurredAt }));
   if (!parsed.ok) {
     return { line, message: `damaged journal entry: ${formatFieldErrors(parsed.errors).replace(/\n/g, '; ')}; skipped` };
   }
-  if (Number.isNaN(Date.parse(record.occurredAt))) return { line, message: 'damaged journal entry: occurredAt is not a real time; skipped' };
-  return { line, occurredAt: record.occurredAt, report: parsed.report };
+  const time = Date.parse(record.occurredAt);
+  if (Number.isNaN(time)) return { line, message: 'damaged journal entry: occurredAt is not a real time; skipped' };
+  return { entry: { line, occurredAt: record.occurredAt, report: parsed.report }, time };
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

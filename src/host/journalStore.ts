@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Lang } from '../core/catalogue';
-import { formatJournalEntry, journalHeader, journalReports, parseJournal, type DatedReport, type ParsedJournal } from '../core/journal';
+import { formatJournalEntry, journalHeader, journalReports, parseJournal, parseJournalBytes, type DatedReport, type ParsedJournal } from '../core/journal';
 import type { Report } from '../core/report';
 import { containsFullCardNumber } from '../core/redact';
 import { exists, openDocument } from './workspaceTarget';
@@ -28,8 +28,7 @@ export class JournalStore implements vscode.Disposable {
 
   /** The parsed journal; a missing file is an empty journal. Damaged entries are logged with their line numbers. */
   async read(uri: vscode.Uri): Promise<ParsedJournal> {
-    const text = await this.readText(uri);
-    const journal = parseJournal(text ?? '');
+    const journal = await this.readParsed(uri);
     for (const problem of journal.problems) this.log.warn(`${uri.fsPath || uri.toString()}:${problem.line}: ${problem.message}`);
     return journal;
   }
@@ -51,15 +50,18 @@ export class JournalStore implements vscode.Disposable {
     this.changed.fire(uri);
   }
 
-  private async readText(uri: vscode.Uri): Promise<string | undefined> {
+  private async readParsed(uri: vscode.Uri): Promise<ParsedJournal> {
     const document = openDocument(uri);
-    if (document?.isDirty) return document.getText();
+    if (document?.isDirty) return parseJournal(document.getText());
+    let bytes: Uint8Array;
     try {
-      return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+      bytes = await vscode.workspace.fs.readFile(uri);
     } catch (error) {
-      if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') return undefined;
+      if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') return { entries: [], problems: [] };
       throw error;
     }
+    // The file's bytes as they are: only its machine lines need decoding.
+    return parseJournalBytes(bytes);
   }
 
   private async appendToDocument(document: vscode.TextDocument, entry: string): Promise<void> {

@@ -7,6 +7,7 @@ import {
   formatJournalEntry,
   journalHeader,
   parseJournal,
+  parseJournalBytes,
   type DatedReport,
 } from '../../src/core/journal';
 import { parseReport } from '../../src/core/report';
@@ -225,6 +226,43 @@ describe('journal format', () => {
         assert.deepEqual(problems, []);
         assert.deepEqual(plain(entries.map((entry) => entry.report)), plain(reports));
       }
+    });
+
+    it('reads a file’s bytes without decoding the person’s text, which may not even be UTF-8', () => {
+      const reports = [dated(UNIONPAY), dated({ ...UNIONPAY, occurredAt: '2025-11-28T09:00:00+08:00', notes: '第二次' })];
+      const text = journalOf(reports, 'zh-cn');
+      const lines = text.split('\n');
+      const machine = lines.map((line, index) => (isMachineLine(line) ? index + 1 : 0)).filter(Boolean);
+      // A note pasted in GBK (银行 = D2 F8 D0 D0) and a stray invalid byte, each on a line of its own before each entry.
+      const gbkNote = Buffer.from([0xd2, 0xf8, 0xd0, 0xd0, 0x20, 0xff, 0xfe]);
+      const parts: Buffer[] = [];
+      lines.forEach((line, index) => {
+        if (isMachineLine(line)) parts.push(gbkNote, Buffer.from('\n'));
+        parts.push(Buffer.from(line + (index < lines.length - 1 ? '\n' : '')));
+      });
+      const { entries, problems } = parseJournalBytes(Buffer.concat(parts));
+      assert.deepEqual(problems, []);
+      assert.deepEqual(plain(entries.map((entry) => entry.report)), plain(reports));
+      assert.deepEqual(entries.map((entry) => entry.line), machine.map((line, index) => line + index + 1));
+    });
+
+    it('reads a machine line at the very start of a file, with or without a byte-order mark', () => {
+      const entry = formatJournalEntry(dated(UNIONPAY), 'en').split('\n').find(isMachineLine)!;
+      for (const prefix of ['', '\uFEFF', ' \t']) {
+        const { entries, problems } = parseJournalBytes(Buffer.from(`${prefix}${entry}\nmy note\n`));
+        assert.deepEqual(problems, []);
+        assert.deepEqual(entries.map((item) => item.line), [1]);
+      }
+      assert.equal(parseJournalBytes(Buffer.from(`x${entry}\n`)).entries.length, 0, 'text before the marker makes it a quote');
+    });
+
+    it('cleans a machine line edited by hand, as it cleans any input', () => {
+      const line = formatJournalEntry(dated(UNIONPAY), 'en').split('\n').find(isMachineLine)!;
+      const edited = line.replace('"issuerCountry":"CN"', '"issuerCountry":" cn "').replace('"Your card was declined."', '"declined, card 4242 4242 4242 4242 "');
+      const { entries, problems } = parseJournal(`${journalHeader('en')}\n${edited}\n`);
+      assert.deepEqual(problems, []);
+      assert.equal(entries[0]!.report.card?.issuerCountry, 'CN');
+      assert.equal(entries[0]!.report.errorMessage, 'declined, card •••• 4242');
     });
 
     it('ignores a marker quoted inside a sentence', () => {
