@@ -3,7 +3,7 @@ import { diagnosisToMarkdown, viewDiagnosis } from '../core/diagnosisView';
 import { journalReports } from '../core/journal';
 import { InputError } from './cliError';
 import { parseChoice, parseCommandArgs, parseLang, parseNow } from './options';
-import { readJournalFile } from './journalFile';
+import { readJournalFile } from '../node/journalFile';
 import { readReport } from './readInput';
 import { diagnosisToText, stylesFor } from './textFormat';
 

@@ -11,7 +11,7 @@ import {
 import { localIsoTime } from '../core/localTime';
 import { parseReport } from '../core/report';
 import { InputError } from './cliError';
-import { appendJournalEntry, readJournalFile } from './journalFile';
+import { appendJournalEntry, readJournalFile } from '../node/journalFile';
 import { parseChoice, parseCommandArgs, parseLang, parseNow } from './options';
 import { readReport } from './readInput';
 

@@ -1,11 +1,12 @@
-import { mkdir, open, stat } from 'node:fs/promises';
-import { basename, dirname, extname } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { LETTER_KINDS, type LetterKind } from '../core/letterKinds';
 import { buildLetterData, renderLetter, type LetterSender } from '../core/letters';
 import { cleanFreeText, formatFieldErrors, parseReport, type Report } from '../core/report';
 import { LetterTemplateError } from '../core/templateErrors';
 import { InputError } from './cliError';
-import { readJournalFile } from './journalFile';
+import { readJournalFile } from '../node/journalFile';
+import { NoFreeNameError, writeNewFile } from '../node/newFile';
 import { parseCommandArgs, parseLang, parseNow } from './options';
 import { readJsonInput } from './readInput';
 import { chooseLetterTemplate } from './templateFiles';
@@ -39,9 +40,6 @@ const EMAIL_LIMIT = 254;
 const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const AMOUNT_FIRST = /^(\d{1,9}(?:[.,]\d{1,2})?)\s*([A-Za-z]{3})$/;
 const CURRENCY_FIRST = /^([A-Za-z]{3})\s*(\d{1,9}(?:[.,]\d{1,2})?)$/;
-
-/** The most numbered names tried before giving up: far more letters than anyone writes. */
-const MAX_FREE_NAME_TRIES = 1000;
 
 /**
  * `card-doctor render`. Every problem with the input (the letter kind, each flag, each report
@@ -132,7 +130,7 @@ export async function runRender(args: string[]): Promise<void> {
     process.stdout.write(letter);
     return;
   }
-  const written = await writeNewFile(values.out, letter);
+  const written = await writeOut(values.out, letter);
   process.stderr.write(written === values.out ? `wrote ${written}\n` : `wrote ${written} (${values.out} existed)\n`);
 }
 
@@ -187,30 +185,14 @@ async function readHistory(path: string, problems: string[]): Promise<Report[]> 
   return journal.entries.map((entry) => ({ ...entry.report, occurredAt: entry.occurredAt }));
 }
 
-/**
- * Writes `text` to `path`, or to `name-2.ext`, `name-3.ext`… when it exists: an existing file is
- * never overwritten. Each name is created exclusively (`wx`), so a file appearing meanwhile is
- * skipped, not replaced. Creates the folder if needed. Returns the path written.
- */
-export async function writeNewFile(path: string, text: string): Promise<string> {
-  await mkdir(dirname(path), { recursive: true });
-  const extension = extname(path);
-  const stem = path.slice(0, path.length - extension.length);
-  for (let number = 1; number <= MAX_FREE_NAME_TRIES; number++) {
-    const candidate = number === 1 ? path : `${stem}-${number}${extension}`;
-    let handle;
-    try {
-      handle = await open(candidate, 'wx');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'EEXIST') continue;
-      throw new InputError([`--out: cannot write ${candidate} (${(error as NodeJS.ErrnoException).code ?? 'error'})`]);
-    }
-    try {
-      await handle.writeFile(text, 'utf8');
-    } finally {
-      await handle.close();
-    }
-    return candidate;
+/** {@link writeNewFile}, its failures named as the `--out` option's. */
+async function writeOut(path: string, text: string): Promise<string> {
+  try {
+    return await writeNewFile(path, text);
+  } catch (error) {
+    if (error instanceof NoFreeNameError) throw new InputError([`--out: ${error.message}`]);
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== undefined) throw new InputError([`--out: cannot write ${path} (${code})`]);
+    throw error;
   }
-  throw new InputError([`--out: ${path} and ${MAX_FREE_NAME_TRIES - 1} numbered names after it all exist`]);
 }

@@ -7,7 +7,7 @@ import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { appendJournalEntry, readJournalFile } from '../../src/cli/journalFile';
+import { appendJournalEntry, readJournalFile } from '../../src/node/journalFile';
 import { diagnose } from '../../src/core/diagnose';
 import { formatJournalEntry, journalHeader, parseJournal, parseJournalBytes, type DatedReport } from '../../src/core/journal';
 import { LETTER_KINDS, letterTemplateName } from '../../src/core/letterKinds';

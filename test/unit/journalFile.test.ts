@@ -11,7 +11,7 @@ import { containsFullCardNumber } from '../../src/core/redact';
 import { parseReport, type Report } from '../../src/core/report';
 import { InputError } from '../../src/cli/cliError';
 import { runJournal } from '../../src/cli/journalCommand';
-import { appendJournalEntry, readJournalFile } from '../../src/cli/journalFile';
+import { appendJournalEntry, readJournalFile } from '../../src/node/journalFile';
 import { reportArbitrary } from '../arbitraries';
 
 const ROOT = resolve(__dirname, '../..');
@@ -141,7 +141,7 @@ describe('journal file', () => {
       process.stdin.once('data', () => appendAll().then(() => process.exit(0), (error) => { console.error(error); process.exit(1); }));
       process.stdout.write('ready');
     `;
-    const module = join(ROOT, 'src/cli/journalFile.ts');
+    const module = join(ROOT, 'src/node/journalFile.ts');
     const children = [0, 1, 2, 3].map((id) =>
       spawn(process.execPath, ['--import', 'tsx', '-e', worker, module, path, String(id)], { cwd: ROOT, stdio: ['pipe', 'pipe', 'inherit'] }),
     );

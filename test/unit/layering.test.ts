@@ -1,8 +1,9 @@
 /**
  * The dependency direction of STYLE.md, checked on every import in src/: core is pure, nothing
- * imports host, only host imports vscode, the CLI stays off the webview and host. The core's own
- * tsconfig (no ambient types) also makes a Node or DOM import fail to compile; this test adds the
- * rules a compiler cannot express.
+ * imports host, only host imports vscode, the CLI stays off the webview and host, and the Node
+ * I/O that the CLI and host share (src/node) uses only the core. The core's own tsconfig (no
+ * ambient types) also makes a Node or DOM import fail to compile; this test adds the rules a
+ * compiler cannot express.
  */
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -41,8 +42,10 @@ const ALLOWED_LAYERS: Record<string, string[]> = {
   core: ['core'],
   protocol: ['protocol', 'core'],
   webview: ['webview', 'protocol', 'core'],
-  cli: ['cli', 'core'],
-  host: ['host', 'protocol', 'core'],
+  // Node file I/O that must be safe against other writers, shared by the CLI and the host.
+  node: ['node', 'core'],
+  cli: ['cli', 'node', 'core'],
+  host: ['host', 'protocol', 'core', 'node'],
 };
 
 /** Packages the pure layers may use: data libraries with no I/O. */

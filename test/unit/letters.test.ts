@@ -25,7 +25,8 @@ import { compileBuiltinTemplateSpecs, installBuiltinTemplatesModule } from '../t
 installBuiltinTemplatesModule();
 // Loaded after the stand-in for the build's virtual module is in place.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { runRender, writeNewFile } = require('../../src/cli/renderCommand') as typeof import('../../src/cli/renderCommand');
+const { runRender } = require('../../src/cli/renderCommand') as typeof import('../../src/cli/renderCommand');
+const { writeNewFile } = require('../../src/node/newFile') as typeof import('../../src/node/newFile');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { chooseLetterTemplate } = require('../../src/cli/templateFiles') as typeof import('../../src/cli/templateFiles');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -349,7 +350,7 @@ describe('letters', () => {
 
     it('takes the timeline from --journal', async () => {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const { appendJournalEntry } = require('../../src/cli/journalFile') as typeof import('../../src/cli/journalFile');
+      const { appendJournalEntry } = require('../../src/node/journalFile') as typeof import('../../src/node/journalFile');
       const dir = tempDir();
       try {
         const journal = join(dir, 'journal.md');
