@@ -3,6 +3,7 @@ import type { Lang } from '../core/catalogue';
 import { formatJournalEntry, journalHeader, journalReports, parseJournal, parseJournalBytes, type DatedReport, type ParsedJournal } from '../core/journal';
 import type { Report } from '../core/report';
 import { containsFullCardNumber } from '../core/redact';
+import { appendJournalEntry } from '../node/journalFile';
 import { exists, openDocument } from './workspaceTarget';
 
 /** The journal is open with unsaved edits and the edit could not be applied: nothing was written. */
@@ -13,7 +14,9 @@ export class JournalBusyError extends Error {}
  * counts: reading takes its text, and an entry goes into it as an edit, left unsaved like the
  * person's own. Otherwise the file is read and written; an editor showing it reloads by itself.
  * (A document VS Code still caches after its editor closed is not trusted: it can be stale.)
- * Appending keeps the old bytes as they are, written to a temporary file renamed over the journal.
+ * A local journal is appended to in place, as the CLI does (`src/node/journalFile.ts`); in a
+ * remote or virtual folder, where only `workspace.fs` reaches, the old bytes are kept as they are
+ * and written with the entry to a temporary file renamed over the journal.
  */
 export class JournalStore implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
@@ -45,6 +48,9 @@ export class JournalStore implements vscode.Disposable {
     if (containsFullCardNumber(entry)) throw new Error('refusing to write a journal entry that holds what looks like a full card number');
     const document = openDocument(uri);
     if (document?.isDirty) await this.appendToDocument(document, entry);
+    // A local file gets the CLI's appender: one O_APPEND write, safe beside a CLI appending at the
+    // same moment, and as quick on a long journal as on a short one.
+    else if (uri.scheme === 'file') await appendJournalEntry(uri.fsPath, report, lang, now);
     else await this.appendToFile(uri, entry, lang);
     this.log.info(`journal: added the attempt of ${report.occurredAt} to ${uri.toString()}`);
     this.changed.fire(uri);

@@ -6,6 +6,7 @@ import { isoAtOffset } from '../core/localTime';
 import { letterTemplateFile, type LetterKind } from '../core/letterKinds';
 import type { OwnTemplate } from '../core/letterRendering';
 import type { Report } from '../core/report';
+import { writeNewFile } from '../node/newFile';
 import type { Settings } from './settings';
 import { exists, uriInFolder } from './workspaceTarget';
 
@@ -54,8 +55,16 @@ export class LetterWriter {
    */
   async write(folder: vscode.WorkspaceFolder, settings: Settings, kind: LetterKind, report: Report, text: string, now: Date): Promise<vscode.Uri> {
     const directory = uriInFolder(folder, settings.outputFolder);
-    await vscode.workspace.fs.createDirectory(directory);
     const base = `${kind}-${localDate(report.occurredAt ?? now.toISOString())}`;
+    if (directory.scheme === 'file') {
+      // Locally each name is created exclusively, so even a letter saved by another window at
+      // this very moment is not replaced.
+      const written = vscode.Uri.file(await writeNewFile(path.join(directory.fsPath, `${base}.md`), text));
+      this.log.info(`letters: wrote ${written.toString()}${path.basename(written.fsPath) !== `${base}.md` ? ` (${base}.md existed)` : ''}`);
+      return written;
+    }
+    // Remote and virtual folders: workspace.fs can only check, then write.
+    await vscode.workspace.fs.createDirectory(directory);
     for (let n = 1; ; n++) {
       const candidate = vscode.Uri.joinPath(directory, n === 1 ? `${base}.md` : `${base}-${n}.md`);
       if (await exists(candidate)) continue;

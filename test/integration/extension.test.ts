@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Diagnosis } from '../../src/core/diagnose';
 import { parseJournal } from '../../src/core/journal';
@@ -90,6 +92,26 @@ describe('Card Binding Doctor in VS Code', function () {
     assert.deepEqual(journal.problems, []);
     assert.deepEqual(journal.entries.map((entry) => entry.occurredAt), ['2025-11-27T10:31:00+08:00', '2025-11-27T11:00:00+08:00']);
     assert.doesNotMatch(text.replace(/\s/g, ''), /4242424242424242/);
+  });
+
+  it('loses no entry when the CLI appends to the same journal at the same moment', async () => {
+    const journal = inWorkspace('card-failures', 'journal.md');
+    await vscode.commands.executeCommand(COMMAND_IDS.recordAttempt, sampleReport());
+    const cli = path.join(vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath, 'dist', 'cli.js');
+    const minute = (n: number) => `2025-11-27T11:${String(n).padStart(2, '0')}:00+08:00`;
+    const runCli = (n: number) =>
+      new Promise<void>((resolve, reject) => {
+        const child = execFile(process.execPath, [cli, 'journal', 'add', '-', '--journal', journal.fsPath], { env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } }, (error) => (error ? reject(error) : resolve()));
+        child.stdin!.end(JSON.stringify(sampleReport({ occurredAt: minute(n) })));
+      });
+    await Promise.all([
+      ...Array.from({ length: 8 }, (_, n) => runCli(n)),
+      ...Array.from({ length: 8 }, (_, n) => vscode.commands.executeCommand(COMMAND_IDS.recordAttempt, sampleReport({ occurredAt: minute(30 + n) }))),
+    ]);
+    const { entries, problems } = parseJournal(await readText(journal));
+    assert.deepEqual(problems, []);
+    assert.equal(entries.length, 17);
+    assert.equal(new Set(entries.map((entry) => entry.occurredAt)).size, 17);
   });
 
   it('adds to a journal open with unsaved edits without saving or losing them', async () => {
