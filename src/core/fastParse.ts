@@ -7,12 +7,14 @@
  * keys, an output copy of every object), not the checks. Input that passes here gives exactly
  * what zod would give; anything else, and every error message, still comes from zod.
  *
- * What it understands: strict objects, optional fields, enums, and strings whose checks are
- * overwrites, regexes, refinements and the pattern-only formats (ISO date and time). A schema that
- * uses anything else compiles to `undefined`, and callers then use zod for everything.
+ * What it understands: strict objects, `z.optional` fields, enums, and strings whose checks are
+ * overwrites, regexes, refinements and the ISO date and time formats. A schema that uses anything
+ * else (a check on an object, `z.exactOptional`, a symbol key, another format) compiles to
+ * `undefined`, and callers then use zod for everything.
  *
- * It reads zod's schema definitions (`_zod.def`, `_zod.values`), zod's documented way for
- * libraries to walk a schema. The tests check it against `safeParse` on random input, valid and not.
+ * It reads zod's schema internals (`_zod.traits`, `_zod.def`, `_zod.values`), zod's documented
+ * way for libraries to walk a schema. The tests check it against `safeParse` on random input,
+ * valid and not.
  */
 import type * as z from 'zod/mini';
 
@@ -26,38 +28,35 @@ type Step = (value: unknown) => unknown;
  * here; the caller then asks zod, which also names what is wrong.
  *
  * The result is copy-on-write: an object whose fields all come out unchanged is returned as it
- * was given, not copied. Use it only on input nobody else holds, such as what `JSON.parse` just
- * returned.
+ * was given, not copied. Use it only on what `JSON.parse` just returned: nobody else holds it, and
+ * it has no getters, whose value could change after it was checked.
  */
 export type FastParser<T> = (input: unknown) => T | undefined;
 
-/** Formats whose whole check is their pattern (see zod's `$ZodCheckStringFormat`). */
-const PATTERN_ONLY_FORMATS = new Set(['datetime', 'date', 'time', 'regex']);
+/**
+ * Kinds are told by zod's traits (the classes a schema or check was made by), not by names in its
+ * definition, which other classes share: `z.exactOptional` is an "optional" too, and
+ * `z.stringFormat('date', …)` a "date" format with a check of its own.
+ */
+const ISO_FORMATS = ['$ZodISODateTime', '$ZodISODate', '$ZodISOTime'];
 
-/** The parts of zod's definitions this reads; everything else makes the schema unsupported. */
+/** The parts of zod's definitions this reads. */
 interface Definition {
   type: string;
-  shape?: Record<string, z.core.$ZodType>;
+  shape?: Record<PropertyKey, z.core.$ZodType>;
   catchall?: z.core.$ZodType;
   innerType?: z.core.$ZodType;
   checks?: z.core.$ZodCheck[];
   coerce?: boolean;
-  format?: string;
   pattern?: RegExp;
-}
-
-interface CheckDefinition {
-  check: string;
   when?: unknown;
-  format?: string;
-  pattern?: RegExp;
   tx?: (value: unknown) => unknown;
   fn?: (value: unknown) => unknown;
 }
 
 /** Compiles `schema`, a strict object, or gives `undefined` when it uses what this does not know. */
 export function compileFastParser<T>(schema: z.core.$ZodType<T>): FastParser<T> | undefined {
-  if (definitionOf(schema).type !== 'object') return undefined;
+  if (!is(schema, '$ZodObject')) return undefined;
   const step = compile(schema);
   if (!step) return undefined;
   return (input) => {
@@ -66,22 +65,22 @@ export function compileFastParser<T>(schema: z.core.$ZodType<T>): FastParser<T> 
   };
 }
 
-function definitionOf(schema: z.core.$ZodType): Definition {
+function definitionOf(schema: z.core.$ZodType | z.core.$ZodCheck): Definition {
   return schema._zod.def as unknown as Definition;
 }
 
+/** Checks carry traits as schemas do; zod's types declare them on schemas only. */
+function is(schema: z.core.$ZodType | z.core.$ZodCheck, trait: string): boolean {
+  return (schema._zod as { traits?: Set<string> }).traits?.has(trait) === true;
+}
+
 function compile(schema: z.core.$ZodType): Step | undefined {
-  const definition = definitionOf(schema);
-  switch (definition.type) {
-    case 'object':
-      return compileObject(definition);
-    case 'enum':
-      return compileEnum(schema);
-    case 'string':
-      return compileString(definition);
-    default:
-      return undefined;
-  }
+  if (is(schema, '$ZodString')) return compileString(schema);
+  // Only strings' checks are compiled; a check on anything else (an object's refine) declines.
+  if (definitionOf(schema).checks?.length) return undefined;
+  if (is(schema, '$ZodObject')) return compileObject(definitionOf(schema));
+  if (is(schema, '$ZodEnum')) return compileEnum(schema);
+  return undefined;
 }
 
 interface Field {
@@ -92,14 +91,16 @@ interface Field {
 
 /** A strict object: no unknown keys, every field parsed, copied only if a field changed. */
 function compileObject(definition: Definition): Step | undefined {
-  const catchall = definition.catchall;
-  if (!definition.shape || !catchall || definitionOf(catchall).type !== 'never') return undefined;
+  const { shape, catchall } = definition;
+  if (!shape || !catchall || !is(catchall, '$ZodNever')) return undefined;
   const fields: Field[] = [];
-  for (const [key, field] of Object.entries(definition.shape)) {
-    if (key === '__proto__') return undefined;
-    const fieldDefinition = definitionOf(field);
-    const optional = fieldDefinition.type === 'optional';
-    const inner = optional ? fieldDefinition.innerType : field;
+  for (const key of Reflect.ownKeys(shape)) {
+    if (typeof key !== 'string' || key === '__proto__') return undefined;
+    const field = shape[key]!;
+    // z.optional only: z.exactOptional refuses a present undefined, which this does not model.
+    const optional = is(field, '$ZodOptional');
+    if (optional && (is(field, '$ZodExactOptional') || definitionOf(field).checks?.length)) return undefined;
+    const inner = optional ? definitionOf(field).innerType : field;
     const step = inner && compile(inner);
     if (!step) return undefined;
     fields.push({ key, optional, step });
@@ -134,31 +135,27 @@ function compileEnum(schema: z.core.$ZodType): Step | undefined {
 }
 
 /** A string, then its checks in order, as zod runs them: overwrites replace it, the rest must pass. */
-function compileString(definition: Definition): Step | undefined {
+function compileString(schema: z.core.$ZodType): Step | undefined {
+  const definition = definitionOf(schema);
   if (definition.coerce) return undefined;
   const steps: ((value: string) => string | typeof REJECT)[] = [];
-  // A format schema (z.iso.datetime()) is its own first check.
-  if (definition.format !== undefined) {
-    if (!PATTERN_ONLY_FORMATS.has(definition.format) || !(definition.pattern instanceof RegExp)) return undefined;
+  // A format schema (z.iso.datetime()) is its own first check; only the ISO ones are just a pattern.
+  if (is(schema, '$ZodCheck')) {
+    if (!ISO_FORMATS.some((trait) => is(schema, trait)) || !(definition.pattern instanceof RegExp)) return undefined;
     steps.push(matching(definition.pattern));
   }
   for (const check of definition.checks ?? []) {
-    const checkDefinition = check._zod.def as unknown as CheckDefinition;
+    const checkDefinition = definitionOf(check);
     if (checkDefinition.when !== undefined) return undefined;
-    if (checkDefinition.check === 'overwrite' && checkDefinition.tx) {
+    if (is(check, '$ZodCheckOverwrite') && checkDefinition.tx) {
       const tx = checkDefinition.tx;
       steps.push((value) => {
         const next = tx(value);
         return typeof next === 'string' ? next : REJECT;
       });
-    } else if (
-      checkDefinition.check === 'string_format' &&
-      checkDefinition.format !== undefined &&
-      PATTERN_ONLY_FORMATS.has(checkDefinition.format) &&
-      checkDefinition.pattern instanceof RegExp
-    ) {
+    } else if (is(check, '$ZodCheckRegex') && checkDefinition.pattern instanceof RegExp) {
       steps.push(matching(checkDefinition.pattern));
-    } else if (checkDefinition.check === 'custom' && checkDefinition.fn) {
+    } else if (is(check, '$ZodCustom') && checkDefinition.fn) {
       const fn = checkDefinition.fn;
       // A promise (an async refinement) is not judged here.
       steps.push((value) => {
@@ -180,6 +177,7 @@ function compileString(definition: Definition): Step | undefined {
   };
 }
 
+/** As zod's regex and ISO checks test: from the start of the string, whatever a global flag left. */
 function matching(pattern: RegExp): (value: string) => string | typeof REJECT {
   return (value) => {
     pattern.lastIndex = 0;

@@ -8,7 +8,6 @@
  */
 import * as z from 'zod/mini';
 import { isCountryCode } from './countries';
-import { compileFastParser, type FastParser } from './fastParse';
 import { redactSecrets } from './redact';
 
 export const PRODUCTS = ['chatgpt-web', 'chatgpt-app', 'api-platform', 'other'] as const;
@@ -138,19 +137,6 @@ export function parseReport(input: unknown): ReportParseResult {
   const result = reportSchema.safeParse(input);
   if (result.success) return { ok: true, report: result.data };
   return { ok: false, errors: toFieldErrors(result.error.issues) };
-}
-
-let reportFastPath: FastParser<Report> | undefined | null = null;
-
-/**
- * {@link parseReport} for a value fresh from `JSON.parse`, such as a stored journal entry: the
- * same result, faster when the input is already valid and clean (see `fastParse.ts`). The report
- * returned may be the input itself or share its parts, so pass only what nothing else holds.
- */
-export function parseReportFromJson(input: unknown): ReportParseResult {
-  if (reportFastPath === null) reportFastPath = compileFastParser(reportSchema);
-  const report = reportFastPath?.(input);
-  return report ? { ok: true, report } : parseReport(input);
 }
 
 /** Turns zod issues into path-named messages; unknown keys are reported one per key. */
