@@ -17,7 +17,8 @@ import { countryName } from './countries';
 import { diagnose } from './diagnose';
 import { brandText, causeTitle, formatLocalTime, likelihoodText, offsetOf } from './explain';
 import { containsFullCardNumber, maskLast4, redactSecrets } from './redact';
-import { formatFieldErrors, parseReportFromJson, type Product, type Report } from './report';
+import { compileFastParser } from './fastParse';
+import { formatFieldErrors, parseReport, reportSchema, type Product, type Report, type ReportParseResult } from './report';
 
 /** Where the journal lives, relative to the workspace or the current directory. */
 export const DEFAULT_JOURNAL_PATH = 'card-failures/journal.md';
@@ -110,6 +111,20 @@ export function formatJournalEntry(report: DatedReport, lang: Lang, now: Date = 
   if (report.notes) lines.push(item(labels.notes, inlineText(report.notes)));
   lines.push('', encodeEntryLine(report), '');
   return lines.join('\n');
+}
+
+/**
+ * {@link formatJournalEntry}, checked: the one guard every writer of the journal goes through.
+ * Throws, so nothing is written, if the entry or a free-text field of the report holds anything
+ * that looks like a full card number. A report from `parseReport` never does; this is the last
+ * guard before a file, for a report built some other way.
+ */
+export function journalEntryToWrite(report: DatedReport, lang: Lang, now?: Date): string {
+  const entry = formatJournalEntry(report, lang, now);
+  if (containsFullCardNumber(entry) || fieldsHoldingCardNumber(report).length > 0) {
+    throw new Error('the journal entry would hold a card number; nothing was written');
+  }
+  return entry;
 }
 
 /**
@@ -286,13 +301,25 @@ function readEntryLine(rest: string, line: number): { entry: JournalEntry; time:
   if (typeof record.occurredAt !== 'string') return { line, message: 'damaged journal entry: occurredAt is missing; skipped' };
   if (!isPlainObject(record.report)) return { line, message: 'damaged journal entry: report: expected an object; skipped' };
   // The top-level time wins over one edited into the report, so an entry has exactly one time.
-  const parsed = parseReportFromJson(Object.assign(record.report, { occurredAt: record.occurredAt }));
+  const parsed = parseStoredReport(Object.assign(record.report, { occurredAt: record.occurredAt }));
   if (!parsed.ok) {
     return { line, message: `damaged journal entry: ${formatFieldErrors(parsed.errors).replace(/\n/g, '; ')}; skipped` };
   }
   const time = Date.parse(record.occurredAt);
   if (Number.isNaN(time)) return { line, message: 'damaged journal entry: occurredAt is not a real time; skipped' };
   return { entry: { line, occurredAt: record.occurredAt, report: parsed.report }, time };
+}
+
+/**
+ * The report schema's fast path (see `fastParse.ts`), for the reports machine lines hold:
+ * `JSON.parse` just made them, so nothing else holds them and they have no getters, which is what
+ * its copy-on-write result needs. Anything not already clean goes through zod, which cleans it.
+ */
+const storedReportFastPath = /* @__PURE__ */ compileFastParser(reportSchema);
+
+function parseStoredReport(input: Record<string, unknown>): ReportParseResult {
+  const report = storedReportFastPath?.(input);
+  return report ? { ok: true, report } : parseReport(input);
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
