@@ -191,8 +191,8 @@ async function writeOut(path: string, text: string): Promise<string> {
     return await writeNewFile(path, text);
   } catch (error) {
     if (error instanceof NoFreeNameError) throw new InputError([`--out: ${error.message}`]);
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code !== undefined) throw new InputError([`--out: cannot write ${path} (${code})`]);
+    const { code, path: failed } = error as NodeJS.ErrnoException;
+    if (code !== undefined) throw new InputError([`--out: cannot write ${failed ?? path} (${code})`]);
     throw error;
   }
 }

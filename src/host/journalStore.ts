@@ -1,18 +1,18 @@
 import * as vscode from 'vscode';
 import type { Lang } from '../core/catalogue';
-import { formatJournalEntry, journalHeader, journalReports, parseJournal, parseJournalBytes, type DatedReport, type ParsedJournal } from '../core/journal';
+import { journalEntryToWrite, journalHeader, journalReports, parseJournal, parseJournalBytes, type DatedReport, type ParsedJournal } from '../core/journal';
 import type { Report } from '../core/report';
-import { containsFullCardNumber } from '../core/redact';
-import { appendJournalEntry } from '../node/journalFile';
+import { appendJournalText } from '../node/journalFile';
 import { exists, openDocument } from './workspaceTarget';
 
 /** The journal is open with unsaved edits and the edit could not be applied: nothing was written. */
 export class JournalBusyError extends Error {}
 
 /**
- * The failure journal through `workspace.fs`. A journal open with unsaved edits is the one that
+ * The failure journal in the workspace. A journal open with unsaved edits is the one that
  * counts: reading takes its text, and an entry goes into it as an edit, left unsaved like the
- * person's own. Otherwise the file is read and written; an editor showing it reloads by itself.
+ * person's own. Otherwise the file is read (through `workspace.fs`) and written; an editor
+ * showing it reloads by itself.
  * (A document VS Code still caches after its editor closed is not trusted: it can be stale.)
  * A local journal is appended to in place, as the CLI does (`src/node/journalFile.ts`); in a
  * remote or virtual folder, where only `workspace.fs` reaches, the old bytes are kept as they are
@@ -43,14 +43,13 @@ export class JournalStore implements vscode.Disposable {
 
   /** Appends one entry; creates the file (with its folder and header) when there is none. */
   async append(uri: vscode.Uri, report: DatedReport, lang: Lang, now: Date): Promise<void> {
-    const entry = formatJournalEntry(report, lang, now);
     // The schema already redacted every field; this is the last guard before a file.
-    if (containsFullCardNumber(entry)) throw new Error('refusing to write a journal entry that holds what looks like a full card number');
+    const entry = journalEntryToWrite(report, lang, now);
     const document = openDocument(uri);
     if (document?.isDirty) await this.appendToDocument(document, entry);
     // A local file gets the CLI's appender: one O_APPEND write, safe beside a CLI appending at the
     // same moment, and as quick on a long journal as on a short one.
-    else if (uri.scheme === 'file') await appendJournalEntry(uri.fsPath, report, lang, now);
+    else if (uri.scheme === 'file') await appendJournalText(uri.fsPath, entry, lang);
     else await this.appendToFile(uri, entry, lang);
     this.log.info(`journal: added the attempt of ${report.occurredAt} to ${uri.toString()}`);
     this.changed.fire(uri);

@@ -6,7 +6,7 @@ import { isoAtOffset } from '../core/localTime';
 import { letterTemplateFile, type LetterKind } from '../core/letterKinds';
 import type { OwnTemplate } from '../core/letterRendering';
 import type { Report } from '../core/report';
-import { writeNewFile } from '../node/newFile';
+import { MAX_FREE_NAME_TRIES, NoFreeNameError, writeNewFile } from '../node/newFile';
 import type { Settings } from './settings';
 import { exists, uriInFolder } from './workspaceTarget';
 
@@ -56,22 +56,26 @@ export class LetterWriter {
   async write(folder: vscode.WorkspaceFolder, settings: Settings, kind: LetterKind, report: Report, text: string, now: Date): Promise<vscode.Uri> {
     const directory = uriInFolder(folder, settings.outputFolder);
     const base = `${kind}-${localDate(report.occurredAt ?? now.toISOString())}`;
-    if (directory.scheme === 'file') {
-      // Locally each name is created exclusively, so even a letter saved by another window at
-      // this very moment is not replaced.
-      const written = vscode.Uri.file(await writeNewFile(path.join(directory.fsPath, `${base}.md`), text));
-      this.log.info(`letters: wrote ${written.toString()}${path.basename(written.fsPath) !== `${base}.md` ? ` (${base}.md existed)` : ''}`);
-      return written;
-    }
-    // Remote and virtual folders: workspace.fs can only check, then write.
+    const written = directory.scheme === 'file' ? await this.writeLocal(directory, base, text) : await this.writeThroughWorkspaceFs(directory, base, text);
+    this.log.info(`letters: wrote ${written.toString()}${path.posix.basename(written.path) !== `${base}.md` ? ` (${base}.md existed)` : ''}`);
+    return written;
+  }
+
+  /** Locally each name is created exclusively, so even a letter another window saves this very moment is not replaced. */
+  private async writeLocal(directory: vscode.Uri, base: string, text: string): Promise<vscode.Uri> {
+    return vscode.Uri.file(await writeNewFile(path.join(directory.fsPath, `${base}.md`), text));
+  }
+
+  /** Remote and virtual folders: workspace.fs can only check whether a name is free, then write. */
+  private async writeThroughWorkspaceFs(directory: vscode.Uri, base: string, text: string): Promise<vscode.Uri> {
     await vscode.workspace.fs.createDirectory(directory);
-    for (let n = 1; ; n++) {
+    for (let n = 1; n <= MAX_FREE_NAME_TRIES; n++) {
       const candidate = vscode.Uri.joinPath(directory, n === 1 ? `${base}.md` : `${base}-${n}.md`);
       if (await exists(candidate)) continue;
       await vscode.workspace.fs.writeFile(candidate, new TextEncoder().encode(text));
-      this.log.info(`letters: wrote ${candidate.toString()}${n > 1 ? ` (${base}.md and ${n - 2} more existed)` : ''}`);
       return candidate;
     }
+    throw new NoFreeNameError(vscode.Uri.joinPath(directory, `${base}.md`).toString());
   }
 
   /** The person's own template for this letter, if they set a folder, trust the workspace, and it holds one. */

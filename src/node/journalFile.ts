@@ -7,15 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { link, mkdir, open, readFile, stat, unlink, writeFile, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { Lang } from '../core/catalogue';
-import {
-  formatJournalEntry,
-  journalHeader,
-  parseJournalBytes,
-  fieldsHoldingCardNumber,
-  type DatedReport,
-  type ParsedJournal,
-} from '../core/journal';
-import { containsFullCardNumber } from '../core/redact';
+import { journalEntryToWrite, journalHeader, parseJournalBytes, type DatedReport, type ParsedJournal } from '../core/journal';
 
 /** Reads and parses a journal; a journal that does not exist yet is empty. */
 export async function readJournalFile(path: string): Promise<ParsedJournal> {
@@ -36,22 +28,24 @@ export interface AppendResult {
 }
 
 /**
- * Appends one entry for `report` in `lang` (see `formatJournalEntry`; `now` is when the diagnosis
- * is made). Creates the folder and the file with its header when missing.
+ * Appends one entry for `report` in `lang` (see `journalEntryToWrite`; `now` is when the diagnosis
+ * is made). Throws, writing nothing, if the entry would hold anything that looks like a full card
+ * number.
+ */
+export async function appendJournalEntry(path: string, report: DatedReport, lang: Lang, now?: Date): Promise<AppendResult> {
+  return appendJournalText(path, journalEntryToWrite(report, lang, now), lang);
+}
+
+/**
+ * Appends an entry already made by `journalEntryToWrite`. Creates the folder and the file with
+ * its header (in `lang`) when missing.
  *
  * Safe with other appenders, in this or other processes: the entry goes out as one write on an
  * O_APPEND descriptor, which the kernel places at the end of the file as a unit on a local
  * filesystem, so concurrent entries neither interleave nor overwrite each other. Only the file's
  * last byte is read (to start on a new line), so the time taken does not grow with the journal.
- *
- * Throws, writing nothing, if the entry would hold anything that looks like a full card number:
- * the report should have been redacted by `parseReport`, and this is the last guard.
  */
-export async function appendJournalEntry(path: string, report: DatedReport, lang: Lang, now?: Date): Promise<AppendResult> {
-  const entry = formatJournalEntry(report, lang, now);
-  if (containsFullCardNumber(entry) || fieldsHoldingCardNumber(report).length > 0) {
-    throw new Error('the journal entry would hold a card number; nothing was written');
-  }
+export async function appendJournalText(path: string, entry: string, lang: Lang): Promise<AppendResult> {
   await mkdir(dirname(path), { recursive: true });
   const created = await createJournalFile(path, journalHeader(lang));
   const handle = await open(path, 'a+');

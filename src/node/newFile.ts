@@ -8,7 +8,7 @@ import { dirname, extname } from 'node:path';
 /** How many numbered names are tried before giving up. */
 export const MAX_FREE_NAME_TRIES = 1000;
 
-/** `path` and the {@link MAX_FREE_NAME_TRIES} numbered names after it all exist. */
+/** `path` and the numbered names after it, {@link MAX_FREE_NAME_TRIES} names in all, exist. */
 export class NoFreeNameError extends Error {
   constructor(readonly path: string) {
     super(`${path} and ${MAX_FREE_NAME_TRIES - 1} numbered names after it all exist`);

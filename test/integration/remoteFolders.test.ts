@@ -13,7 +13,7 @@ import { readText, sampleReport, writeText } from './helpers';
 
 const SCHEME = 'card-doctor-test-memory';
 
-/** Just enough of a file system: files in a map, folders implied by their paths or made explicitly. */
+/** Just enough of a file system: files in a map, folders only as made by createDirectory. */
 class MemoryFileSystem implements vscode.FileSystemProvider {
   readonly files = new Map<string, Uint8Array>();
   readonly folders = new Set<string>(['/']);
