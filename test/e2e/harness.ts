@@ -161,6 +161,23 @@ export function extensionWebview(page: Page): FrameLocator {
     .frameLocator('iframe#active-frame');
 }
 
+/**
+ * Waits until one of the open Markdown previews shows a heading with `text`: several previews
+ * can be open at once (the diagnosis, then a letter), so each is looked at in turn.
+ */
+export async function waitForMarkdownPreview(page: Page, text: string | RegExp, timeout = 60_000): Promise<void> {
+  const previews = page.locator('iframe.webview[src*="extensionId=vscode.markdown-language-features"]');
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    for (let index = 0; index < (await previews.count()); index++) {
+      const heading = previews.nth(index).contentFrame().frameLocator('iframe#active-frame').locator('h1, h2', { hasText: text });
+      if (await heading.first().isVisible().catch(() => false)) return;
+    }
+    if (Date.now() > deadline) throw new Error(`no Markdown preview showed a heading ${String(text)} within ${timeout} ms`);
+    await page.waitForTimeout(250);
+  }
+}
+
 /** Saves a PNG of what a person would see to test-output/screenshots/<name>.png; returns its path. */
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(SCREENSHOTS_DIR, { recursive: true });

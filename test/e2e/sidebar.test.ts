@@ -19,6 +19,7 @@ import {
   openWorkbench,
   screenshot,
   screenshotIfFailed,
+  waitForMarkdownPreview,
   type Workbench,
 } from './harness';
 
@@ -326,6 +327,7 @@ describe('sidebar form in Chromium', function () {
     assert.match(letter, /•••• 4242/);
     assert.match(letter, /China Merchants Bank/);
     assert.doesNotMatch(letter, /4242 ?4242 ?4242/);
+    await waitForMarkdownPreview(page, /My account/);
     await screenshot(page, 'sidebar-appeal-opened');
   });
 

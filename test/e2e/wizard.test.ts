@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { closeWorkbench, notification, openWorkbench, screenshot, screenshotIfFailed, type Workbench } from './harness';
+import { closeWorkbench, notification, openWorkbench, screenshot, screenshotIfFailed, waitForMarkdownPreview, type Workbench } from './harness';
 
 interface Answer {
   /** The step's title, as the wizard shows it. */
@@ -23,6 +23,8 @@ interface Language {
   notice: RegExp;
   generateAppeal: string;
   appealText: RegExp;
+  /** A section heading of the appeal, as its preview shows it. */
+  appealSection: RegExp;
 }
 
 const ENGLISH: Language = {
@@ -52,6 +54,7 @@ const ENGLISH: Language = {
   notice: /Diagnosis ready/,
   generateAppeal: 'Generate Appeal',
   appealText: /OpenAI/,
+  appealSection: /My account/,
 };
 
 const CHINESE: Language = {
@@ -81,6 +84,7 @@ const CHINESE: Language = {
   notice: /诊断完成/,
   generateAppeal: '生成申诉信',
   appealText: /OpenAI/,
+  appealSection: /账户信息/,
 };
 
 async function waitForStep(page: Page, answer: Answer, step: number, total: number): Promise<void> {
@@ -154,6 +158,8 @@ function describeWizard(language: Language): void {
       await toast.getByRole('button', { name: language.generateAppeal }).click();
       const tab = page.locator('.tab', { hasText: /appeal-\d{4}-\d{2}-\d{2}\.md/ });
       await tab.first().waitFor({ state: 'visible', timeout: 30_000 });
+      // The letter opens for editing with its preview beside it.
+      await waitForMarkdownPreview(page, language.appealSection);
       await screenshot(page, name('appeal-open'));
 
       const letters = readdirSync(join(folder, 'card-failures')).filter((file) => /^appeal-.*\.md$/.test(file));
