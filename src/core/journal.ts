@@ -11,14 +11,14 @@
  * reading never depends on the human part and a person's edits there cannot break an entry.
  * This module is pure (text in, text out); the CLI and the extension do the file I/O.
  */
-import type { Lang, Words } from './catalogue';
+import type { Lang } from './catalogue';
 import { CARD_KIND_WORDS, PRODUCT_NAMES } from './catalogue';
 import { countryName } from './countries';
 import { diagnose } from './diagnose';
 import { brandText, causeTitle, formatLocalTime, likelihoodText, offsetOf } from './explain';
 import { containsFullCardNumber, maskLast4, redactSecrets } from './redact';
 import { compileFastParser } from './fastParse';
-import { formatFieldErrors, parseReport, reportSchema, type Product, type Report, type ReportParseResult } from './report';
+import { formatFieldErrors, parseReport, reportSchema, type Report, type ReportParseResult } from './report';
 
 /** Where the journal lives, relative to the workspace or the current directory. */
 export const DEFAULT_JOURNAL_PATH = 'card-failures/journal.md';

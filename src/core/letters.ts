@@ -19,7 +19,7 @@ import { countryName } from './countries';
 import { diagnose, type Likelihood } from './diagnose';
 import { brandText, offsetOf } from './explain';
 import { containsFullCardNumber, maskLast4, redactSecrets } from './redact';
-import type { Product, Report } from './report';
+import type { Report } from './report';
 import { describeTemplateError } from './templateErrors';
 import { formatOffset, isoAtOffset } from './localTime';
 import { LETTER_KINDS, letterTemplateFile, letterTemplateName, type LetterKind } from './letterKinds';

@@ -81,7 +81,7 @@ class FormApp {
 
   constructor(
     private readonly api: VsCodeApi<SavedState>,
-    private readonly app: HTMLElement,
+    app: HTMLElement,
     private readonly init: InitMessage,
   ) {
     this.view = new FormView(init);
@@ -157,7 +157,7 @@ class FormApp {
     if (!id) return;
     const control = this.view.controls.get(id)!;
     if (!(control instanceof HTMLSelectElement)) {
-      const { value, cardNumber, code } = maskSecrets(control.value);
+      const { value, cardNumber } = maskSecrets(control.value);
       if (value !== control.value) {
         const end = control.selectionEnd ?? control.value.length;
         const caret = Math.max(0, end - (control.value.length - value.length));
