@@ -1,12 +1,13 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Lang } from '../core/catalogue';
+import { createUnderFreeName } from '../core/freeName';
 import { offsetOf } from '../core/explain';
 import { isoAtOffset } from '../core/localTime';
 import { letterTemplateFile, type LetterKind } from '../core/letterKinds';
 import type { OwnTemplate } from '../core/letterRendering';
 import type { Report } from '../core/report';
-import { MAX_FREE_NAME_TRIES, NoFreeNameError, writeNewFile } from '../node/newFile';
+import { writeNewFile } from '../node/newFile';
 import type { Settings } from './settings';
 import { exists, uriInFolder } from './workspaceTarget';
 
@@ -69,13 +70,12 @@ export class LetterWriter {
   /** Remote and virtual folders: workspace.fs can only check whether a name is free, then write. */
   private async writeThroughWorkspaceFs(directory: vscode.Uri, base: string, text: string): Promise<vscode.Uri> {
     await vscode.workspace.fs.createDirectory(directory);
-    for (let n = 1; n <= MAX_FREE_NAME_TRIES; n++) {
-      const candidate = vscode.Uri.joinPath(directory, n === 1 ? `${base}.md` : `${base}-${n}.md`);
-      if (await exists(candidate)) continue;
+    return createUnderFreeName(`${base}.md`, async (name) => {
+      const candidate = vscode.Uri.joinPath(directory, name);
+      if (await exists(candidate)) return undefined;
       await vscode.workspace.fs.writeFile(candidate, new TextEncoder().encode(text));
       return candidate;
-    }
-    throw new NoFreeNameError(vscode.Uri.joinPath(directory, `${base}.md`).toString());
+    });
   }
 
   /** The person's own template for this letter, if they set a folder, trust the workspace, and it holds one. */

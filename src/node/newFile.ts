@@ -3,35 +3,24 @@
  * edited. Shared by the CLI and, for local folders, the extension.
  */
 import { mkdir, open } from 'node:fs/promises';
-import { dirname, extname } from 'node:path';
-
-/** How many numbered names are tried before giving up. */
-export const MAX_FREE_NAME_TRIES = 1000;
-
-/** `path` and the numbered names after it, {@link MAX_FREE_NAME_TRIES} names in all, exist. */
-export class NoFreeNameError extends Error {
-  constructor(readonly path: string) {
-    super(`${path} and ${MAX_FREE_NAME_TRIES - 1} numbered names after it all exist`);
-  }
-}
+import { dirname } from 'node:path';
+import { createUnderFreeName } from '../core/freeName';
 
 /**
  * Writes `text` to `path`, or to `name-2.ext`, `name-3.ext`… when it exists: an existing file is
  * never overwritten. Each name is created exclusively (`wx`), so a file appearing meanwhile, from
  * another window or process, is skipped, not replaced. Creates the folder if needed. Returns the
- * path written; file-system errors other than "exists" are thrown as they are.
+ * path written; throws `NoFreeNameError` when every name is taken, and file-system errors other
+ * than "exists" as they are.
  */
 export async function writeNewFile(path: string, text: string): Promise<string> {
   await mkdir(dirname(path), { recursive: true });
-  const extension = extname(path);
-  const stem = path.slice(0, path.length - extension.length);
-  for (let number = 1; number <= MAX_FREE_NAME_TRIES; number++) {
-    const candidate = number === 1 ? path : `${stem}-${number}${extension}`;
+  return createUnderFreeName(path, async (candidate) => {
     let handle;
     try {
       handle = await open(candidate, 'wx');
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'EEXIST') continue;
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') return undefined;
       throw error;
     }
     try {
@@ -40,6 +29,5 @@ export async function writeNewFile(path: string, text: string): Promise<string> 
       await handle.close();
     }
     return candidate;
-  }
-  throw new NoFreeNameError(path);
+  });
 }
