@@ -8,6 +8,7 @@ import { link, mkdir, open, readFile, stat, unlink, writeFile, type FileHandle }
 import { basename, dirname, join } from 'node:path';
 import type { Lang } from '../core/catalogue';
 import { journalEntryToWrite, journalHeader, parseJournalBytes, type DatedReport, type ParsedJournal } from '../core/journal';
+import { createExclusively } from './newFile';
 
 /** Reads and parses a journal; a journal that does not exist yet is empty. */
 export async function readJournalFile(path: string): Promise<ParsedJournal> {
@@ -88,21 +89,6 @@ async function createJournalFile(path: string, header: string): Promise<boolean>
   }
 }
 
-async function createExclusively(path: string, header: string): Promise<boolean> {
-  let handle: FileHandle;
-  try {
-    handle = await open(path, 'ax');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
-    throw error;
-  }
-  try {
-    await writeFully(handle, Buffer.from(header, 'utf8'));
-  } finally {
-    await handle.close();
-  }
-  return true;
-}
 
 async function exists(path: string): Promise<boolean> {
   try {

@@ -15,19 +15,25 @@ import { createUnderFreeName } from '../core/freeName';
  */
 export async function writeNewFile(path: string, text: string): Promise<string> {
   await mkdir(dirname(path), { recursive: true });
-  return createUnderFreeName(path, async (candidate) => {
-    let handle;
-    try {
-      handle = await open(candidate, 'wx');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'EEXIST') return undefined;
-      throw error;
-    }
-    try {
-      await handle.writeFile(text, 'utf8');
-    } finally {
-      await handle.close();
-    }
-    return candidate;
-  });
+  return createUnderFreeName(path, async (candidate) => ((await createExclusively(candidate, text)) ? candidate : undefined));
+}
+
+/**
+ * Creates `path` holding `text` if no file has that name (`wx`: the check and the creation are one
+ * step for the file system). Returns false, writing nothing, if one exists.
+ */
+export async function createExclusively(path: string, text: string): Promise<boolean> {
+  let handle;
+  try {
+    handle = await open(path, 'wx');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw error;
+  }
+  try {
+    await handle.writeFile(text, 'utf8');
+  } finally {
+    await handle.close();
+  }
+  return true;
 }
