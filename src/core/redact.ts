@@ -105,6 +105,15 @@ export function containsFullCardNumber(text: string): boolean {
   return redactCardNumbers(text) !== text;
 }
 
+/**
+ * Whether `text` holds anything {@link redactSecrets} would mask: a card number, a CVC or a
+ * one-time code. The last guard before a letter, a journal entry or anything else reaches a file;
+ * defined by the masking itself so the two cannot drift.
+ */
+export function containsSecret(text: string): boolean {
+  return redactSecrets(text) !== text;
+}
+
 /** Where the digits of a CVC or one-time code may sit after (or before) their label. */
 const LABEL_GAP = `(?:[\\s:：=＝"'#＃()（）\\[\\]【】]|is|是|为|為){0,6}`;
 
