@@ -46,7 +46,26 @@ export interface DeclineRecognition {
   causes: readonly { cause: CauseId; weight: 1 | 2 | 3 }[];
   /** The matched phrase, as found in the input (for showing as evidence; already-redacted input is assumed) */
   matched: string;
+  /**
+   * How the message was recognized: `specific` a processor code or the message's own wording,
+   * `broad` a paraphrase (other subject, inserted, modal or negated words, synonyms) or an intent
+   * status, `generic` only "this is about a failed payment" with nothing more specific. The causes'
+   * weights do not change with it. Always set by {@link recognizeDeclineMessages}.
+   */
+  confidence?: RecognitionConfidence;
+  /** `network_decline_code` from pasted JSON or logs (the card network's own code, e.g. "05"), lower case, not interpreted; null if none. Same on every recognition of one text. */
+  networkDeclineCode?: string | null;
+  /** `network_advice_code` from pasted JSON or logs (e.g. "02"), lower case, not interpreted; null if none. Same on every recognition of one text. */
+  networkAdviceCode?: string | null;
+  /** A PaymentIntent / SetupIntent status found in the text (`requires_action` or `requires_payment_method`); null if none. Same on every recognition of one text. */
+  intentStatus?: string | null;
 }
+
+/** See {@link DeclineRecognition.confidence}. */
+export type RecognitionConfidence = 'specific' | 'broad' | 'generic';
+
+/** The intent statuses the recognizer reads (https://docs.stripe.com/payments/paymentintents/lifecycle). */
+export const INTENT_STATUSES: readonly string[] = ['requires_action', 'requires_payment_method'];
 
 /**
  * Codes the processor tells merchants to present as `generic_decline` (domain page, "Codes never
@@ -64,7 +83,10 @@ export const NEVER_CLAIM_DECLINE_CODES: readonly string[] = [
   'security_violation',
 ];
 
-/** The processor's `advice_code` values (https://docs.stripe.com/declines/card#retrying-issuer-declines). */
+/**
+ * The processor's `advice_code` values (https://docs.stripe.com/declines/card#retrying-issuer-declines).
+ * They are advice to the merchant, not reasons: they set `adviceCode` and never add a cause.
+ */
 export const ADVICE_CODES: readonly string[] = ['confirm_card_data', 'do_not_try_again', 'try_again_later'];
 
 const STRIPE_DECLINE_CODES = 'https://docs.stripe.com/declines/codes';
@@ -79,13 +101,22 @@ const OPENAI_API_ERRORS = 'https://platform.openai.com/docs/guides/error-codes';
 // ChatGPT's checkout (pay.openai.com) wordings in Chinese, as people quote them, e.g.
 // "您的银行卡被拒绝了" / "付款未获批准" / "我们未能验证您的支付方式".
 const CHATGPT_CHECKOUT_QUOTED = 'https://bbtdd.com/818.html';
+// The merchant's own checkout and billing-page wordings, as people quote them ("Payment failed",
+// "We couldn't process your payment", "Card declined. Please try a different payment method").
+const OPENAI_CHECKOUT_QUOTED = 'OpenAI checkout as quoted at https://www.titikey.com/en/article/article-1770206427846';
+const STRIPE_INTENT_STATUSES = 'https://docs.stripe.com/payments/paymentintents/lifecycle';
 const ARTICLE = 'seed article 000_73267ad7117f4c45 (domain.md, causes table)';
 
 /** A message plus what only the matcher needs. */
 interface Entry extends DeclineMessage {
+  /** The message's own wordings: a match is `specific`. */
   readonly patterns: readonly RegExp[];
-  /** 0 generic, 1 broad, 2 specific: orders the recognitions (most specific first). */
-  readonly rank: 0 | 1 | 2;
+  /** The phrase grammar's paraphrases of it: a match is `broad`. */
+  readonly paraphrases?: readonly RegExp[];
+  /** Intent statuses that select it (a `broad` recognition). */
+  readonly statuses?: readonly string[];
+  /** -1 the catch-all, 0 generic, 1 broad, 2 specific: orders the recognitions (most specific first). */
+  readonly rank: -1 | 0 | 1 | 2;
 }
 
 /**
@@ -128,7 +159,43 @@ const CARD_ZH = '(?:银行卡|信用卡|借记卡|签账卡|金融卡|卡片|卡
 const ZIP_ZH = '(?:邮政编码|邮编|邮递区号|邮政区号)';
 const WRONG_ZH = '(?:不正确|错误|有误|不对)';
 const INVALID_ZH = '(?:无效|不完整|不合法|格式不正确)';
-const UNSUPPORTED_ZH = '(?:不(?:被|受)?支持)';
+// 支援 is Taiwan's and Hong Kong's word for 支持 ("不支援此類型的購買").
+const UNSUPPORTED_ZH = '(?:不(?:被|受)?(?:支持|支援))';
+// 认证 is Taiwan's usual word for verification ("無法認證").
+const VERIFY_ZH = '(?:验证|认证)';
+const METHOD_ZH = '(?:支付方式|付款方式)';
+const CANNOT_ZH = '(?:无法|未能|不能|没能|没法|没有|未)';
+// One sentence of Chinese, bounded: the room between a subject and its verb.
+const NEAR_ZH = (max: number): string => `[^。!?;]{0,${max}}`;
+
+/**
+ * The phrase grammar for English paraphrases, over normalized text (lower case, single spaces):
+ * subject + up to three inserted words + (negation) + verb family + object. Every gap is bounded
+ * (at most three words of at most twelve letters) so a match costs a constant per position, and
+ * the words cannot contain a space, so a gap can split a text only one way per word count.
+ */
+const WORD = "[a-z']{1,12}";
+const GAP = `(?:${WORD} ){0,3}`;
+// A gap that may not negate: "your card was not declined" is not a decline.
+const NOT_NEGATION = "(?!(?:not|never|no|[a-z]{0,8}n't) )";
+const GAP_POS = `(?:${NOT_NEGATION}${WORD} ){0,3}`;
+const DET_EN = '(?:(?:your|the|this|my|our|a) )?';
+const CARD_EN = '(?:(?:credit|debit|bank|virtual|prepaid|visa|master ?card|amex|union ?pay) )?card';
+const METHOD_EN = '(?:payment|billing) (?:method|details|information|info)';
+const PAYMENT_EN = '(?:payment|transaction|charge|purchase|order|subscription)';
+const THING_EN = `${DET_EN}(?:${CARD_EN}|${METHOD_EN}|${PAYMENT_EN})`;
+const NEG_EN = "(?:not|never|unable to|not able to|cannot|can't|couldn't|wasn't|weren't|hasn't|haven't|didn't|isn't|won't|failed to)";
+const REFUSED_EN = '(?:declined|refused|rejected|denied|bounced|not accepted)';
+const FAILED_EN =
+  "(?:failed|unsuccessful|(?:did not|didn't|does not|doesn't|could not|couldn't|cannot|can't|can not|won't|will not) (?:go through|work|be (?:completed|processed|charged))|not (?:go through|work|be (?:completed|processed|charged)|successful|completed|processed))";
+
+/**
+ * An English paraphrase from the phrase grammar: like {@link en} (same edges) but spaces are
+ * required, so the bounded gaps split words one way only.
+ */
+function phrase(source: string): RegExp {
+  return new RegExp(`(?:${source})(?![a-z0-9])`, 'g');
+}
 
 const c = (cause: CauseId, weight: 1 | 2 | 3): CauseWeight => ({ cause, weight });
 
@@ -156,9 +223,24 @@ const ENTRIES: readonly Entry[] = [
       en('declined (?:credit |debit )?card'),
       /^(?:error: ?)?declined[.!]?$/,
       zh(`${CARD_ZH}(?:已经?)?被(?:银行|发卡行)?拒(?:绝|付)?`),
-      zh('(?:付款|支付|交易)(?:已经?)?被拒'),
+      // Stripe's zh-TW / zh-HK wording: "您的卡片遭到拒絕。"
+      zh(`${CARD_ZH}(?:已经?)?遭到?(?:银行|发卡行)?拒(?:绝|付)?`),
+      zh('(?:付款|支付|交易)(?:已经?)?(?:被|遭到?)拒'),
       zh(`拒绝了?(?:您|你)的${CARD_ZH}`),
     ],
+    // "my card got rejected", "Your payment method was refused", "Your bank declined the payment"
+    // (OPENAI_DECLINED_HELP), "it keeps getting declined", "银行拒绝了这笔付款".
+    paraphrases: [
+      phrase(`(?:${CARD_EN}|${METHOD_EN}|${PAYMENT_EN}) ${GAP_POS}${REFUSED_EN}`),
+      phrase(`(?:bank|issuer|card issuer|card company) ${GAP_POS}(?:declined|refused|rejected|denied|blocked) ${THING_EN}`),
+      phrase(`(?:declined|refused|rejected|denied) ${DET_EN}(?:${CARD_EN}|${METHOD_EN})`),
+      phrase(`(?:keeps?|kept) (?:getting |being )?(?:declined|rejected|refused)`),
+      zh(`(?:银行|发卡行|发卡银行)${NEAR_ZH(4)}(?:拒绝|拒付|拒收|拒掉|驳回)`),
+      zh(`(?:付款|支付|交易|扣款|订单)${NEAR_ZH(4)}(?:被|遭到?)${NEAR_ZH(4)}拒`),
+      zh(`(?:拒绝|拒收|不接受)了?(?:我|您|你)?的?${CARD_ZH}`),
+      zh(`${CARD_ZH}(?:不被|未被|没被)接受`),
+    ],
+    statuses: ['requires_payment_method'],
   },
   {
     // ChatGPT's own wording for an issuer refusal (CHATGPT_CHECKOUT_QUOTED); same weight as above.
@@ -170,7 +252,15 @@ const ENTRIES: readonly Entry[] = [
     causes: [c('international-payments-disabled', 1)],
     source: CHATGPT_CHECKOUT_QUOTED,
     rank: 0,
-    patterns: [en('payment (?:was |has |is )?not (?:been )?approved'), zh('(?:付款|支付)未(?:获|被|得到|能获)?批准')],
+    patterns: [en('payment (?:was |has |is )?not (?:been )?approved'), zh('(?:付款|支付)未(?:获|被|得到|能获)?(?:批准|核准)')],
+    // Authorization refused in other words: "We were unable to authorize your payment method",
+    // "the charge could not be authorized", "交易未获授权", "無法授權".
+    paraphrases: [
+      phrase(`${NEG_EN} (?:${WORD} ){0,2}(?:authori[sz]e|approve) ${THING_EN}`),
+      phrase(`(?:${CARD_EN}|${METHOD_EN}|${PAYMENT_EN}) ${GAP}${NEG_EN} ${GAP}(?:authori[sz]ed|approved)`),
+      zh(`(?:付款|支付|交易|扣款|${CARD_ZH}|${METHOD_ZH})${NEAR_ZH(4)}(?:未|没有|没|无法|未能)(?:获得?|得到|能获得?|被)?(?:授权|批准|核准)`),
+      zh(`(?:无法|未能|没能|不能)(?:授权|批准|核准)(?:您|你|我)?的?(?:付款|支付|交易|${METHOD_ZH})`),
+    ],
   },
   {
     // "Declined for an unknown reason or Stripe Radar blocked the payment": the catch-all that
@@ -410,6 +500,11 @@ const ENTRIES: readonly Entry[] = [
       zh(`(?:地区|区域)(?:暂)?${UNSUPPORTED_ZH}`),
       zh(`${UNSUPPORTED_ZH}(?:您|你)?(?:所在)?的?(?:国家或地区|国家/地区|国家和地区|地区|区域)`),
     ],
+    // "not supported in my country", "isn't available for our region".
+    paraphrases: [
+      phrase("(?:not|isn't|aren't) (?:yet )?(?:supported|available|offered) (?:in|for) (?:my|our|this|the) (?:country|region|location|area|territory)"),
+      zh(`(?:我|我们)(?:所在)?的?(?:国家|地区)${NEAR_ZH(4)}(?:不在支持|${UNSUPPORTED_ZH}|不可用|用不了)`),
+    ],
   },
   {
     id: 'country-not-supported',
@@ -457,6 +552,13 @@ const ENTRIES: readonly Entry[] = [
       en('(?:card )?(?:is )?not supported for this (?:type of )?purchase'),
       zh(`${UNSUPPORTED_ZH}(?:这种|此类|该类|此种|这类|此|该)(?:购买|交易)(?:类型)?`),
       zh(`${UNSUPPORTED_ZH}(?:此|该)?购买类型`),
+      // Stripe's zh-TW wording: "您的卡片不支援此類型的購買。"
+      zh(`${UNSUPPORTED_ZH}(?:这种|此|该|这)类型的(?:购买|交易)`),
+    ],
+    // "This card can't be used for this kind of purchase", "此卡不能用于这类交易".
+    paraphrases: [
+      phrase(`(?:can't|cannot|can not|could not|couldn't) be used (?:for|on|with) (?:this|these|such) (?:type of |kind of )?(?:purchases?|transactions?|payments?)`),
+      zh(`(?:不能|无法|不可)用于(?:此|该|这种|这类|此类)(?:类型的?)?(?:购买|交易|付款|支付)`),
     ],
   },
   {
@@ -775,11 +877,22 @@ const ENTRIES: readonly Entry[] = [
     en: 'This transaction requires authentication.',
     zhCn: '此交易需要身份验证。',
     declineCode: 'authentication_required',
-    codes: ['authentication_required'],
+    // authentication_not_handled (added to the table in 2024-25): authentication was required and
+    // the payment went ahead without it, the same cause.
+    codes: ['authentication_required', 'authentication_not_handled'],
     causes: [c('authentication-failed', 3)],
     source: STRIPE_DECLINE_CODES,
     rank: 2,
-    patterns: [en('requires? (?:additional )?authentication'), en('authentication (?:is )?required'), zh('需要(?:进行)?(?:额外的?|身份|3d ?secure ?|3ds ?|安全)验证')],
+    patterns: [
+      en('requires? (?:additional )?authentication'),
+      en('authentication (?:is )?required'),
+      zh(`需要(?:进行)?(?:额外的?|身[份分]|3d ?secure ?|3ds ?|安全)${VERIFY_ZH}`),
+    ],
+    // "This payment may need to be verified", "your card requires further verification".
+    paraphrases: [
+      phrase(`(?:${CARD_EN}|${METHOD_EN}|${PAYMENT_EN}) ${GAP_POS}(?:requires?|needs?|need to|needs to|must) (?:be )?(?:additional |extra |further )?(?:authenticat(?:ed|ion)|verif(?:ied|ication))`),
+      zh(`(?:付款|支付|交易|${CARD_ZH})${NEAR_ZH(4)}需要(?:进行|完成)?(?:额外的?|进一步的?)?(?:身[份分])?${VERIFY_ZH}`),
+    ],
   },
   {
     id: 'unable-to-authenticate',
@@ -793,7 +906,15 @@ const ENTRIES: readonly Entry[] = [
     patterns: [
       en('unable to authenticate (?:your |the )?payment method'),
       en('payment method has failed authentication'),
-      zh('(?:未能|无法|不能)验证(?:您|你)?的?(?:支付|付款)方式'),
+      zh(`(?:未能|无法|不能)${VERIFY_ZH}(?:您|你)?的?(?:支付|付款)方式`),
+    ],
+    // OpenAI's "We were unable to verify your payment method", and "your card could not be
+    // authenticated", "Unable to verify card", "支付方式未能通过验证", "無法認證您的卡片".
+    paraphrases: [
+      phrase(`${NEG_EN} (?:${WORD} ){0,2}(?:authenticate|verify|validate|confirm) ${DET_EN}(?:${CARD_EN}|${METHOD_EN}|${PAYMENT_EN}|identity)`),
+      phrase(`(?:${CARD_EN}|${METHOD_EN}|${PAYMENT_EN}) ${GAP}${NEG_EN} ${GAP}(?:authenticated|verified|validated|confirmed)`),
+      zh(`${CANNOT_ZH}(?:通过|完成)?${VERIFY_ZH}(?:您|你|我)?的?(?:${METHOD_ZH}|${CARD_ZH}|身[份分]|付款|支付)`),
+      zh(`(?:${METHOD_ZH}|${CARD_ZH})${NEAR_ZH(4)}${CANNOT_ZH}(?:通过|完成)?${VERIFY_ZH}`),
     ],
   },
   {
@@ -810,7 +931,12 @@ const ENTRIES: readonly Entry[] = [
       en('3ds2? (?:authentication )?(?:failed|failure)'),
       en('authentication (?:has )?failed'),
       en('failed authentication'),
-      zh('(?:身份|3d ?secure ?|3ds2? ?|安全)验证(?:失败|未通过|未完成)'),
+      zh(`(?:身[份分]|3d ?secure ?|3ds2? ?|安全)${VERIFY_ZH}(?:失败|未通过|未完成)`),
+    ],
+    // "Card verification failed", "the authentication was unsuccessful", "验证没有通过".
+    paraphrases: [
+      phrase(`(?:verification|authentication|3ds|3-?d ?secure)(?: check| challenge)? ${GAP_POS}(?:failed|unsuccessful|timed out|expired|not completed|was not completed|was cancell?ed)`),
+      zh(`(?:${CARD_ZH}|银行|短信|安全|付款|支付)${VERIFY_ZH}${NEAR_ZH(2)}(?:失败|没有?通过|不通过|超时)`),
     ],
   },
 
@@ -839,10 +965,64 @@ const ENTRIES: readonly Entry[] = [
     rank: 2,
     patterns: [en('too many subscriptions'), zh('订阅(?:数量)?(?:过多|太多)'), zh('(?:过多|太多)(?:的)?订阅')],
   },
+
+  // Issuer verification started but not finished: the intent's `requires_action` status, or the
+  // person's own account of the page ("it asked me to verify in my bank app", "没收到验证码").
+  // A clear sign of the authentication cause, not yet its failure, so 2.
+  {
+    id: 'authentication-pending',
+    en: 'Additional verification is required to complete this payment (requires_action).',
+    zhCn: '需要完成额外的验证才能完成这笔付款（requires_action）。',
+    declineCode: null,
+    codes: [],
+    causes: [c('authentication-failed', 2)],
+    source: STRIPE_INTENT_STATUSES,
+    rank: 1,
+    patterns: [en('requires action'), en('(?:authentication|verification) (?:is )?pending'), en('pending (?:authentication|verification)')],
+    paraphrases: [
+      phrase(
+        "(?:asked|asks|asking|prompted|prompts|wanted|wants|told|redirected|sent) (?:me |us |you )?(?:to )?(?:verify|authenticate|approve|complete (?:the |a )?(?:verification|authentication|3-?d ?secure)|enter (?:a |an |the )?(?:code|otp|one-time|verification code|sms code|passcode))",
+      ),
+      phrase("(?:didn't|did not|never|haven't|have not|don't|do not|not) (?:get|got|receive|received|getting|receiving) (?:the |a |an |any )?(?:sms|text|otp|code|verification|one-time|passcode)"),
+      phrase('3-?d ?secure (?:page|pop-?up|window|challenge|prompt|screen)'),
+      phrase('(?:approve|confirm) (?:the |this )?(?:payment|transaction|purchase|charge) in (?:my|your|the) (?:bank(?:ing)?|card|mobile banking) app'),
+      zh(`(?:没收到|未收到|没有收到|收不到|没有接到)${NEAR_ZH(4)}验证码`),
+      zh(`(?:弹出|跳出|跳转到?)${NEAR_ZH(8)}${VERIFY_ZH}`),
+      zh(`(?:要求|让|叫|提示)(?:我|您|你)${NEAR_ZH(6)}(?:${VERIFY_ZH}|输入验证码|确认付款|授权)`),
+      zh(`(?:银行|手机银行)(?:app|应用)?(?:里|中|上)?(?:确认|授权|批准)(?:这笔)?(?:付款|支付|交易|扣款)`),
+      zh(`(?:等待|正在)(?:身[份分])?${VERIFY_ZH}`),
+    ],
+    statuses: ['requires_action'],
+  },
+  // The catch-all: text plainly about a failed payment that says nothing more ("Payment failed",
+  // "Your payment method could not be charged", "We couldn't process your payment", "绑卡失败").
+  // Stripe's generic refusals get the same hint as "Your card was declined"; never silence.
+  {
+    id: 'payment-failed-unspecified',
+    en: 'The payment failed.',
+    zhCn: '付款失败。',
+    declineCode: null,
+    codes: [],
+    causes: [c('international-payments-disabled', 1)],
+    source: OPENAI_CHECKOUT_QUOTED,
+    rank: -1,
+    patterns: [],
+    paraphrases: [
+      phrase(`(?:${CARD_EN}|${METHOD_EN}|${PAYMENT_EN}|checkout|upgrade) ${GAP_POS}${FAILED_EN}`),
+      phrase(`${NEG_EN} (?:${WORD} ){0,2}(?:process|charge|complete|accept|add|save|attach|link|update) ${THING_EN}`),
+      phrase(`(?:payment|transaction|charge|checkout|purchase|subscription|billing) (?:error|failure|problem|issue)`),
+      zh(`(?:支付|付款|扣款|交易|绑卡|绑定|订阅|升级|购买|充值|添加(?:${CARD_ZH}|${METHOD_ZH}))${NEAR_ZH(4)}(?:失败|未成功|不成功|没成功|没有成功)`),
+      zh(`(?:无法|未能|不能|没能|没法)(?:处理|完成)(?:您|你|我)?的?(?:付款|支付|交易|订单|购买|扣款)`),
+      zh(`(?:无法|不能|没法|没能|未能)(?:绑定|添加|绑|保存)(?:${CARD_ZH}|${METHOD_ZH})`),
+      zh('绑不上|刷不了|付不了|支付不了|扣不了款'),
+    ],
+  },
 ];
 
 /** Every recognized message: id, a canonical English and Simplified Chinese text (what the UI offers the person to pick), the decline code it implies, the causes. */
-export const DECLINE_MESSAGES: readonly DeclineMessage[] = ENTRIES.map(({ patterns: _patterns, rank: _rank, ...message }) => message);
+export const DECLINE_MESSAGES: readonly DeclineMessage[] = ENTRIES.map(
+  ({ patterns: _patterns, paraphrases: _paraphrases, statuses: _statuses, rank: _rank, ...message }) => message,
+);
 
 const GENERIC_DECLINE_ENTRY = entryById('generic-decline');
 const CARD_DECLINED_ENTRY = entryById('card-declined');
@@ -860,7 +1040,7 @@ const NEVER_CLAIM = new Set(NEVER_CLAIM_DECLINE_CODES);
 const NEVER_CLAIM_WORDS = /fraud|lost|stolen|black_?list|block_?list|pick_?up|security_violation|restricted_card/;
 
 // The same words as they might appear inside a quoted phrase.
-const NEVER_CLAIM_TEXT = /\b(?:fraud\w*|lost|stolen|black ?list\w*|block ?list\w*)\b|欺诈|盗刷|被盗|挂失|遗失|丢失/gi;
+const NEVER_CLAIM_TEXT = /\b(?:fraud\w*|lost|stolen|black ?list\w*|block ?list\w*)\b|欺[诈詐]|盗刷|盜刷|被[盗盜]|[挂掛]失|[遗遺]失|丢失/gi;
 
 // Long pastes (a whole HAR or log) gain nothing past this and would only cost time.
 const MAX_INPUT_LENGTH = 100_000;
@@ -891,9 +1071,15 @@ const DOUBLE_QUOTES = /[\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb\u300c\u300d\u
 
 // Traditional characters used by the Chinese phrases above, folded to Simplified: Stripe
 // Checkout renders zh-TW / zh-HK when the browser asks for it, e.g. "您的金融卡已被拒絕".
-const TRADITIONAL = '絕銀餘額驗證號碼區國異動測檢無過請嘗試幣種類購買帳單郵遞處錯誤發認確許頻數達禮預貨獲項戶務為們這來對應沒統與於資訊簽經關聯開權敗後偵態該張將際顯並僅';
-const SIMPLIFIED = '绝银余额验证号码区国异动测检无过请尝试币种类购买账单邮递处错误发认确许频数达礼预货获项户务为们这来对应没统与于资讯签经关联开权败后侦态该张将际显并仅';
-const TO_SIMPLIFIED: ReadonlyMap<string, string> = new Map([...TRADITIONAL].map((char, index) => [char, SIMPLIFIED[index] ?? char]));
+const TRADITIONAL =
+  '絕銀餘額驗證號碼區國異動測檢無過請嘗試幣種類購買帳單郵遞處錯誤發認確許頻數達禮預貨獲項戶務為們這來對應沒統與於資訊簽經關聯開權敗後偵態該張將際顯並僅' +
+  '個兌時暫機現電筆係繫級綁編訂讓記賬銷問閱題駁輸轉報彈復複裡裏簡錢設備網絡線啟進';
+const SIMPLIFIED =
+  '绝银余额验证号码区国异动测检无过请尝试币种类购买账单邮递处错误发认确许频数达礼预货获项户务为们这来对应没统与于资讯签经关联开权败后侦态该张将际显并仅' +
+  '个兑时暂机现电笔系系级绑编订让记账销问阅题驳输转报弹复复里里简钱设备网络线启进';
+/** Traditional → Simplified, one character each, for every character the Chinese phrases use that differs between the scripts; exported for tests. */
+export const TRADITIONAL_TO_SIMPLIFIED: ReadonlyMap<string, string> = new Map([...TRADITIONAL].map((char, index) => [char, SIMPLIFIED[index] ?? char]));
+const TO_SIMPLIFIED = TRADITIONAL_TO_SIMPLIFIED;
 
 /** One input character (or JSON escape) as normalized text, and how many input units it used. */
 function readUnit(input: string, index: number): { text: string; length: number } {
@@ -927,12 +1113,19 @@ function foldChar(char: string): string {
  * point back at the input: NFKC makes full-width letters and punctuation half-width, quotes
  * become straight, case is lowered, whitespace runs become one space, and spaces next to CJK go
  * (Chinese has none, and "提示： 您的" should read as "提示:您的").
+ *
+ * Linear in the input: pieces are collected in an array and joined once, and the previous
+ * character's script is remembered rather than read back from the text built so far (reading
+ * `text.slice(-1)` of a string grown by `+=` flattens V8's rope every time, which made long pastes
+ * quadratic).
  */
 function normalizeWithMap(input: string): NormalizedText {
-  let text = '';
+  const pieces: string[] = [];
   const from: number[] = [];
   const to: number[] = [];
   let pendingSpace: { start: number; end: number } | null = null;
+  let lastIsCjk = false;
+  let empty = true;
   let index = 0;
   while (index < input.length) {
     const unit = readUnit(input, index);
@@ -941,8 +1134,9 @@ function normalizeWithMap(input: string): NormalizedText {
         pendingSpace ??= { start: index, end: index + unit.length };
         continue;
       }
-      if (pendingSpace && text.length > 0 && !CJK.test(text.slice(-1)) && !CJK.test(char)) {
-        text += ' ';
+      const isCjk = CJK.test(char);
+      if (pendingSpace && !empty && !lastIsCjk && !isCjk) {
+        pieces.push(' ');
         from.push(pendingSpace.start);
         to.push(pendingSpace.end);
       }
@@ -951,11 +1145,13 @@ function normalizeWithMap(input: string): NormalizedText {
         from.push(index);
         to.push(index + unit.length);
       }
-      text += char;
+      pieces.push(char);
+      lastIsCjk = isCjk;
+      empty = false;
     }
     index += unit.length;
   }
-  return { text, from, to };
+  return { text: pieces.join(''), from, to };
 }
 
 /** Normalization used for matching: NFKC (full-width to half-width), lower case, curly quotes to straight, collapse whitespace; exported for tests. Also decodes JSON string escapes (`\u60a8`, `\n`), drops zero-width characters and spaces next to Chinese, and folds the Traditional characters the Chinese phrases use to Simplified. */
@@ -965,27 +1161,76 @@ export function normalizeMessageText(text: string): string {
 
 /** Which script a pattern needs before it can match: Chinese if it has Chinese characters, else Latin letters. */
 const PATTERN_SCRIPT: ReadonlyMap<RegExp, 'latin' | 'cjk'> = new Map(
-  ENTRIES.flatMap((entry) => entry.patterns).map((pattern) => [pattern, CJK.test(pattern.source) ? 'cjk' : 'latin'] as const),
+  ENTRIES.flatMap((entry) => [...entry.patterns, ...(entry.paraphrases ?? [])]).map(
+    (pattern) => [pattern, CJK.test(pattern.source) ? 'cjk' : 'latin'] as const,
+  ),
 );
+
+const CONFIDENCE_ORDER: Readonly<Record<RecognitionConfidence, number>> = { specific: 2, broad: 1, generic: 0 };
 
 /** One place in the text that selects an entry. */
 interface Hit {
   entry: Entry;
   index: number;
+  /** End of the match in the normalized text (phrases only; codes use the same end as their start). */
+  end: number;
   matched: string;
   /** The code as read from the text; null for a phrase. */
   code: string | null;
   /** 2 read from a `decline_code` / `code` field, 1 a bare code, 0 a phrase. */
   strength: 0 | 1 | 2;
+  confidence: RecognitionConfidence;
 }
 
 // `"decline_code": "do_not_honor"`, `decline_code=do_not_honor`, `'code': 'card_declined'`,
 // `declineCode: …`. A value cut off by truncation (an opening quote never closed) is skipped.
 const CODE_FIELD = /(?<![a-z0-9_])(decline[_ ]?code|advice[_ ]?code|(?:error[_ ]?)?code)["']? ?[:=] ?(["']?)([a-z][a-z0-9_]{0,63})\2(?![a-z0-9_])/g;
+// `"network_decline_code": "05"`, `network_advice_code=02`: the card network's codes are digits
+// or short alphanumerics.
+const NETWORK_FIELD = /(?<![a-z0-9_])network[_ ]?(decline|advice)[_ ]?code["']? ?[:=] ?(["']?)([a-z0-9]{1,8})\2(?![a-z0-9_])/g;
 // JSON and log spellings of "no value" (`"decline_code": null`).
 const NOT_A_CODE: ReadonlySet<string> = new Set(['null', 'none', 'nil', 'undefined', 'true', 'false']);
 // Codes are snake case; `fraudulent` is the one without an underscore.
 const BARE_CODE = /(?<![a-z0-9_])(?:[a-z][a-z0-9]*(?:_[a-z0-9]+)+|fraudulent)(?![a-z0-9_])/g;
+
+const ADVICE = new Set(ADVICE_CODES);
+const STATUS_ENTRY: ReadonlyMap<string, Entry> = new Map(ENTRIES.flatMap((entry) => (entry.statuses ?? []).map((status) => [status, entry] as const)));
+const CATCH_ALL_ENTRY = entryById('payment-failed-unspecified');
+
+/**
+ * "This text is about a failed payment": a payment word and a failure word in one sentence, in
+ * either order, at most 60 (English) or 12-20 (Chinese) characters apart. Used only when nothing
+ * more specific is found, so it errs towards a low-confidence finding rather than silence.
+ * Word edges include `_` so JSON keys (`last_payment_error`, `payment_method`) are not words.
+ */
+const PAY_EN = '(?:card|payment|pay|paying|charge|charged|transaction|checkout|billing|subscription|subscribe|upgrade|upgrading|purchase|plus)';
+const FAIL_EN =
+  "(?:fail(?:ed|s|ure)?|declin(?:ed|e|es|ing)|unsuccessful|reject(?:ed|s)?|refus(?:ed|es)|denied|error|(?:doesn't|does not|didn't|did not|won't|will not|not) (?:work|working|go through|going through|accepted|approved)|(?:can't|cannot|couldn't|could not|unable to) (?:pay|charge|process|add|subscribe|upgrade|complete|bind|link|save|use|verify))";
+const PAYMENT_FAILURE_EN = new RegExp(
+  `${PAY_EN}(?![a-z_])[^.!?]{0,60}?(?<![a-z_])(?<!(?:not|never|n't) )${FAIL_EN}(?![a-z_])|${FAIL_EN}(?![a-z_])[^.!?]{0,60}?(?<![a-z_])${PAY_EN}(?![a-z_])`,
+  'g',
+);
+const PAY_ZH = '(?:支付|付款|扣款|绑卡|绑定|银行卡|信用卡|借记卡|卡片|订阅|升级|plus|充值|交易|购买)';
+const FAIL_ZH = '(?:失败|不成功|未成功|没成功|被拒|拒绝|错误|出错|报错|无法|不能|不了|不上|有问题)';
+const PAYMENT_FAILURE_ZH = new RegExp(`${PAY_ZH}${NEAR_ZH(20)}${FAIL_ZH}|${FAIL_ZH}${NEAR_ZH(12)}${PAY_ZH}`);
+
+/**
+ * Every phrase pattern the recognizer runs over a whole text (the messages' wordings, the phrase
+ * grammar's paraphrases, the payment-failure detector); exported so tests and lint can check that
+ * each is linear (bounded repetition only).
+ */
+export function phrasePatterns(): readonly RegExp[] {
+  return [...PATTERN_SCRIPT.keys(), PAYMENT_FAILURE_EN, PAYMENT_FAILURE_ZH];
+}
+
+/**
+ * Every Chinese character the recognizer's patterns use, once each, in code-point order; exported
+ * so a test can check that {@link TRADITIONAL_TO_SIMPLIFIED} folds each one's Traditional form.
+ */
+export function chinesePatternCharacters(): string {
+  const sources = phrasePatterns().map((pattern) => pattern.source).join('');
+  return [...new Set(sources.match(/[\u4e00-\u9fff]/g) ?? [])].sort().join('');
+}
 
 /** All recognitions in the text, most specific first (a specific code/message before the generic 'card-declined'); de-duplicated by messageId. Empty array if nothing is recognized. */
 export function recognizeDeclineMessages(text: string): DeclineRecognition[] {
@@ -1000,11 +1245,13 @@ export function recognizeDeclineMessages(text: string): DeclineRecognition[] {
   const hits: Hit[] = [];
   const fields = readCodeFields(normalized.text);
   const hasDeclineCode = fields.some((field) => field.key === 'decline');
-  let adviceCode: string | null = null;
+  const context: TextCodes = { adviceCode: null, networkDeclineCode: null, networkAdviceCode: null, intentStatus: null };
+  let codeEvidence: { start: number; end: number } | null = null;
 
   for (const field of fields) {
     if (field.key === 'advice') {
-      adviceCode ??= claimable(field.value);
+      context.adviceCode ??= claimable(field.value);
+      codeEvidence ??= field;
       continue;
     }
     // `code` is card_declined whenever a decline_code says more; the umbrella adds nothing then.
@@ -1016,40 +1263,115 @@ export function recognizeDeclineMessages(text: string): DeclineRecognition[] {
       code === field.value
         ? quote(field.start, field.end)
         : quote(field.start, field.valueStart) + code + quote(field.valueEnd, field.end);
-    hits.push({ entry, index: field.start, matched, code, strength: 2 });
+    hits.push({ entry, index: field.start, end: field.start, matched, code, strength: 2, confidence: 'specific' });
+  }
+  // An old response may still carry advice in `decline_code` (try_again_later, do_not_try_again):
+  // its legacy message stays, and the advice is reported as advice too.
+  for (const field of fields) if (field.key === 'decline' && ADVICE.has(field.value)) context.adviceCode ??= field.value;
+
+  for (const match of normalized.text.matchAll(NETWORK_FIELD)) {
+    const [whole, kind, , value = ''] = match;
+    if (NOT_A_CODE.has(value)) continue;
+    if (kind === 'decline') context.networkDeclineCode ??= value;
+    else context.networkAdviceCode ??= value;
+    codeEvidence ??= { start: match.index, end: match.index + whole.length };
   }
 
+  // Both lists are in text order, so one forward pointer finds the field a bare code overlaps:
+  // linear, where testing every field for every bare code was quadratic on a long log.
+  let fieldIndex = 0;
   for (const match of normalized.text.matchAll(BARE_CODE)) {
     const start = match.index;
     const end = start + match[0].length;
-    if (fields.some((field) => start < field.end && end > field.start)) continue;
+    while (fieldIndex < fields.length && fields[fieldIndex]!.end <= start) fieldIndex++;
+    const field = fields[fieldIndex];
+    if (field && field.start < end) continue;
     const value = match[0];
-    if (value === 'card_declined' && hasDeclineCode) continue;
-    const entry = ENTRY_BY_CODE.get(value);
-    if (!entry) {
-      if (value === 'confirm_card_data') adviceCode ??= value;
+    if (ADVICE.has(value)) {
+      context.adviceCode ??= value;
+      codeEvidence ??= { start, end };
+      // Advice never brings a cause: only a legacy message that carries none (try-again-later,
+      // whose canonical text the pick list offers) may be named by it.
+      const legacy = ENTRY_BY_CODE.get(value);
+      if (legacy && legacy.causes.length === 0) {
+        hits.push({ entry: legacy, index: start, end, matched: quote(start, end), code: value, strength: 1, confidence: 'specific' });
+      }
       continue;
     }
+    const statusEntry = STATUS_ENTRY.get(value);
+    if (statusEntry) {
+      context.intentStatus ??= value;
+      // The refusal a status stands for says less than a decline_code next to it.
+      if (!(value === 'requires_payment_method' && hasDeclineCode)) {
+        hits.push({ entry: statusEntry, index: start, end, matched: quote(start, end), code: null, strength: 1, confidence: 'broad' });
+      }
+      continue;
+    }
+    if (value === 'card_declined' && hasDeclineCode) continue;
+    const entry = ENTRY_BY_CODE.get(value);
+    if (!entry) continue;
     const code = claimable(value);
-    hits.push({ entry, index: start, matched: code === value ? quote(start, end) : code, code, strength: 1 });
+    hits.push({ entry, index: start, end, matched: code === value ? quote(start, end) : code, code, strength: 1, confidence: 'specific' });
   }
 
   // English patterns need Latin letters and Chinese ones need Chinese characters: most messages
   // are in one language, so half the patterns never have to run.
   const hasLatin = /[a-z]/.test(normalized.text);
   const hasCjk = CJK.test(normalized.text);
-  for (const entry of ENTRIES) {
+  const runs = (pattern: RegExp): boolean => {
+    const script = PATTERN_SCRIPT.get(pattern);
+    return !((script === 'latin' && !hasLatin) || (script === 'cjk' && !hasCjk));
+  };
+  const earliest = (patterns: readonly RegExp[]): RegExpExecArray | null => {
     let best: RegExpExecArray | null = null;
-    for (const pattern of entry.patterns) {
-      const script = PATTERN_SCRIPT.get(pattern);
-      if ((script === 'latin' && !hasLatin) || (script === 'cjk' && !hasCjk)) continue;
+    for (const pattern of patterns) {
+      if (!runs(pattern)) continue;
       const match = firstMatch(pattern, normalized.text);
       if (match && (best === null || match.index < best.index)) best = match;
     }
-    if (best) hits.push({ entry, index: best.index, matched: quote(best.index, best.index + best[0].length), code: null, strength: 0 });
+    return best;
+  };
+  const phraseHit = (entry: Entry, match: RegExpExecArray, confidence: RecognitionConfidence): Hit => {
+    const end = match.index + match[0].length;
+    return { entry, index: match.index, end, matched: quote(match.index, end), code: null, strength: 0, confidence };
+  };
+
+  const exact: Hit[] = [];
+  for (const entry of ENTRIES) {
+    const match = earliest(entry.patterns);
+    if (match) exact.push(phraseHit(entry, match, 'specific'));
+  }
+  hits.push(...exact);
+  for (const entry of ENTRIES) {
+    if (!entry.paraphrases || exact.some((hit) => hit.entry === entry)) continue;
+    const match = earliest(entry.paraphrases);
+    if (!match) continue;
+    const hit = phraseHit(entry, match, 'broad');
+    // The same words already read as a known message ("address verification failed" is not
+    // also a 3-D Secure failure).
+    if (exact.some((other) => hit.index < other.end && other.index < hit.end)) continue;
+    hits.push(hit);
   }
 
-  return mergeHits(hits, adviceCode);
+  if (hits.length === 0) {
+    const match = (hasLatin ? firstMatch(PAYMENT_FAILURE_EN, normalized.text) : null) ?? (hasCjk ? PAYMENT_FAILURE_ZH.exec(normalized.text) : null);
+    if (match) hits.push(phraseHit(CATCH_ALL_ENTRY, match, 'generic'));
+    // Advice and network codes come only with a declined payment.
+    else if (codeEvidence) {
+      const { start, end } = codeEvidence;
+      hits.push({ entry: CATCH_ALL_ENTRY, index: start, end, matched: quote(start, end), code: null, strength: 1, confidence: 'generic' });
+    }
+  }
+
+  return mergeHits(hits, context);
+}
+
+/** The codes that belong to the whole text rather than to one message. */
+interface TextCodes {
+  adviceCode: string | null;
+  networkDeclineCode: string | null;
+  networkAdviceCode: string | null;
+  intentStatus: string | null;
 }
 
 interface CodeField {
@@ -1078,9 +1400,22 @@ function readCodeFields(text: string): CodeField[] {
   return fields;
 }
 
-/** One recognition per entry: the field-read code wins, the phrase is the better evidence to quote. */
-function mergeHits(hits: readonly Hit[], adviceCode: string | null): DeclineRecognition[] {
-  const byEntry = new Map<Entry, { index: number; code: string | null; codeStrength: number; matched: string; matchedStrength: number }>();
+interface Found {
+  index: number;
+  code: string | null;
+  codeStrength: number;
+  matched: string;
+  matchedStrength: number;
+  confidence: RecognitionConfidence;
+}
+
+/**
+ * One recognition per entry: the field-read code wins, the phrase is the better evidence to
+ * quote, the surest reading sets the confidence. A paraphrase of a generic refusal says nothing
+ * once a more specific message is recognized, and the catch-all only speaks when nothing else does.
+ */
+function mergeHits(hits: readonly Hit[], context: TextCodes): DeclineRecognition[] {
+  const byEntry = new Map<Entry, Found>();
   for (const hit of hits) {
     const current = byEntry.get(hit.entry);
     if (!current) {
@@ -1090,6 +1425,7 @@ function mergeHits(hits: readonly Hit[], adviceCode: string | null): DeclineReco
         codeStrength: hit.code ? hit.strength : -1,
         matched: hit.matched,
         matchedStrength: hit.strength,
+        confidence: hit.confidence,
       });
       continue;
     }
@@ -1104,14 +1440,24 @@ function mergeHits(hits: readonly Hit[], adviceCode: string | null): DeclineReco
       current.matched = hit.matched;
       current.matchedStrength = hit.strength;
     }
+    if (CONFIDENCE_ORDER[hit.confidence] > CONFIDENCE_ORDER[current.confidence]) current.confidence = hit.confidence;
   }
-  return [...byEntry.entries()]
+  const hasSpecificReason = [...byEntry.keys()].some((entry) => entry.rank >= 1);
+  const kept = [...byEntry.entries()].filter(([entry, found]) => {
+    if (entry === CATCH_ALL_ENTRY) return byEntry.size === 1;
+    return !(entry.rank <= 0 && found.confidence !== 'specific' && hasSpecificReason);
+  });
+  return kept
     .sort(([a, first], [b, second]) => b.rank - a.rank || first.index - second.index)
     .map(([entry, found]) => ({
       messageId: entry.id,
       declineCode: found.code ?? entry.declineCode,
-      adviceCode,
+      adviceCode: context.adviceCode,
       causes: entry.causes,
       matched: found.matched.replace(NEVER_CLAIM_TEXT, '…'),
+      confidence: found.confidence,
+      networkDeclineCode: context.networkDeclineCode,
+      networkAdviceCode: context.networkAdviceCode,
+      intentStatus: context.intentStatus,
     }));
 }
