@@ -203,44 +203,140 @@ export function parseJournal(text: string): ParsedJournal {
 }
 
 /**
+ * The longest machine line read, in bytes: 64 KB. The largest entry this code writes is under
+ * 40 KB (an error message of 4,000 and notes of 2,000 characters, every one of them a `<` that
+ * the line escapes to 6 bytes, or Chinese at 3), so a longer line was made by hand or by a tool,
+ * and it is reported as damaged without being decoded or parsed.
+ */
+export const MACHINE_LINE_LIMIT = 64 * 1024;
+
+/**
  * Reads every machine line in a journal file's bytes (UTF-8). Anything else is the person's and
  * is ignored. A machine line that cannot be read (not JSON, a report the schema rejects, no
- * time, another version, not closed) is reported with its line number and skipped; the rest
- * still read.
+ * time, another version, not closed, longer than {@link MACHINE_LINE_LIMIT}) is reported with
+ * its line number and skipped; the rest still read. A second copy of an entry (the same
+ * `occurredAt` and the same report, as a paste or a merge leaves) is reported and counted once.
  *
- * Works on the bytes so a large journal costs little more than its entries: the marker is ASCII
- * and a newline is one byte in UTF-8, so finding machine lines and counting lines needs no
- * decoding, and only the machine lines are decoded. The person's text, however much and in
- * whatever encoding, is never decoded at all.
+ * Lines end at LF, CRLF or a lone CR (old Mac files), as editors count them. A marker inside a
+ * fenced code block (CommonMark: a line of three or more backticks or tildes, indented at most
+ * three spaces, closed by a line of the same character at least as long) is a quotation, not an
+ * entry. A fence left open to the end of the file would, by CommonMark, swallow every later
+ * entry, including the ones appended after it; that is reported at the fence's line instead,
+ * and the entries after it are read.
+ *
+ * Works on the bytes so a large journal costs little more than its entries: the marker and the
+ * fences are ASCII and line ends are one byte each in UTF-8, so finding machine lines and
+ * counting lines needs no decoding, and only the machine lines are decoded. The person's text,
+ * however much and in whatever encoding, is never decoded at all. Each byte is looked at a
+ * bounded number of times, so the time is linear in the size of the file.
  */
 export function parseJournalBytes(bytes: Uint8Array): ParsedJournal {
   // ignoreBOM: a byte-order mark inside a line is text, not a signature to drop.
   const decoder = new Utf8.TextDecoder('utf-8', { ignoreBOM: true });
   const found: { entry: JournalEntry; time: number }[] = [];
   const problems: JournalProblem[] = [];
-  let line = 1;
-  let counted = 0;
-  let from = 0;
-  for (;;) {
-    const at = bytes.indexOf(MARKER_BYTES[0]!, from);
-    if (at < 0) break;
-    from = at + 1;
-    if (!bytesAt(bytes, at, MARKER_BYTES)) continue;
-    const lineStart = at === 0 ? 0 : bytes.lastIndexOf(NEWLINE, at - 1) + 1;
-    const newline = bytes.indexOf(NEWLINE, at);
-    const lineEnd = newline < 0 ? bytes.length : newline;
-    from = lineEnd;
-    // A marker quoted inside a sentence (the header does this) is not a machine line.
-    if (!onlyIndentation(bytes, lineStart, at)) continue;
-    for (let next = bytes.indexOf(NEWLINE, counted); next >= 0 && next < at; next = bytes.indexOf(NEWLINE, next + 1)) line++;
-    counted = at;
-    const result = readEntryLine(decoder.decode(bytes.subarray(at + MARKER_BYTES.length, lineEnd)), line);
+  const read = (at: number, end: number, line: number) => {
+    if (end - at > MACHINE_LINE_LIMIT) {
+      problems.push({ line, message: `damaged journal entry: the line is longer than ${MACHINE_LINE_LIMIT / 1024} KB; skipped` });
+      return;
+    }
+    const result = readEntryLine(decoder.decode(bytes.subarray(at + MARKER_BYTES.length, end)), line);
     if ('message' in result) problems.push(result);
     else found.push(result);
+  };
+
+  let fence: Fence | undefined;
+  // Machine lines inside the open fence: quotations if it closes, entries if it never does.
+  let fenced: { at: number; end: number; line: number }[] = [];
+  // The next LF and the next CR are searched for again only once the scan has passed them, so
+  // the file is searched for each at most once, however its lines end.
+  let nextLf = bytes.indexOf(LF);
+  let nextCr = bytes.indexOf(CR);
+  let line = 0;
+  for (let start = 0; start <= bytes.length; ) {
+    line++;
+    if (nextLf >= 0 && nextLf < start) nextLf = bytes.indexOf(LF, start);
+    if (nextCr >= 0 && nextCr < start) nextCr = bytes.indexOf(CR, start);
+    let end = nextLf >= 0 ? nextLf : bytes.length;
+    if (nextCr >= 0 && nextCr < end) end = nextCr;
+    const lineStart = start;
+    start = end === bytes.length ? end + 1 : end + (bytes[end] === CR && bytes[end + 1] === LF ? 2 : 1);
+
+    const text = skipIndentation(bytes, lineStart, end);
+    const first = bytes[text];
+    // Only a line starting with `<`, a backtick or a tilde can matter; most lines stop here.
+    if (first !== MARKER_BYTES[0] && first !== BACKTICK && first !== TILDE) continue;
+    if (fence) {
+      if (closesFence(bytes, text, end, lineStart, fence)) {
+        fence = undefined;
+        fenced = [];
+      } else if (bytesAt(bytes, text, MARKER_BYTES)) {
+        fenced.push({ at: text, end, line });
+      }
+      continue;
+    }
+    if (bytesAt(bytes, text, MARKER_BYTES)) read(text, end, line);
+    else fence = opensFence(bytes, text, end, lineStart, line);
   }
+  if (fence) {
+    if (fenced.length > 0) {
+      problems.push({ line: fence.line, message: 'a code fence (``` or ~~~) opened here is never closed; the entries after it are read as entries' });
+    }
+    for (const { at, end, line } of fenced) read(at, end, line);
+  }
+
+  const entries = countedOnce(found, problems);
   // Array.prototype.sort is stable, so entries at the same instant keep their order in the file.
-  found.sort((a, b) => a.time - b.time);
-  return { entries: found.map((item) => item.entry), problems };
+  entries.sort((a, b) => a.time - b.time);
+  problems.sort((a, b) => a.line - b.line);
+  return { entries: entries.map((item) => item.entry), problems };
+}
+
+/**
+ * Drops later copies of an entry, each reported with the line of the copy that counts. Reports
+ * are put into words for comparing only when their `occurredAt` is shared, which in a journal of
+ * real attempts almost never happens; then a map keeps the comparison linear.
+ */
+function countedOnce(found: { entry: JournalEntry; time: number }[], problems: JournalProblem[]): { entry: JournalEntry; time: number }[] {
+  // Per time: the first entry alone until a second comes, then every report's JSON to its line.
+  const byTime = new Map<string, JournalEntry | Map<string, number>>();
+  const kept: { entry: JournalEntry; time: number }[] = [];
+  // `found` is in line order: entries read at the end (after a fence never closed) come last in the file too.
+  for (const item of found) {
+    const { line, occurredAt, report } = item.entry;
+    let earlier = byTime.get(occurredAt);
+    if (!earlier) {
+      byTime.set(occurredAt, item.entry);
+      kept.push(item);
+      continue;
+    }
+    if (!(earlier instanceof Map)) {
+      earlier = new Map([[canonicalJson(earlier.report), earlier.line]]);
+      byTime.set(occurredAt, earlier);
+    }
+    const json = canonicalJson(report);
+    const first = earlier.get(json);
+    if (first === undefined) {
+      earlier.set(json, line);
+      kept.push(item);
+    } else {
+      problems.push({ line, message: `duplicate of the entry at line ${first}; counted once` });
+    }
+  }
+  return kept;
+}
+
+/**
+ * JSON with object keys sorted, so two reports that differ only in key order compare equal.
+ * Recursive, but over a report the schema has already bounded to a few levels.
+ */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (isPlainObject(value)) {
+    const keys = Object.keys(value).filter((key) => value[key] !== undefined).sort();
+    return `{${keys.map((key) => `${JSON.stringify(key)}:${canonicalJson(value[key])}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
 }
 
 /**
@@ -254,7 +350,12 @@ const Utf8 = globalThis as unknown as {
 
 /** The marker is ASCII, so its UTF-8 bytes are its character codes. */
 const MARKER_BYTES = Uint8Array.from(ENTRY_MARKER, (char) => char.charCodeAt(0));
-const NEWLINE = 0x0a;
+const LF = 0x0a;
+const CR = 0x0d;
+const SPACE = 0x20;
+const TAB = 0x09;
+const BACKTICK = 0x60;
+const TILDE = 0x7e;
 const BYTE_ORDER_MARK = [0xef, 0xbb, 0xbf] as const;
 
 function bytesAt(bytes: Uint8Array, at: number, expected: ArrayLike<number>): boolean {
@@ -262,15 +363,57 @@ function bytesAt(bytes: Uint8Array, at: number, expected: ArrayLike<number>): bo
   return true;
 }
 
-/** Whether bytes [start, end) are only spaces, tabs and byte-order marks (an editor may leave one). */
-function onlyIndentation(bytes: Uint8Array, start: number, end: number): boolean {
+/** The first byte of [start, end) that is not a space, a tab or a byte-order mark (an editor may leave one). */
+function skipIndentation(bytes: Uint8Array, start: number, end: number): number {
   let index = start;
   while (index < end) {
     const byte = bytes[index];
-    if (byte === 0x20 || byte === 0x09) index++;
-    else if (bytesAt(bytes, index, BYTE_ORDER_MARK) && index + BYTE_ORDER_MARK.length <= end) index += BYTE_ORDER_MARK.length;
-    else return false;
+    if (byte === SPACE || byte === TAB) index++;
+    else if (index + BYTE_ORDER_MARK.length <= end && bytesAt(bytes, index, BYTE_ORDER_MARK)) index += BYTE_ORDER_MARK.length;
+    else break;
   }
+  return index;
+}
+
+/** An open code fence: its character, its length, and its line for a report. */
+interface Fence {
+  char: number;
+  length: number;
+  line: number;
+}
+
+/** How many times `char` repeats from `at`, before `end`. */
+function runLength(bytes: Uint8Array, at: number, end: number, char: number): number {
+  let index = at;
+  while (index < end && bytes[index] === char) index++;
+  return index - at;
+}
+
+/** CommonMark allows a fence at most three spaces in (after a file's byte-order mark); a tab or more is indented code. */
+function fenceIndentOk(bytes: Uint8Array, start: number, text: number): boolean {
+  let from = start;
+  if (from === 0 && bytesAt(bytes, 0, BYTE_ORDER_MARK)) from = BYTE_ORDER_MARK.length;
+  if (text - from > 3) return false;
+  for (let index = from; index < text; index++) if (bytes[index] !== SPACE) return false;
+  return true;
+}
+
+/** The fence a line opens: 3+ backticks (with no backtick in the info string after them) or 3+ tildes. */
+function opensFence(bytes: Uint8Array, text: number, end: number, start: number, line: number): Fence | undefined {
+  const char = bytes[text];
+  if ((char !== BACKTICK && char !== TILDE) || !fenceIndentOk(bytes, start, text)) return undefined;
+  const length = runLength(bytes, text, end, char);
+  if (length < 3) return undefined;
+  if (char === BACKTICK && bytes.subarray(text + length, end).includes(BACKTICK)) return undefined;
+  return { char, length, line };
+}
+
+/** Whether a line closes `fence`: the same character, at least as many, then only spaces or tabs. */
+function closesFence(bytes: Uint8Array, text: number, end: number, start: number, fence: Fence): boolean {
+  if (bytes[text] !== fence.char || !fenceIndentOk(bytes, start, text)) return false;
+  const length = runLength(bytes, text, end, fence.char);
+  if (length < fence.length) return false;
+  for (let index = text + length; index < end; index++) if (bytes[index] !== SPACE && bytes[index] !== TAB) return false;
   return true;
 }
 
