@@ -4,23 +4,60 @@
  * entry, which the reader either ignores (no machine line yet) or reports as damaged and skips.
  */
 import { randomBytes } from 'node:crypto';
-import { link, mkdir, open, readFile, stat, unlink, writeFile, type FileHandle } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { link, lstat, mkdir, open, unlink, writeFile, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { Lang } from '../core/catalogue';
 import { journalEntryToWrite, journalHeader, parseJournalBytes, type DatedReport, type ParsedJournal } from '../core/journal';
-import { createExclusively } from './newFile';
+import { createExclusively, type FolderBound } from './newFile';
+import { explainNoFollow, NO_FOLLOW, writeTarget } from './realPath';
 
-/** Reads and parses a journal; a journal that does not exist yet is empty. */
-export async function readJournalFile(path: string): Promise<ParsedJournal> {
-  let bytes: Uint8Array;
-  try {
-    // Bytes, not text: only the machine lines need decoding (see parseJournalBytes).
-    bytes = await readFile(path);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { entries: [], problems: [] };
-    throw error;
+/** The journal is larger than the reader was allowed to read; nothing of it was read. */
+export class JournalTooLargeError extends Error {
+  constructor(
+    readonly path: string,
+    readonly size: number,
+    readonly limit: number,
+  ) {
+    super(`${path} is ${size} bytes, more than the ${limit} bytes a journal may have to be read; it was not read`);
+    this.name = 'JournalTooLargeError';
   }
-  return parseJournalBytes(bytes);
+}
+
+export interface ReadJournalOptions extends FolderBound {
+  /** Refuse (with {@link JournalTooLargeError}) a file larger than this, before reading any of it. */
+  maxBytes?: number;
+}
+
+/**
+ * A journal's bytes; `undefined` when it does not exist yet. With `within` (see
+ * {@link FolderBound}) a journal that leads outside the folder is refused like a write would be.
+ */
+export async function readJournalBytes(path: string, options: ReadJournalOptions = {}): Promise<Uint8Array | undefined> {
+  let handle: FileHandle;
+  try {
+    const target = await writeTarget(path, options.within);
+    // Checked, the target is a real path: a link at its end now was put there after the check.
+    handle = await open(target, constants.O_RDONLY | (options.within === undefined ? 0 : NO_FOLLOW));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw explainNoFollow(error, path);
+  }
+  try {
+    // The size of the file opened, so what is checked is what is read.
+    const { size } = await handle.stat();
+    if (options.maxBytes !== undefined && size > options.maxBytes) throw new JournalTooLargeError(path, size, options.maxBytes);
+    return await handle.readFile();
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Reads and parses a journal; a journal that does not exist yet is empty. Options: see {@link readJournalBytes}. */
+export async function readJournalFile(path: string, options: ReadJournalOptions = {}): Promise<ParsedJournal> {
+  // Bytes, not text: only the machine lines need decoding (see parseJournalBytes).
+  const bytes = await readJournalBytes(path, options);
+  return bytes ? parseJournalBytes(bytes) : { entries: [], problems: [] };
 }
 
 export interface AppendResult {
@@ -33,8 +70,8 @@ export interface AppendResult {
  * is made). Throws, writing nothing, if the entry would hold anything that looks like a full card
  * number.
  */
-export async function appendJournalEntry(path: string, report: DatedReport, lang: Lang, now?: Date): Promise<AppendResult> {
-  return appendJournalText(path, journalEntryToWrite(report, lang, now), lang);
+export async function appendJournalEntry(path: string, report: DatedReport, lang: Lang, now?: Date, options: FolderBound = {}): Promise<AppendResult> {
+  return appendJournalText(path, journalEntryToWrite(report, lang, now), lang, options);
 }
 
 /**
@@ -45,11 +82,19 @@ export async function appendJournalEntry(path: string, report: DatedReport, lang
  * O_APPEND descriptor, which the kernel places at the end of the file as a unit on a local
  * filesystem, so concurrent entries neither interleave nor overwrite each other. Only the file's
  * last byte is read (to start on a new line), so the time taken does not grow with the journal.
+ *
+ * Never through a symbolic link at the journal itself (`SymbolicLinkError`); with `within`, the
+ * real path is checked first (see {@link FolderBound}) and a link that stays inside is followed.
  */
-export async function appendJournalText(path: string, entry: string, lang: Lang): Promise<AppendResult> {
-  await mkdir(dirname(path), { recursive: true });
-  const created = await createJournalFile(path, journalHeader(lang));
-  const handle = await open(path, 'a+');
+export async function appendJournalText(path: string, entry: string, lang: Lang, options: FolderBound = {}): Promise<AppendResult> {
+  const target = await writeTarget(path, options.within);
+  const created = await createJournalIn(target, lang);
+  let handle: FileHandle;
+  try {
+    handle = await open(target, constants.O_RDWR | constants.O_APPEND | constants.O_CREAT | NO_FOLLOW, 0o666);
+  } catch (error) {
+    throw explainNoFollow(error, path);
+  }
   try {
     const { size } = await handle.stat();
     let separator = '';
@@ -63,6 +108,19 @@ export async function appendJournalText(path: string, entry: string, lang: Lang)
     await handle.close();
   }
   return { created };
+}
+
+/**
+ * Creates the journal (with its folder and header, in `lang`) unless it exists; returns whether
+ * it did. `within`: see {@link FolderBound}.
+ */
+export async function createJournal(path: string, lang: Lang, options: FolderBound = {}): Promise<boolean> {
+  return createJournalIn(await writeTarget(path, options.within), lang);
+}
+
+async function createJournalIn(target: string, lang: Lang): Promise<boolean> {
+  await mkdir(dirname(target), { recursive: true });
+  return createJournalFile(target, journalHeader(lang));
 }
 
 /**
@@ -90,9 +148,10 @@ async function createJournalFile(path: string, header: string): Promise<boolean>
 }
 
 
+/** A link counts as existing even when it leads nowhere, so the header is not created through it. */
 async function exists(path: string): Promise<boolean> {
   try {
-    await stat(path);
+    await lstat(path);
     return true;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;

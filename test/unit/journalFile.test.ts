@@ -181,10 +181,12 @@ describe('journal file', () => {
           card: { issuerName: `Bank ${secret}`, last4: '4242' },
           billing: { postalCode: secret },
         };
-        for (const lang of ['en', 'zh-cn'] as const) await appendJournalEntry(path, dated(input), lang);
+        // Three attempts a minute apart: the same attempt twice would be counted once.
+        await appendJournalEntry(path, dated(input), 'en');
+        await appendJournalEntry(path, dated({ ...input, occurredAt: '2025-11-27T10:32:00+08:00' }), 'zh-cn');
         const { stdout } = await capture(async () => {
           const reportPath = join(dir, `report-${count}.json`);
-          await writeFile(reportPath, JSON.stringify(input));
+          await writeFile(reportPath, JSON.stringify({ ...input, occurredAt: '2025-11-27T10:33:00+08:00' }));
           await runJournal(['add', reportPath, '--journal', path, '--lang', 'en']);
         });
         assert.doesNotMatch(stdout, trace);
