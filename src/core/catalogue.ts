@@ -343,11 +343,13 @@ export const SIGNAL_IDS = [
   'billing-country-differs',
   'card-expired',
   'brand-contradicts-prefix',
+  'advice-confirm-card-data',
   'international-off',
   'international-unknown',
   'international-on',
   'balance-fine-still-declined',
   'domestic-debit-card',
+  'card-kind-unsupported',
   'card-kind-restricted',
   'card-kind-standard',
   'virtual-card-invalid-repeated',
@@ -359,17 +361,244 @@ export const SIGNAL_IDS = [
   'attempts-24h',
   'cards-24h',
   'same-error-repeated',
+  'advice-do-not-try-again',
+  'advice-try-again-later',
+  'earlier-message-same-card',
   'balance-insufficient',
   'balance-sufficient',
   'product-mobile-app',
+  'store-region-unsupported',
+  'web-checkout-rules-set-aside',
 ] as const;
 
 /** One kind of evidence: a field value or a recognized message that raised or weakened a cause. */
 export type SignalId = (typeof SIGNAL_IDS)[number];
 
 /**
+ * What a signal is, for the rule that weighs it:
+ * - `message`: the processor's or merchant's own words or code (the bank's word when specific);
+ * - `fact`: something the card or the report shows (its kind, country, expiry);
+ * - `statement`: something only the person can know and says plainly (a VPN, a switched node);
+ * - `belief`: the person's judgment that speaks against a cause ("my balance is fine");
+ * - `history`: what the journal shows; `context`: where the attempt was made;
+ * - `advice`: the bank's advice code, which says what to do, not why.
+ */
+export type SignalKind = 'message' | 'fact' | 'statement' | 'belief' | 'history' | 'context' | 'advice';
+
+/** How much one signal counts, and why. */
+export interface SignalEntry {
+  /** The cause it speaks for or against; `null` when the cause comes with the evidence (a message). */
+  cause: CauseId | null;
+  /**
+   * Points on the scale 1 a hint, 2 a clear sign, 3 strong; negative speaks against. For signals
+   * whose weight depends on the evidence (a message, a count) this is the usual value, and
+   * `reason` says how it varies.
+   */
+  weight: number;
+  kind: SignalKind;
+  /** The article section, the merchant's help or the processor's documentation it rests on. */
+  source: string;
+  /** Why this weight: how often the signal really is the cause. In English, for maintainers. */
+  reason: string;
+}
+
+const OPENAI_DECLINED_HELP = 'help.openai.com/en/articles/7232916 (why was my card declined)';
+const STRIPE_DECLINES = 'docs.stripe.com/declines/codes';
+const STRIPE_ADVICE = 'docs.stripe.com/declines/card#retrying-issuer-declines';
+
+/**
+ * Every signal's weight with its reason and source. `diagnose` reads the weights from here, so
+ * this table is the one place to change how much a signal counts.
+ */
+export const SIGNALS: Readonly<Record<SignalId, SignalEntry>> = {
+  'decline-message': {
+    cause: null, weight: 3, kind: 'message', source: `declineMessages.ts (each entry names its source); ${STRIPE_DECLINES}`,
+    reason: 'The weight is the recognizer’s per message: 3 when the processor names the reason (insufficient_funds, incorrect_cvc), 1 for a generic decline, which the processor also uses for its own fraud screening.',
+  },
+  'issuer-country-unsupported': {
+    cause: 'region-unsupported', weight: 3, kind: 'fact', source: '§1.1; supportedRegions.ts',
+    reason: 'The merchant states the card must be issued in a supported region; such a card is refused whatever else is right. One step lower when the country is inferred, not stated.',
+  },
+  'issuer-country-supported': {
+    cause: 'region-unsupported', weight: -1, kind: 'fact', source: '§1.1; supportedRegions.ts',
+    reason: 'A supported issuing country removes the strongest reason for the region rule, but the person’s own location can still be unsupported.',
+  },
+  'billing-country-unsupported': {
+    cause: 'region-unsupported', weight: 2, kind: 'fact', source: '§1.1; supportedRegions.ts',
+    reason: 'An unsupported billing country usually means an unsupported issuer or location; not decisive on its own.',
+  },
+  'access-country-unsupported': {
+    cause: 'region-unsupported', weight: 3, kind: 'statement', source: '§1.1; §4 pitfall 3',
+    reason: 'The service refuses unsupported locations outright; a VPN does not change that.',
+  },
+  'brand-unionpay': {
+    cause: 'region-unsupported', weight: 1, kind: 'fact', source: '§1.1 (the article’s example)',
+    reason: 'Most UnionPay cards are mainland-issued, the article’s example, but UnionPay also issues in supported regions: a hint.',
+  },
+  'card-not-supported-foreign-issuer': {
+    cause: 'region-unsupported', weight: 1, kind: 'message', source: `domain.md causes table; ${STRIPE_DECLINES} (card_not_supported)`,
+    reason: 'card_not_supported is about the kind of purchase; with a foreign issuer it can also be a region refusal: a hint.',
+  },
+  'billing-does-not-match': {
+    cause: 'billing-mismatch', weight: 3, kind: 'statement', source: '§1.1; §2 method 1',
+    reason: 'The merchant requires the address the bank has; a person who knows it differs has found the cause.',
+  },
+  'billing-matches': {
+    cause: 'billing-mismatch', weight: -2, kind: 'belief', source: '§2 method 1',
+    reason: 'People often believe their address matches when the bank holds another format; against the bank’s own code it counts one step only.',
+  },
+  'postal-code-invalid': {
+    cause: 'billing-mismatch', weight: 2, kind: 'fact', source: '§2 method 1; postcode-validator',
+    reason: 'A postal code that cannot exist in the billing country cannot match the bank’s records.',
+  },
+  'billing-country-differs': {
+    cause: 'billing-mismatch', weight: 1, kind: 'fact', source: '§1.1',
+    reason: 'Cards are often billed abroad legitimately: a hint.',
+  },
+  'card-expired': {
+    cause: 'card-details-invalid', weight: 3, kind: 'fact', source: `§2 method 1; ${STRIPE_DECLINES} (expired_card)`,
+    reason: 'An expired card is refused every time.',
+  },
+  'brand-contradicts-prefix': {
+    cause: 'card-details-invalid', weight: 2, kind: 'fact', source: '§2 method 1',
+    reason: 'A brand the digits contradict means a digit or the brand was entered wrong.',
+  },
+  'advice-confirm-card-data': {
+    cause: 'card-details-invalid', weight: 1, kind: 'advice', source: `${STRIPE_ADVICE} (confirm_card_data); recognizer contract`,
+    reason: 'The bank asks for the card data to be checked: a hint, never more, since it is advice and not a reason.',
+  },
+  'international-off': {
+    cause: 'international-payments-disabled', weight: 3, kind: 'statement', source: '§1.2; §2 method 2',
+    reason: 'The article’s most common cause (“多数卡因为未开通国际支付被自动拒”); the person confirms it.',
+  },
+  'international-unknown': {
+    cause: 'international-payments-disabled', weight: 1, kind: 'fact', source: '§1.2; §5 FAQ 4; CROSS_BORDER_OFF_BY_DEFAULT',
+    reason: 'Only for issuing countries whose domestic cards often ship without cross-border online payments (mainland China, the article’s case); an ordinary card from elsewhere gets nothing for an unknown answer.',
+  },
+  'international-on': {
+    cause: 'international-payments-disabled', weight: -2, kind: 'belief', source: '§2 method 2',
+    reason: 'People often think they enabled it while a per-channel switch stays off; against the bank’s own code it counts one step only.',
+  },
+  'balance-fine-still-declined': {
+    cause: 'international-payments-disabled', weight: 1, kind: 'fact', source: '§1.2 example; §5 FAQ 1',
+    reason: 'The article’s own example, but only when the decline is generic and the card’s kind, region or details do not already explain it.',
+  },
+  'domestic-debit-card': {
+    cause: 'international-payments-disabled', weight: 2, kind: 'fact', source: '§5 FAQ 4 (“大部分国内借记卡不支持国际在线支付”)',
+    reason: 'The article says most mainland debit cards have no international online payments: a clear sign, for mainland debit cards only.',
+  },
+  'card-kind-unsupported': {
+    cause: 'card-type-restricted', weight: 3, kind: 'fact', source: `${OPENAI_DECLINED_HELP} (“Pre-paid cards / gift cards are not supported”); §1.3`,
+    reason: 'The merchant documents these kinds as unsupported: strong, above any number of hints.',
+  },
+  'card-kind-restricted': {
+    cause: 'card-type-restricted', weight: 2, kind: 'fact', source: '§1.3; §2 method 3; §5 FAQ 2',
+    reason: 'Virtual cards are scored low-trust and succeed less often, but many are accepted: a clear sign, not strong.',
+  },
+  'card-kind-standard': {
+    cause: 'card-type-restricted', weight: -1, kind: 'fact', source: '§2 method 3',
+    reason: 'A standard credit or debit card is the kind the article recommends.',
+  },
+  'virtual-card-invalid-repeated': {
+    cause: 'card-type-restricted', weight: 1, kind: 'history', source: '§5 FAQ 2',
+    reason: 'The FAQ’s case: a virtual card that keeps being “invalid”.',
+  },
+  'vpn-on': {
+    cause: 'network-anomaly', weight: 2, kind: 'statement', source: '§1.4; §2 method 4',
+    reason: 'A VPN raises risk scores; it refuses on its own less often than it adds to another cause.',
+  },
+  'vpn-off': { cause: 'network-anomaly', weight: -1, kind: 'statement', source: '§1.4', reason: 'No VPN removes one reason for the network rule.' },
+  'switched-recently': {
+    cause: 'network-anomaly', weight: 2, kind: 'statement', source: '§1.4 example; §2 method 4',
+    reason: 'The article’s example: switching to a US node and binding at once.',
+  },
+  'not-switched': { cause: 'network-anomaly', weight: -1, kind: 'statement', source: '§2 method 4', reason: 'A stable network removes one reason.' },
+  'access-differs-from-issuer': {
+    cause: 'network-anomaly', weight: 1, kind: 'fact', source: '§1.4',
+    reason: 'Travellers pay abroad every day: a hint.',
+  },
+  'attempts-24h': {
+    cause: 'retry-velocity', weight: 1, kind: 'history', source: '§4 pitfall 1; §5 FAQ 3',
+    reason: '2 attempts in 24 hours 1, 3-4 attempts 2, 5 or more 3: repetition is what card-testing rules count.',
+  },
+  'cards-24h': {
+    cause: 'retry-velocity', weight: 3, kind: 'history', source: '§4 pitfall 1',
+    reason: 'Changing cards within a day is the article’s own description of what gets read as card testing.',
+  },
+  'same-error-repeated': { cause: 'retry-velocity', weight: 1, kind: 'history', source: '§5 FAQ 3', reason: 'The same refusal repeated: a hint.' },
+  'advice-do-not-try-again': {
+    cause: 'retry-velocity', weight: 1, kind: 'advice', source: `${STRIPE_ADVICE} (do_not_try_again)`,
+    reason: 'Advice, not a reason: it supports retry-velocity only when the journal already shows repeated attempts, and is otherwise shown as advice.',
+  },
+  'advice-try-again-later': {
+    cause: 'retry-velocity', weight: 1, kind: 'advice', source: `${STRIPE_ADVICE} (try_again_later)`,
+    reason: 'As do_not_try_again: supports retry-velocity only when the journal already shows repeated attempts.',
+  },
+  'earlier-message-same-card': {
+    cause: null, weight: 3, kind: 'history', source: '§2 method 6 (the journal); recognizer weights',
+    reason: 'What the processor said about the same card earlier still holds: its full weight within 24 hours, one step lower within 7 days, nothing after.',
+  },
+  'balance-insufficient': {
+    cause: 'insufficient-funds', weight: 3, kind: 'statement', source: `${STRIPE_DECLINES} (insufficient_funds)`,
+    reason: 'The person checked the balance and found it short.',
+  },
+  'balance-sufficient': {
+    cause: 'insufficient-funds', weight: -2, kind: 'belief', source: '§4 pitfall 2',
+    reason: 'A balance does not show holds, limits or a credit line used up; against the bank’s insufficient_funds it counts one step only.',
+  },
+  'product-mobile-app': {
+    cause: 'app-store-billing', weight: 3, kind: 'context', source: 'merchant help: in-app subscriptions are billed by Apple or Google',
+    reason: 'An in-app purchase is charged by the store, so the store’s billing is where it fails.',
+  },
+  'store-region-unsupported': {
+    cause: 'app-store-billing', weight: 1, kind: 'context', source: 'merchant help: in-app subscriptions; supportedRegions.ts',
+    reason: 'The store sells by the account’s country; a location or billing country outside the list hints that the store account’s region is the problem.',
+  },
+  'web-checkout-rules-set-aside': {
+    cause: 'app-store-billing', weight: 0, kind: 'context', source: 'merchant help: in-app subscriptions',
+    reason: 'Not a point for or against: says which web-checkout rules were not weighed for an in-app purchase.',
+  },
+};
+
+/**
+ * Issuing countries whose domestic cards often come without cross-border online payments, and
+ * where that is said. Only for these does "not known whether international payments are on"
+ * count as a hint, and only their debit cards get the FAQ's "most domestic debit cards" rule.
+ */
+export const CROSS_BORDER_OFF_BY_DEFAULT: Readonly<Record<string, { source: string }>> = {
+  CN: { source: '§1.2 (“国际在线支付”权限关闭); §2 method 2; §5 FAQ 4 (“大部分国内借记卡不支持国际在线支付”)' },
+};
+
+/** The rule for an issuing country that was inferred rather than stated: every rule using it counts this many steps less. */
+export const INFERRED_COUNTRY_DISCOUNT = 1;
+
+/**
+ * Which cause shows first when two have the same score, and why: the one that blocks everything
+ * else. Never the order of a list that exists for another purpose.
+ */
+export const CAUSE_PRECEDENCE: readonly { cause: CauseId; reason: string }[] = [
+  { cause: 'app-store-billing', reason: 'An in-app purchase never reaches the web card form: the store charges the card, so no web-checkout rule applies before it.' },
+  { cause: 'region-unsupported', reason: 'The merchant refuses an unsupported region before any bank is asked; no other fix helps until it is resolved (§1.1, §4 pitfall 3).' },
+  { cause: 'card-type-restricted', reason: 'A card kind the merchant does not accept is refused whatever the bank or the details say (§1.3; merchant help).' },
+  { cause: 'card-details-invalid', reason: 'A wrong number, expiry or CVC fails before the bank can weigh anything else (method 1).' },
+  { cause: 'authentication-failed', reason: 'An unfinished 3-D Secure check stops the payment before the bank approves or refuses it.' },
+  { cause: 'billing-mismatch', reason: 'The address check comes with the authorization: the bank may otherwise have approved.' },
+  { cause: 'insufficient-funds', reason: 'The bank’s own specific answer about money; its other rules are then untested.' },
+  { cause: 'international-payments-disabled', reason: 'A bank-side block mostly inferred from generic answers: the article’s most common cause, but the least specific (§1.2).' },
+  { cause: 'network-anomaly', reason: 'Risk scoring that adds to another cause more often than it refuses alone (§1.4).' },
+  { cause: 'retry-velocity', reason: 'Usually the consequence of repeating another failure, so among equals the root cause shows first (§4 pitfall 1).' },
+];
+
+/** The bank's advice codes as the person reads them: what the bank says to do, not why it refused. */
+export const ADVICE_WORDS: Readonly<Record<string, Words>> = {
+  do_not_try_again: { en: 'the bank advises not to try this card again', 'zh-cn': '银行建议不要再用这张卡重试' },
+  try_again_later: { en: 'the bank advises trying again later', 'zh-cn': '银行建议稍后再试' },
+  confirm_card_data: { en: 'the bank asks you to check the card details you entered', 'zh-cn': '银行要求核对您填写的卡片信息' },
+};
+
+/**
  * How each signal is said. `{name}` placeholders are filled from the evidence's `params`;
- * countries arrive already named in the reader's language.
+ * countries arrive already named in the reader's language (and marked when inferred).
  */
 export const SIGNAL_WORDS: Readonly<Record<SignalId, Words>> = {
   'decline-message': {
@@ -424,29 +653,37 @@ export const SIGNAL_WORDS: Readonly<Record<SignalId, Words>> = {
     en: 'You chose {stated}, but the first digits belong to {detected}.',
     'zh-cn': '您选择的卡组织是{stated}，但卡号前几位属于{detected}。',
   },
+  'advice-confirm-card-data': {
+    en: 'The bank’s advice code confirm_card_data asks for the card details to be checked.',
+    'zh-cn': '银行返回的建议代码 confirm_card_data 要求核对卡片信息。',
+  },
   'international-off': {
     en: 'You said international online payments are not enabled.',
     'zh-cn': '您表示未开通国际在线支付。',
   },
   'international-unknown': {
-    en: 'It is not known whether international online payments are enabled on a card issued in {country}.',
-    'zh-cn': '尚不清楚这张在{country}发行的卡是否开通了国际在线支付。',
+    en: 'It is not known whether international online payments are enabled, and cards issued in {country} often ship without them.',
+    'zh-cn': '尚不清楚是否已开通国际在线支付，而在{country}发行的卡常常默认未开通。',
   },
   'international-on': {
     en: 'You said international online payments are enabled.',
     'zh-cn': '您表示已开通国际在线支付。',
   },
   'balance-fine-still-declined': {
-    en: 'The balance is sufficient, yet the card was declined.',
-    'zh-cn': '余额充足，但卡片仍被拒绝。',
+    en: 'The balance is sufficient, yet the card was declined without a specific reason.',
+    'zh-cn': '余额充足，但卡片仍被拒绝，且未给出具体原因。',
   },
   'domestic-debit-card': {
-    en: 'It is a debit card issued in {country}; most such cards have no international online payments.',
-    'zh-cn': '这是一张在{country}发行的借记卡；大部分国内借记卡不支持国际在线支付。',
+    en: 'It is a debit card issued in {country}; the article says most such cards have no international online payments.',
+    'zh-cn': '这是一张在{country}发行的借记卡；文章指出大部分国内借记卡不支持国际在线支付。',
+  },
+  'card-kind-unsupported': {
+    en: 'The card is a {kind} card; the merchant’s help says prepaid and gift cards are not supported.',
+    'zh-cn': '这是一张{kind}；商户帮助中心写明不支持预付卡和礼品卡。',
   },
   'card-kind-restricted': {
-    en: 'The card is a {kind} card.',
-    'zh-cn': '这是一张{kind}。',
+    en: 'The card is a {kind} card; the article says such cards are often scored as low-trust.',
+    'zh-cn': '这是一张{kind}；文章指出这类卡常被系统视为低可信类型。',
   },
   'card-kind-standard': {
     en: 'The card is a standard {kind} card.',
@@ -479,12 +716,44 @@ export const SIGNAL_WORDS: Readonly<Record<SignalId, Words>> = {
     en: 'The same error appeared {count} times in the last 24 hours.',
     'zh-cn': '过去 24 小时内同一错误出现了 {count} 次。',
   },
+  'advice-do-not-try-again': {
+    en: 'After repeated attempts, the bank’s advice code do_not_try_again says not to try this card again.',
+    'zh-cn': '在多次尝试之后，银行返回的建议代码 do_not_try_again 表示不要再用这张卡重试。',
+  },
+  'advice-try-again-later': {
+    en: 'After repeated attempts, the bank’s advice code try_again_later says to wait before trying again.',
+    'zh-cn': '在多次尝试之后，银行返回的建议代码 try_again_later 表示应等待一段时间再试。',
+  },
+  'earlier-message-same-card': {
+    en: 'An attempt with the same card {hours} h earlier was refused with “{matched}”{code}.',
+    'zh-cn': '同一张卡在 {hours} 小时前的尝试被拒，提示为“{matched}”{code}。',
+  },
   'balance-insufficient': { en: 'You said the balance is not sufficient.', 'zh-cn': '您表示余额不足。' },
   'balance-sufficient': { en: 'You said the balance is sufficient.', 'zh-cn': '您表示余额充足。' },
   'product-mobile-app': {
-    en: 'The attempt was made in the ChatGPT mobile app.',
-    'zh-cn': '这次尝试是在 ChatGPT 手机 App 中进行的。',
+    en: 'The purchase was made in the ChatGPT mobile app, where Apple or Google charges the card.',
+    'zh-cn': '这次是在 ChatGPT 手机 App 内购买，由 Apple 或 Google 向卡片扣款。',
   },
+  'store-region-unsupported': {
+    en: 'The app store sells by your account’s country or region; {country} is not on the supported-countries list (as of {asOf}).',
+    'zh-cn': '应用商店按账户所属国家或地区销售；{country}不在支持地区列表中（截至 {asOf}）。',
+  },
+  'web-checkout-rules-set-aside': {
+    en: 'Because the store charges the card, the web checkout’s rules (issuing region, international payments, card kind) were not weighed.',
+    'zh-cn': '由于扣款方是应用商店，网页付款的规则（发卡地区、国际支付、卡片类型）未计入判断。',
+  },
+};
+
+/** Said after a belief that the bank's own code contradicts: why it lowered the finding one step only. */
+export const BELIEF_AGAINST_CODE_WORDS: Words = {
+  en: ' The bank’s own code says otherwise, so this lowers the likelihood one step only.',
+  'zh-cn': '但银行返回的代码与此相反，因此只将可能性降低一级。',
+};
+
+/** How an inferred issuing country is marked: "China (inferred from the first digits 622588)". */
+export const INFERRED_COUNTRY_WORDS: Readonly<Record<'bin' | 'bank-name', Words>> = {
+  bin: { en: '{country} (inferred from the first digits {detail})', 'zh-cn': '{country}（根据卡号前几位 {detail} 推断）' },
+  'bank-name': { en: '{country} (inferred from the bank “{detail}”)', 'zh-cn': '{country}（根据发卡行“{detail}”推断）' },
 };
 
 /** Products as a label (a journal heading, a list): "ChatGPT (web)". */

@@ -7,6 +7,7 @@ import type { Lang } from './catalogue';
 import type { Diagnosis, Likelihood } from './diagnose';
 import {
   actionText,
+  adviceText,
   causeSummary,
   causeTitle,
   cooldownText,
@@ -56,6 +57,9 @@ const LABELS = {
     actions: 'What to do',
     cooldown: 'Wait before trying again',
     colon: ': ',
+    separator: '; ',
+    networkCodes: (decline: string | null, advice: string | null) =>
+      `card network codes: ${[decline ? `decline ${decline}` : '', advice ? `advice ${advice}` : ''].filter(Boolean).join(', ')}`,
     history: (a: number, c: number) => `Last 24 hours: ${a} attempt${a === 1 ? '' : 's'}, ${c} card${c === 1 ? '' : 's'}.`,
     disclaimer: (asOf: string) =>
       `These are likely causes, not certainties: only the bank and the merchant know the real reason. Region rules as of ${asOf}. Nothing was sent anywhere; you decide what to send.`,
@@ -73,6 +77,9 @@ const LABELS = {
     actions: '建议做法',
     cooldown: '请先等待',
     colon: '：',
+    separator: '；',
+    networkCodes: (decline: string | null, advice: string | null) =>
+      `卡组织代码：${[decline ? `拒绝 ${decline}` : '', advice ? `建议 ${advice}` : ''].filter(Boolean).join('，')}`,
     history: (a: number, c: number) => `过去 24 小时：尝试 ${a} 次，使用 ${c} 张卡。`,
     disclaimer: (asOf: string) =>
       `以上只是可能的原因，并非定论：真正的原因只有银行和商户知道。支持地区信息截至 ${asOf}。本工具不会发送任何内容，是否发送由您决定。`,
@@ -86,12 +93,17 @@ export function viewDiagnosis(diagnosis: Diagnosis, lang: Lang, now: Date): Diag
   const messages = diagnosis.recognizedMessages
     .map((id) => declineMessageText(id, lang))
     .filter((text): text is string => Boolean(text));
+  const code = diagnosis.declineCode
+    ? lang === 'en' ? ` (${labels.code}: ${diagnosis.declineCode})` : `（${labels.code}：${diagnosis.declineCode}）`
+    : '';
+  // Advice and the network's codes travel with the message: they say what to do, not why.
+  const { adviceCode, networkDeclineCode, networkAdviceCode } = diagnosis.context;
+  const extras: string[] = [];
+  if (adviceCode) extras.push(adviceText(adviceCode, lang));
+  if (networkDeclineCode || networkAdviceCode) extras.push(labels.networkCodes(networkDeclineCode, networkAdviceCode));
   let messageLine: string | null = null;
-  if (messages.length > 0 || diagnosis.declineCode) {
-    const code = diagnosis.declineCode
-      ? lang === 'en' ? ` (${labels.code}: ${diagnosis.declineCode})` : `（${labels.code}：${diagnosis.declineCode}）`
-      : '';
-    messageLine = `${labels.message}${labels.colon}${messages.join(' / ') || '—'}${code}`;
+  if (messages.length > 0 || diagnosis.declineCode || extras.length > 0) {
+    messageLine = `${labels.message}${labels.colon}${messages.join(' / ') || '—'}${code}${extras.map((extra) => labels.separator + extra).join('')}`;
   }
   return {
     title: labels.title,
@@ -104,7 +116,8 @@ export function viewDiagnosis(diagnosis: Diagnosis, lang: Lang, now: Date): Diag
       likelihood: finding.likelihood,
       likelihoodText: likelihoodText(finding.likelihood, lang),
       summary: causeSummary(finding.cause, lang),
-      evidenceFor: finding.evidence.filter((item) => item.weight > 0).map((item) => evidenceText(item, lang)),
+      // Weight 0 is a note on context (what was set aside and why): it reads with the reasons.
+      evidenceFor: finding.evidence.filter((item) => item.weight >= 0).map((item) => evidenceText(item, lang)),
       evidenceAgainst: finding.evidence.filter((item) => item.weight < 0).map((item) => evidenceText(item, lang)),
       actions: finding.actions.map((action) => actionText(action, lang)),
     })),

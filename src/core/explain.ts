@@ -6,9 +6,12 @@
 import type { CauseId } from './causeIds';
 import {
   ACTIONS,
+  ADVICE_WORDS,
+  BELIEF_AGAINST_CODE_WORDS,
   BRAND_NAMES,
   CARD_KIND_WORDS,
   CAUSES,
+  INFERRED_COUNTRY_WORDS,
   LIKELIHOOD_WORDS,
   SIGNAL_WORDS,
   fillWords,
@@ -57,7 +60,16 @@ export function evidenceText(evidence: Evidence, lang: Lang): string {
   for (const [key, value] of Object.entries(evidence.params)) {
     params[key] = COUNTRY_PARAMS.has(key) && typeof value === 'string' ? countryName(value, lang) : value;
   }
-  if (evidence.signal === 'decline-message') {
+  // An inferred issuing country says so, and from what, wherever the issuer is named.
+  const inferredFrom = evidence.params.inferredFrom;
+  if (inferredFrom === 'bin' || inferredFrom === 'bank-name') {
+    const issuerKey = 'issuer' in params ? 'issuer' : 'country';
+    params[issuerKey] = fillWords(INFERRED_COUNTRY_WORDS[inferredFrom][lang], {
+      country: String(params[issuerKey]),
+      detail: String(evidence.params.inferredDetail ?? ''),
+    });
+  }
+  if (evidence.signal === 'decline-message' || evidence.signal === 'earlier-message-same-card') {
     const code = String(evidence.params.declineCode ?? '');
     params.code = code ? (lang === 'en' ? ` (decline code ${code})` : `（拒绝代码 ${code}）`) : '';
   }
@@ -68,7 +80,13 @@ export function evidenceText(evidence: Evidence, lang: Lang): string {
   if (typeof evidence.params.kind === 'string') {
     params.kind = CARD_KIND_WORDS[evidence.params.kind]?.[lang] ?? evidence.params.kind;
   }
-  return fillWords(SIGNAL_WORDS[evidence.signal][lang], params);
+  const sentence = fillWords(SIGNAL_WORDS[evidence.signal][lang], params);
+  return evidence.params.againstBankCode ? sentence + BELIEF_AGAINST_CODE_WORDS[lang] : sentence;
+}
+
+/** The bank's advice code as a clause ("the bank advises not to try this card again"), or the code itself when unknown. */
+export function adviceText(adviceCode: string, lang: Lang): string {
+  return ADVICE_WORDS[adviceCode]?.[lang] ?? adviceCode;
 }
 
 /** Formats an instant as local date and time with its UTC offset, in the given offset (minutes east of UTC). */
