@@ -104,6 +104,9 @@ const CHATGPT_CHECKOUT_QUOTED = 'https://bbtdd.com/818.html';
 // The merchant's own checkout and billing-page wordings, as people quote them ("Payment failed",
 // "We couldn't process your payment", "Card declined. Please try a different payment method").
 const OPENAI_CHECKOUT_QUOTED = 'OpenAI checkout as quoted at https://www.titikey.com/en/article/article-1770206427846';
+// The merchant's help on subscriptions bought in its mobile apps (billed by Apple or Google).
+const OPENAI_APP_STORE_HELP =
+  'https://help.openai.com/en/articles/20001043-how-do-i-avoid-being-charged-twice-if-i-subscribe-to-chatgpt-on-ios-android-and-the-web';
 const STRIPE_INTENT_STATUSES = 'https://docs.stripe.com/payments/paymentintents/lifecycle';
 const ARTICLE = 'seed article 000_73267ad7117f4c45 (domain.md, causes table)';
 
@@ -235,6 +238,9 @@ const ENTRIES: readonly Entry[] = [
       phrase(`(?:bank|issuer|card issuer|card company) ${GAP_POS}(?:declined|refused|rejected|denied|blocked) ${THING_EN}`),
       phrase(`(?:declined|refused|rejected|denied) ${DET_EN}(?:${CARD_EN}|${METHOD_EN})`),
       phrase(`(?:keeps?|kept) (?:getting |being )?(?:declined|rejected|refused)`),
+      // A single word as pasted: "rejected" (test/cases 025), "被拒" (021).
+      /^(?:error: ?|payment )?(?:rejected|refused|denied)[.!]?$/,
+      zh('被(?:银行|发卡行)?拒(?:绝|付)?'),
       zh(`(?:银行|发卡行|发卡银行)${NEAR_ZH(4)}(?:拒绝|拒付|拒收|拒掉|驳回)`),
       zh(`(?:付款|支付|交易|扣款|订单)${NEAR_ZH(4)}(?:被|遭到?)${NEAR_ZH(4)}拒`),
       zh(`(?:拒绝|拒收|不接受)了?(?:我|您|你)?的?${CARD_ZH}`),
@@ -260,6 +266,9 @@ const ENTRIES: readonly Entry[] = [
       phrase(`(?:${CARD_EN}|${METHOD_EN}|${PAYMENT_EN}) ${GAP}${NEG_EN} ${GAP}(?:authori[sz]ed|approved)`),
       zh(`(?:付款|支付|交易|扣款|${CARD_ZH}|${METHOD_ZH})${NEAR_ZH(4)}(?:未|没有|没|无法|未能)(?:获得?|得到|能获得?|被)?(?:授权|批准|核准)`),
       zh(`(?:无法|未能|没能|不能)(?:授权|批准|核准)(?:您|你|我)?的?(?:付款|支付|交易|${METHOD_ZH})`),
+      // "信用卡授權失敗" (test/cases 084).
+      zh(`(?:${CARD_ZH}|付款|支付|交易)授权(?:失败|未通过|被拒)`),
+      phrase(`(?:authori[sz]ation) ${GAP_POS}(?:failed|declined|refused|unsuccessful)`),
     ],
   },
   {
@@ -531,6 +540,12 @@ const ENTRIES: readonly Entry[] = [
       en('unavailable in your (?:country|region|location)'),
       zh('(?:您|你)?所在的?(?:国家或地区|国家/地区|国家|地区)[^。!?]{0,6}(?:不可用|无法使用|不可使用|不提供)'),
     ],
+    // "can't access OpenAI from here" (test/cases 070), "无法解锁 ChatGPT" (073: "unlocking" is the
+    // jargon for reaching a region-locked service).
+    paraphrases: [
+      phrase("(?:can't|cannot|can not|couldn't|unable to) (?:access|use|reach) (?:openai|chatgpt|the api)(?: services?)? (?:from|in) (?:here|my (?:country|region|location))"),
+      zh('(?:无法|不能|没法|没能)解锁 ?(?:chatgpt|openai|gpt)'),
+    ],
   },
 
   // Card types and brands (article §1.3, method 3; OPENAI_DECLINED_HELP: "Pre-paid cards / gift
@@ -554,6 +569,7 @@ const ENTRIES: readonly Entry[] = [
       zh(`${UNSUPPORTED_ZH}(?:此|该)?购买类型`),
       // Stripe's zh-TW wording: "您的卡片不支援此類型的購買。"
       zh(`${UNSUPPORTED_ZH}(?:这种|此|该|这)类型的(?:购买|交易)`),
+      zh(`${UNSUPPORTED_ZH}(?:此|该|这种)?(?:商品|购买|交易)类型`),
     ],
     // "This card can't be used for this kind of purchase", "此卡不能用于这类交易".
     paraphrases: [
@@ -579,6 +595,14 @@ const ENTRIES: readonly Entry[] = [
       zh(`${UNSUPPORTED_ZH}(?:您的|你的|此|该|这张)(?:银行卡|信用卡|借记卡|卡片|卡)(?![号类])`),
       zh(`(?:您的|你的|此|该|这张)${CARD_ZH}${UNSUPPORTED_ZH}(?![这此该购币货])`),
     ],
+    // "unsupported bank cards" (test/cases 020), "银行卡不支持" (074), "付款方式无效或不受支持" (086),
+    // "payment method is not supported".
+    paraphrases: [
+      phrase(`unsupported (?:(?:bank|credit|debit) )?cards?`),
+      phrase(`(?:${CARD_EN}|${METHOD_EN}) ${GAP_POS}(?:not supported|unsupported)(?! (?:in|for))`),
+      zh(`${CARD_ZH}${UNSUPPORTED_ZH}(?![这此该购币货])`),
+      zh(`${METHOD_ZH}${NEAR_ZH(6)}${UNSUPPORTED_ZH}`),
+    ],
   },
   {
     id: 'card-type-not-supported',
@@ -597,6 +621,13 @@ const ENTRIES: readonly Entry[] = [
       zh('卡类型无法用于(?:付款|支付)'),
       zh('不支持付款的?类型'),
     ],
+    // "This card doesn't appear to be a debit card." (test/cases 039); a single-use virtual card
+    // number refused (066).
+    paraphrases: [
+      phrase("(?:doesn't|does not|isn't|is not) (?:appear to be |seem to be )?an? (?:debit|credit) card"),
+      phrase('(?:single-use|single use|disposable|one-time) virtual card'),
+      zh(`(?:不是|并非)(?:一张)?(?:借记卡|信用卡)`),
+    ],
   },
   {
     id: 'prepaid-not-supported',
@@ -613,6 +644,11 @@ const ENTRIES: readonly Entry[] = [
       zh(`(?:预付卡|礼品卡|充值卡)[^。!?]{0,10}${UNSUPPORTED_ZH}`),
       zh(`${UNSUPPORTED_ZH}[^。!?]{0,6}(?:预付卡|礼品卡|充值卡)`),
     ],
+    // "prepaid cards can't be used" (test/cases 024).
+    paraphrases: [
+      phrase(`(?:pre-?paid|gift) cards? ${GAP}(?:can't|cannot|can not|could not|couldn't|may not) be (?:used|accepted)`),
+      zh(`(?:预付卡|礼品卡|充值卡)${NEAR_ZH(6)}(?:不能|无法|不可)(?:使用|用于)`),
+    ],
   },
   {
     // The article's "卡片无效": a typo and a refused card type both produce it (domain table),
@@ -626,6 +662,8 @@ const ENTRIES: readonly Entry[] = [
     source: ARTICLE,
     rank: 1,
     patterns: [en('invalid card(?! ?(?:number|details|type))'), en('card (?:is )?invalid'), zh('(?:银行卡|信用卡|借记卡|卡片|此卡|该卡|卡)(?:已)?无效')],
+    // "Your card may be invalid" (test/cases 076), "付款方式无效" (086).
+    paraphrases: [phrase(`(?:${CARD_EN}|${METHOD_EN}) ${GAP_POS}invalid`), zh(`${METHOD_ZH}(?:已)?无效`)],
   },
 
   // Number, expiry, security code (method 1). The processor's answer is specific, so strong.
@@ -675,6 +713,8 @@ const ENTRIES: readonly Entry[] = [
       /"?cvc_check"? ?: ?"?fail/,
       zh(`(?:安全码|卡验证码|cvc|cvv2?|cvn2?) ?码?${WRONG_ZH}`),
     ],
+    // "CVC errors" (test/cases 020), "the CVV didn't match".
+    paraphrases: [phrase("(?:security code|cvc|cvv)2? (?:errors?|mismatch|(?:did not|didn't|does not|doesn't) match)")],
   },
   {
     id: 'invalid-cvc',
@@ -741,6 +781,8 @@ const ENTRIES: readonly Entry[] = [
       zh(`(?:有效期|到期日期?|过期日期)(?:${INVALID_ZH}|${WRONG_ZH}|已过)`),
       zh('无效的?(?:有效期|到期日期?)'),
     ],
+    // PlayStation's "請檢查您信用卡的有效期。" (test/cases 080): asked to check the expiry, and only it.
+    paraphrases: [zh(`请(?:检查|确认|核对)(?:您|你)?的?${CARD_ZH}的?(?:有效期|到期日)`)],
   },
 
   // Billing address and postal code (article §1.1, method 1; OPENAI_DECLINED_HELP: "verify your
@@ -966,6 +1008,29 @@ const ENTRIES: readonly Entry[] = [
     patterns: [en('too many subscriptions'), zh('订阅(?:数量)?(?:过多|太多)'), zh('(?:过多|太多)(?:的)?订阅')],
   },
 
+  // The subscription is bought in the iOS / Android app, so Apple or Google charge the card
+  // (domain table: app-store-billing, "store messages"): "New subscription failing (in-app
+  // purchase)" (test/cases 090), "subscription associated with another account" (064). Named
+  // only, never the card's fault, so a clear sign rather than strong.
+  {
+    id: 'app-store-purchase',
+    en: 'In-app purchase: the App Store or Google Play charges the card.',
+    zhCn: '应用内购买：由 App Store 或 Google Play 向银行卡扣款。',
+    declineCode: null,
+    codes: [],
+    causes: [c('app-store-billing', 2)],
+    source: OPENAI_APP_STORE_HELP,
+    rank: 1,
+    patterns: [],
+    paraphrases: [
+      phrase('in-? ?app (?:purchases?|subscriptions?|billing)'),
+      phrase('(?:app store|apple id|itunes|google play) (?:purchases?|subscriptions?|billing|payments?)'),
+      phrase('(?:purchased|subscribed|bought|paid|subscribing|buying|paying) (?:through|via|in|on|with) (?:the )?(?:app store|google play|apple|ios app|iphone app|android app)'),
+      phrase('subscription (?:is )?(?:associated|linked) with (?:another|a different) (?:account|apple id)'),
+      zh('应用内购买|应用内订阅|内购'),
+      zh(`(?:苹果|app ?store|apple ?id|应用商店|google ?play|谷歌)${NEAR_ZH(4)}(?:订阅|购买|付款|支付|扣款)`),
+    ],
+  },
   // Issuer verification started but not finished: the intent's `requires_action` status, or the
   // person's own account of the page ("it asked me to verify in my bank app", "没收到验证码").
   // A clear sign of the authentication cause, not yet its failure, so 2.
@@ -985,6 +1050,11 @@ const ENTRIES: readonly Entry[] = [
       ),
       phrase("(?:didn't|did not|never|haven't|have not|don't|do not|not) (?:get|got|receive|received|getting|receiving) (?:the |a |an |any )?(?:sms|text|otp|code|verification|one-time|passcode)"),
       phrase('3-?d ?secure (?:page|pop-?up|window|challenge|prompt|screen)'),
+      // "asks for card authentication" (test/cases 014), "additional action is required" (061),
+      // "authentication may be needed" (076).
+      phrase('(?:asks?|asked|asking) for (?:the |a |an |card |additional |extra |further )?(?:authentication|verification|3-?d ?secure)'),
+      phrase('(?:additional|further|extra) (?:action|authentication|verification) (?:is |was )?(?:required|needed)'),
+      phrase(`(?:authentication|verification) ${GAP_POS}(?:be )?(?:needed|required)`),
       phrase('(?:approve|confirm) (?:the |this )?(?:payment|transaction|purchase|charge) in (?:my|your|the) (?:bank(?:ing)?|card|mobile banking) app'),
       zh(`(?:没收到|未收到|没有收到|收不到|没有接到)${NEAR_ZH(4)}验证码`),
       zh(`(?:弹出|跳出|跳转到?)${NEAR_ZH(8)}${VERIFY_ZH}`),
@@ -1011,7 +1081,7 @@ const ENTRIES: readonly Entry[] = [
       phrase(`(?:${CARD_EN}|${METHOD_EN}|${PAYMENT_EN}|checkout|upgrade) ${GAP_POS}${FAILED_EN}`),
       phrase(`${NEG_EN} (?:${WORD} ){0,2}(?:process|charge|complete|accept|add|save|attach|link|update) ${THING_EN}`),
       phrase(`(?:payment|transaction|charge|checkout|purchase|subscription|billing) (?:error|failure|problem|issue)`),
-      zh(`(?:支付|付款|扣款|交易|绑卡|绑定|订阅|升级|购买|充值|添加(?:${CARD_ZH}|${METHOD_ZH}))${NEAR_ZH(4)}(?:失败|未成功|不成功|没成功|没有成功)`),
+      zh(`(?:支付|付款|扣款|交易|绑卡|绑定|刷卡|订阅|升级|购买|充值|添加(?:${CARD_ZH}|${METHOD_ZH}))${NEAR_ZH(4)}(?:失败|未成功|不成功|没成功|没有成功)`),
       zh(`(?:无法|未能|不能|没能|没法)(?:处理|完成)(?:您|你|我)?的?(?:付款|支付|交易|订单|购买|扣款)`),
       zh(`(?:无法|不能|没法|没能|未能)(?:绑定|添加|绑|保存)(?:${CARD_ZH}|${METHOD_ZH})`),
       zh('绑不上|刷不了|付不了|支付不了|扣不了款'),
@@ -1188,6 +1258,37 @@ const CODE_FIELD = /(?<![a-z0-9_])(decline[_ ]?code|advice[_ ]?code|(?:error[_ ]
 // `"network_decline_code": "05"`, `network_advice_code=02`: the card network's codes are digits
 // or short alphanumerics.
 const NETWORK_FIELD = /(?<![a-z0-9_])network[_ ]?(decline|advice)[_ ]?code["']? ?[:=] ?(["']?)([a-z0-9]{1,8})\2(?![a-z0-9_])/g;
+// "Visa advice code 3", "network advice code: 02": the network's advice written out in prose.
+const NETWORK_ADVICE_TEXT = /(?<![a-z0-9_])(?:visa|mastercard|network|merchant) advice code ?:? ?([0-9]{1,2})(?![a-z0-9])/g;
+// Visa's "revalidate payment information" and the processor's own name for it: the advice
+// `confirm_card_data` in prose.
+const CONFIRM_CARD_DATA_TEXT = /re-?validate (?:the |your )?(?:payment|card) (?:information|details|data)|confirm card data/;
+
+/**
+ * The ISO 8583 response codes that Visa and Mastercard both use with one meaning (the processor's
+ * network decline code table, https://docs.stripe.com/declines/network-codes), to the message they
+ * mean; a `broad` recognition. Brand-specific or ambiguous codes (65 is a withdrawal-count limit
+ * for one network and a soft decline asking for authentication for another) stay uninterpreted.
+ * Codes that mean lost, stolen or fraud read as the generic decline, as the processor shows them.
+ */
+const NETWORK_DECLINE_MESSAGE: ReadonlyMap<string, string> = new Map([
+  ['05', 'do-not-honor'],
+  ['14', 'invalid-number'],
+  ['51', 'insufficient-funds'],
+  ['54', 'expired-card'],
+  ['57', 'transaction-not-allowed'],
+  ['61', 'card-velocity-exceeded'],
+  ['91', 'issuer-not-available'],
+  ['1a', 'authentication-required'],
+  ['n7', 'incorrect-cvc'],
+  ['04', 'generic-decline'],
+  ['07', 'generic-decline'],
+  ['41', 'generic-decline'],
+  ['43', 'generic-decline'],
+  ['59', 'generic-decline'],
+  ['62', 'generic-decline'],
+]);
+
 // JSON and log spellings of "no value" (`"decline_code": null`).
 const NOT_A_CODE: ReadonlySet<string> = new Set(['null', 'none', 'nil', 'undefined', 'true', 'false']);
 // Codes are snake case; `fraudulent` is the one without an underscore.
@@ -1210,7 +1311,8 @@ const PAYMENT_FAILURE_EN = new RegExp(
   `${PAY_EN}(?![a-z_])[^.!?]{0,60}?(?<![a-z_])(?<!(?:not|never|n't) )${FAIL_EN}(?![a-z_])|${FAIL_EN}(?![a-z_])[^.!?]{0,60}?(?<![a-z_])${PAY_EN}(?![a-z_])`,
   'g',
 );
-const PAY_ZH = '(?:支付|付款|扣款|绑卡|绑定|银行卡|信用卡|借记卡|卡片|订阅|升级|plus|充值|交易|购买)';
+// カード: a Japanese checkout's "card" (test/cases 085, "カード変更失敗").
+const PAY_ZH = '(?:支付|付款|扣款|绑卡|绑定|刷卡|添加卡|加卡|银行卡|信用卡|借记卡|卡片|カード|订阅|升级|plus|充值|交易|购买)';
 const FAIL_ZH = '(?:失败|不成功|未成功|没成功|被拒|拒绝|错误|出错|报错|无法|不能|不了|不上|有问题)';
 const PAYMENT_FAILURE_ZH = new RegExp(`${PAY_ZH}${NEAR_ZH(20)}${FAIL_ZH}|${FAIL_ZH}${NEAR_ZH(12)}${PAY_ZH}`);
 
@@ -1272,9 +1374,25 @@ export function recognizeDeclineMessages(text: string): DeclineRecognition[] {
   for (const match of normalized.text.matchAll(NETWORK_FIELD)) {
     const [whole, kind, , value = ''] = match;
     if (NOT_A_CODE.has(value)) continue;
-    if (kind === 'decline') context.networkDeclineCode ??= value;
-    else context.networkAdviceCode ??= value;
-    codeEvidence ??= { start: match.index, end: match.index + whole.length };
+    const start = match.index;
+    const end = start + whole.length;
+    codeEvidence ??= { start, end };
+    if (kind === 'advice') {
+      context.networkAdviceCode ??= value;
+      continue;
+    }
+    context.networkDeclineCode ??= value;
+    const id = NETWORK_DECLINE_MESSAGE.get(value);
+    if (id) hits.push({ entry: entryById(id), index: start, end, matched: quote(start, end), code: null, strength: 1, confidence: 'broad' });
+  }
+  for (const match of normalized.text.matchAll(NETWORK_ADVICE_TEXT)) {
+    context.networkAdviceCode ??= match[1] ?? null;
+    codeEvidence ??= { start: match.index, end: match.index + match[0].length };
+  }
+  const confirmCardData = CONFIRM_CARD_DATA_TEXT.exec(normalized.text);
+  if (confirmCardData) {
+    context.adviceCode ??= 'confirm_card_data';
+    codeEvidence ??= { start: confirmCardData.index, end: confirmCardData.index + confirmCardData[0].length };
   }
 
   // Both lists are in text order, so one forward pointer finds the field a bare code overlaps:

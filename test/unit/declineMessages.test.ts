@@ -62,6 +62,7 @@ const EXPECTED: readonly (readonly [string, string | null, CauseId | null])[] = 
   ['three-d-secure-failed', null, 'authentication-failed'],
   ['insufficient-funds', 'insufficient_funds', 'insufficient-funds'],
   ['too-many-subscriptions', null, null],
+  ['app-store-purchase', null, 'app-store-billing'],
   ['authentication-pending', null, 'authentication-failed'],
   ['payment-failed-unspecified', null, 'international-payments-disabled'],
 ];
