@@ -65,9 +65,9 @@ export function countryLabel(code: string, countries: readonly CountryChoice[]):
 export function countryCodeOf(typed: string, countries: readonly CountryChoice[]): string {
   const text = typed.trim();
   const index = indexOf(countries);
-  const labelled = /\(\s*([A-Za-z]{2})\s*\)\s*$/.exec(text);
+  const labelled = /\(\s*([a-z]{2})\s*\)\s*$/i.exec(text);
   if (labelled && index.codes.has(labelled[1]!.toUpperCase())) return labelled[1]!.toUpperCase();
-  if (/^[A-Za-z]{2}$/.test(text) && index.codes.has(text.toUpperCase())) return text.toUpperCase();
+  if (/^[a-z]{2}$/i.test(text) && index.codes.has(text.toUpperCase())) return text.toUpperCase();
   return index.byName.get(text.toLocaleLowerCase()) ?? text;
 }
 
@@ -122,15 +122,65 @@ export interface MaskResult {
   code: boolean;
 }
 
+/** C0 and C1 controls but tab and line feed: the schema drops them before it masks, so digits they split are one number to it. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+
 /**
  * Masks card numbers, CVCs and one-time codes in a typed or pasted value, the core's way
- * (`•••• 4242`, `•••`), and says which kind it found, for the note beside the field.
+ * (`•••• 4242`, `•••`), and says which kind it found, for the note beside the field. Control
+ * characters are dropped first, as the schema drops them, so a number it would see cannot hide
+ * here; a value with nothing to mask comes back exactly as it was.
  */
 export function maskSecrets(value: string): MaskResult {
-  const withoutCards = redactCardNumbers(value);
+  const text = value.replace(CONTROLS, '');
+  const withoutCards = redactCardNumbers(text);
   const masked = redactSecrets(withoutCards);
-  const cardNumber = withoutCards !== value;
-  return { value: masked, cardNumber, code: !cardNumber && masked !== withoutCards };
+  if (masked === text) return { value, cardNumber: false, code: false };
+  const cardNumber = withoutCards !== text;
+  return { value: masked, cardNumber, code: !cardNumber };
+}
+
+/** What a masking note says: a card number or a code was masked. */
+export type MaskKind = 'cardNumber' | 'code';
+
+/** What the webview keeps with `setState` while hidden: masked values, and only the form's own paths. */
+export interface SavedState {
+  version: 1;
+  fields: FormFields;
+  touched: ReportFieldPath[];
+  masked: Partial<Record<ReportFieldPath, MaskKind>>;
+}
+
+const FIELD_ID_SET: ReadonlySet<string> = new Set(FORM_FIELD_IDS);
+const PATH_SET: ReadonlySet<string> = new Set(REPORT_FIELD_PATHS);
+const isPath = (path: unknown): path is ReportFieldPath => typeof path === 'string' && PATH_SET.has(path);
+
+/**
+ * The one state the webview saves, from whatever the form holds: every value masked here (the
+ * state outlives the view, so nothing typed reaches it unmasked, whichever way it got into the
+ * control), and nothing but the form's own fields and paths kept.
+ */
+export function savedStateOf(
+  fields: Readonly<Record<string, unknown>>,
+  touched: Iterable<unknown>,
+  masked: Iterable<readonly [unknown, unknown]>,
+): SavedState {
+  const values: FormFields = {};
+  for (const [id, value] of Object.entries(fields)) {
+    if (FIELD_ID_SET.has(id) && typeof value === 'string') values[id as FormFieldId] = maskSecrets(value).value;
+  }
+  const kinds: SavedState['masked'] = {};
+  for (const [path, kind] of masked) if (isPath(path) && (kind === 'cardNumber' || kind === 'code')) kinds[path] = kind;
+  return { version: 1, fields: values, touched: [...new Set([...touched].filter(isPath))], masked: kinds };
+}
+
+/** A saved state read back through {@link savedStateOf}; undefined unless this version wrote it. */
+export function readSavedState(raw: unknown): SavedState | undefined {
+  if (!raw || typeof raw !== 'object' || (raw as { version?: unknown }).version !== 1) return undefined;
+  const { fields, touched, masked } = raw as Record<string, unknown>;
+  const record = (value: unknown) => (value && typeof value === 'object' ? (value as Record<string, unknown>) : {});
+  return savedStateOf(record(fields), Array.isArray(touched) ? touched : [], Object.entries(record(masked)));
 }
 
 function setPath(target: Record<string, unknown>, path: string, value: string): void {

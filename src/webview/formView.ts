@@ -6,7 +6,7 @@
  */
 import type { Choices, InitMessage, UiStringKey } from '../protocol/messages';
 import { h, icon } from './elements';
-import { countryLabel, type FormFieldId } from './formReport';
+import { countryLabel, type FormFieldId, type MaskKind } from './formReport';
 
 type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
 
@@ -72,8 +72,6 @@ const COUNTRY_LIST_ID = 'country-list';
 /** The form's buttons, by what they do. */
 export type ButtonName = 'loadLastAttempt' | 'clear' | 'saveJournal' | 'generateAppeal' | 'generateBankInquiry';
 
-/** What a masking note says: a card number or a code was masked. */
-export type MaskKind = 'cardNumber' | 'code';
 
 /** One field's slots for messages, and the controls they describe. */
 interface FieldSlots {

@@ -19,17 +19,20 @@ import { DiagnosisPanel } from './diagnosisPanel';
 import { h } from './elements';
 import {
   COUNTRY_FIELDS,
-  FORM_FIELD_IDS,
   countryCodeOf,
   countryLabel,
   formToReportDraft,
   localTimeNow,
   maskSecrets,
+  readSavedState,
   reportDraftToForm,
+  savedStateOf,
   type FormFieldId,
   type FormFields,
+  type MaskKind,
+  type SavedState,
 } from './formReport';
-import { FormView, type ButtonName, type MaskKind } from './formView';
+import { FormView, type ButtonName } from './formView';
 
 /** What VS Code gives a webview: the one channel to the host, and state that outlives hiding. */
 interface VsCodeApi<State> {
@@ -40,30 +43,7 @@ interface VsCodeApi<State> {
 
 declare function acquireVsCodeApi<State>(): VsCodeApi<State>;
 
-/** What the webview keeps while hidden: only masked values. */
-interface SavedState {
-  version: 1;
-  fields: FormFields;
-  touched: string[];
-  masked: Record<string, MaskKind>;
-}
-
 const DEBOUNCE_MS = 150;
-const FIELD_IDS: ReadonlySet<string> = new Set(FORM_FIELD_IDS);
-
-/** The saved state if it is one this version wrote, its values masked again; undefined otherwise. */
-function readSavedState(raw: unknown): SavedState | undefined {
-  if (!raw || typeof raw !== 'object' || (raw as { version?: unknown }).version !== 1) return undefined;
-  const state = raw as Partial<SavedState>;
-  const fields: FormFields = {};
-  for (const [id, value] of Object.entries(state.fields ?? {})) {
-    if (FIELD_IDS.has(id) && typeof value === 'string') fields[id as FormFieldId] = maskSecrets(value).value;
-  }
-  const touched = Array.isArray(state.touched) ? state.touched.filter((path): path is string => typeof path === 'string') : [];
-  const masked: Record<string, MaskKind> = {};
-  for (const [path, kind] of Object.entries(state.masked ?? {})) if (kind === 'cardNumber' || kind === 'code') masked[path] = kind;
-  return { version: 1, fields, touched, masked };
-}
 
 /** The form on screen and everything it remembers, from one `init` on. */
 class FormApp {
@@ -210,10 +190,8 @@ class FormApp {
   }
 
   private saveState(): void {
-    const fields: FormFields = {};
-    // Masked already as typed; masked again here because this is what outlives the view.
-    for (const [id, value] of Object.entries(this.readFields())) fields[id as FormFieldId] = maskSecrets(value).value;
-    this.api.setState({ version: 1, fields, touched: [...this.touched], masked: Object.fromEntries(this.masked) });
+    // Masked already as typed; masked again there because this is what outlives the view.
+    this.api.setState(savedStateOf(this.readFields(), this.touched, this.masked));
   }
 
   private scheduleChange(): void {

@@ -2,9 +2,8 @@ import type { Lang } from '../../core/catalogue';
 import { diagnose } from '../../core/diagnose';
 import { viewDiagnosis } from '../../core/diagnosisView';
 import { localizeFieldMessage } from '../../core/fieldMessages';
-import { redactSecrets } from '../../core/redact';
-import { parseReport, type FieldError, type Report } from '../../core/report';
-import { REPORT_FIELD_PATHS, type DiagnosisDidUpdateMessage, type FieldErrorMessage, type ReportDraft } from '../../protocol/messages';
+import { cleanFreeText, parseReport, type FieldError, type Report } from '../../core/report';
+import { MAX_MULTILINE, REPORT_FIELD_PATHS, type DiagnosisDidUpdateMessage, type FieldErrorMessage, type ReportDraft } from '../../protocol/messages';
 
 const FORM_PATHS: ReadonlySet<string> = new Set(REPORT_FIELD_PATHS);
 
@@ -66,11 +65,16 @@ export function diagnoseDraft(
   };
 }
 
-/** The draft with every value redacted: what the host keeps between views. */
+/**
+ * The draft with every value cleaned and masked as the report schema cleans free text (controls
+ * dropped, then card numbers, CVCs and one-time codes masked): what the host keeps between views.
+ * Every value, the digit fields too, because a half-typed BIN or expiry is kept as typed and a
+ * card number pasted there is a card number all the same.
+ */
 export function redactDraft(draft: ReportDraft): ReportDraft {
   const redact = (value: unknown): unknown =>
     typeof value === 'string'
-      ? redactSecrets(value)
+      ? cleanFreeText(value, MAX_MULTILINE, true)
       : value && typeof value === 'object'
         ? Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, redact(inner)]))
         : value;

@@ -1,0 +1,95 @@
+/**
+ * A journal is read back as untrusted: a person (or another tool) may edit a machine line and put
+ * a card number or a code into it, written any way. The reader validates it through the report
+ * schema, so nothing read back holds it: not the parsed entries, not `journal list`, not a
+ * diagnosis or a letter that uses the journal as history.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { ENTRY_MARKER, formatJournalEntry, journalHeader, journalReports, parseJournal, type DatedReport } from '../../src/core/journal';
+import { parseReport } from '../../src/core/report';
+import { writtenCardArbitrary, writtenCodeArbitrary, secretContextArbitrary } from '../arbitraries';
+import { LeakCheck, leakStats } from '../leakOracle';
+import { FREE_TEXT_FIELDS, LANGS, cliOutputs, coreOutputs, reportWith, scratch, type FreeTextField, type Outputs } from '../leakOutputs';
+
+const RUNS = Number(process.env.LEAK_RUNS ?? 300);
+
+const EARLIER = reportWith([], '');
+EARLIER.occurredAt = '2025-11-27T09:00:00+08:00';
+const CURRENT = reportWith([], '');
+
+/** A journal of one entry whose machine line was edited by hand to hold `text` in `fields`. */
+function editedJournal(fields: readonly FreeTextField[], text: string, lang: 'en' | 'zh-cn'): string {
+  const parsed = parseReport(EARLIER);
+  if (!parsed.ok) throw new Error('the earlier report is invalid');
+  const journal = journalHeader(lang) + formatJournalEntry(parsed.report as DatedReport, lang);
+  const marker = `${ENTRY_MARKER}v1 `;
+  const start = journal.indexOf(marker);
+  const end = journal.indexOf(' -->', start);
+  const record = JSON.parse(journal.slice(start + marker.length, end)) as { report: Record<string, Record<string, string> | string> };
+  for (const field of fields) {
+    const [group, key] = field.split('.') as [string, string | undefined];
+    if (key === undefined) record.report[group] = text;
+    else record.report[group] = { ...(record.report[group] as Record<string, string>), [key]: text };
+  }
+  // As an editor would keep it readable: raw text, only what would end the comment escaped.
+  const json = JSON.stringify(record).replace(/--/g, '-\\u002d').replace(/>/g, '\\u003e');
+  return `${journal.slice(0, start + marker.length)}${json}${journal.slice(end)}`;
+}
+
+describe('leaks: a journal edited by hand', () => {
+  const files = scratch();
+  const start = { checks: 0, leaks: 0 };
+  before(() => Object.assign(start, leakStats));
+  after(() => {
+    files.remove();
+    console.log(`      leaks (journal read back): ${leakStats.checks - start.checks} output checks, ${leakStats.leaks - start.leaks} leaks`);
+  });
+
+  /** Everything made from the edited journal: its parse, the CLI with it as --journal, letters with it as history. */
+  async function outputsOf(journal: string, lang: 'en' | 'zh-cn'): Promise<Outputs> {
+    const dir = files.dir();
+    const path = join(dir, 'edited.md');
+    writeFileSync(path, journal);
+    const parsed = parseJournal(journal);
+    return [
+      ['parseJournal', JSON.stringify(parsed)],
+      ...(await cliOutputs(CURRENT, dir, lang, path)),
+      ...(await coreOutputs(CURRENT, dir, journalReports(parsed))),
+    ];
+  }
+
+  it(`reads back no card number (${RUNS} journals × ~27 outputs)`, async function () {
+    this.timeout(120_000);
+    await fc.assert(
+      fc.asyncProperty(
+        writtenCardArbitrary,
+        secretContextArbitrary,
+        fc.subarray([...FREE_TEXT_FIELDS], { minLength: 1 }),
+        fc.constantFrom(...LANGS),
+        async (written, context, fields, lang) => {
+          const text = context(written.text);
+          const check = new LeakCheck();
+          for (const [name, output] of await outputsOf(editedJournal(fields, text, lang), lang)) check.card(name, output, written.digits);
+          check.assertNone({ text, fields });
+        },
+      ),
+      { numRuns: RUNS },
+    );
+  });
+
+  it(`reads back no CVC or one-time code (${RUNS} journals × ~27 outputs, each against its twin)`, async function () {
+    this.timeout(120_000);
+    await fc.assert(
+      fc.asyncProperty(writtenCodeArbitrary, fc.subarray([...FREE_TEXT_FIELDS], { minLength: 1 }), fc.constantFrom(...LANGS), async (code, fields, lang) => {
+        const outputs = await outputsOf(editedJournal(fields, code.text, lang), lang);
+        const twins = await outputsOf(editedJournal(fields, code.twin, lang), lang);
+        const check = new LeakCheck();
+        outputs.forEach(([name, output], index) => check.code(name, output, twins[index]![1]));
+        check.assertNone({ text: code.text, fields });
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
