@@ -1058,7 +1058,7 @@ const ENTRIES: readonly Entry[] = [
       phrase('(?:approve|confirm) (?:the |this )?(?:payment|transaction|purchase|charge) in (?:my|your|the) (?:bank(?:ing)?|card|mobile banking) app'),
       zh(`(?:没收到|未收到|没有收到|收不到|没有接到)${NEAR_ZH(4)}验证码`),
       zh(`(?:弹出|跳出|跳转到?)${NEAR_ZH(8)}${VERIFY_ZH}`),
-      zh(`(?:要求|让|叫|提示)(?:我|您|你)${NEAR_ZH(6)}(?:${VERIFY_ZH}|输入验证码|确认付款|授权)`),
+      zh(`(?:要求|让|叫|提示)(?:我|您|你)${NEAR_ZH(10)}(?:${VERIFY_ZH}|输入验证码|确认付款|授权)`),
       zh(`(?:银行|手机银行)(?:app|应用)?(?:里|中|上)?(?:确认|授权|批准)(?:这笔)?(?:付款|支付|交易|扣款)`),
       zh(`(?:等待|正在)(?:身[份分])?${VERIFY_ZH}`),
     ],
@@ -1143,10 +1143,10 @@ const DOUBLE_QUOTES = /[\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb\u300c\u300d\u
 // Checkout renders zh-TW / zh-HK when the browser asks for it, e.g. "您的金融卡已被拒絕".
 const TRADITIONAL =
   '絕銀餘額驗證號碼區國異動測檢無過請嘗試幣種類購買帳單郵遞處錯誤發認確許頻數達禮預貨獲項戶務為們這來對應沒統與於資訊簽經關聯開權敗後偵態該張將際顯並僅' +
-  '個兌時暫機現電筆係繫級綁編訂讓記賬銷問閱題駁輸轉報彈復複裡裏簡錢設備網絡線啟進';
+  '個兌時暫機現電筆係繫級綁編訂讓記賬銷問閱題駁輸轉報彈復複裡裏簡錢設備網絡線啟進內蘋鎖';
 const SIMPLIFIED =
   '绝银余额验证号码区国异动测检无过请尝试币种类购买账单邮递处错误发认确许频数达礼预货获项户务为们这来对应没统与于资讯签经关联开权败后侦态该张将际显并仅' +
-  '个兑时暂机现电笔系系级绑编订让记账销问阅题驳输转报弹复复里里简钱设备网络线启进';
+  '个兑时暂机现电笔系系级绑编订让记账销问阅题驳输转报弹复复里里简钱设备网络线启进内苹锁';
 /** Traditional → Simplified, one character each, for every character the Chinese phrases use that differs between the scripts; exported for tests. */
 export const TRADITIONAL_TO_SIMPLIFIED: ReadonlyMap<string, string> = new Map([...TRADITIONAL].map((char, index) => [char, SIMPLIFIED[index] ?? char]));
 const TO_SIMPLIFIED = TRADITIONAL_TO_SIMPLIFIED;
