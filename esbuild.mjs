@@ -71,12 +71,23 @@ const entries = [
     target: 'node20',
   },
   {
+    // Large journals are parsed on a worker thread started from this file, off the extension
+    // host's thread (src/node/journalOffThread.ts). Core only: the journal format and the schema.
+    ...common,
+    entryPoints: ['src/node/journalWorker.ts'],
+    outfile: 'dist/journalWorker.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+  },
+  {
     // The sidebar form's script, run in the webview: browser, one self-contained file. It carries
     // zod/mini, the report schema and the redaction; the diagnosis and the decline catalogue stay
-    // in the host. Target: under 60 KB minified.
+    // in the host. Target: under 60 KB minified. In a folder of its own because the webview may
+    // load only from the folders it is given (localResourceRoots): this one, not all of dist/.
     ...common,
     entryPoints: ['src/webview/main.ts'],
-    outfile: 'dist/webview.js',
+    outfile: 'dist/webview/webview.js',
     platform: 'browser',
     format: 'iife',
     target: 'es2022',

@@ -1,13 +1,12 @@
 import * as vscode from 'vscode';
 import { diagnose, type Diagnosis } from '../core/diagnose';
-import { journalHeader } from '../core/journal';
 import type { LetterKind } from '../core/letterKinds';
 import { COMMAND_IDS, type CommandName } from './commandIds';
 import { JournalBusyError } from './journalStore';
 import { uiLang } from './language';
 import type { Session } from './session';
 import { letterLang } from './settings';
-import { chooseWorkspaceFolder, exists } from './workspaceTarget';
+import { chooseWorkspaceFolder } from './workspaceTarget';
 
 /** A command: takes an optional report object, returns what it made (or undefined when nothing was made). */
 export type CommandHandler = (argument?: unknown) => Promise<unknown>;
@@ -23,11 +22,12 @@ export const COMMAND_FACTORIES: Readonly<Record<CommandName, (session: Session) 
 
 async function diagnoseCommand(session: Session, argument: unknown): Promise<Diagnosis | undefined> {
   const folder = session.readingFolder();
-  const history = await session.history(folder);
+  // Not awaited before the wizard: its first question must not wait for the journal.
+  const history = session.history(folder);
   const report = argument !== undefined ? session.validated(argument) : await session.askForReport(history);
   if (!report) return undefined;
   const now = session.clock();
-  const diagnosis = diagnose(report, history, now);
+  const diagnosis = diagnose(report, await history, now);
   session.remember(report);
   session.showCooldownOf(diagnosis);
   await session.documents.show(diagnosis, uiLang(), now);
@@ -82,9 +82,10 @@ async function recordAttempt(session: Session, argument: unknown): Promise<vscod
   const report = await session.reportFor(argument, target, { ask: true });
   if (!report) return undefined;
   const settings = session.settings(target);
-  const uri = session.journalUri(target);
+  const journal = session.journalFile(target);
+  const uri = journal.uri;
   try {
-    await session.journal.append(uri, session.dated(report), letterLang(settings), session.clock());
+    await session.journal.append(journal, session.dated(report), letterLang(settings), session.clock());
   } catch (error) {
     if (!(error instanceof JournalBusyError)) throw error;
     void vscode.window.showWarningMessage(
@@ -103,11 +104,11 @@ async function recordAttempt(session: Session, argument: unknown): Promise<vscod
 async function openJournal(session: Session): Promise<vscode.Uri | undefined> {
   const target = await chooseWorkspaceFolder({ allowUntitled: false });
   if (!target || target === 'untitled') return undefined;
-  const uri = session.journalUri(target);
-  if (!(await exists(uri))) {
-    await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(uri, '..'));
-    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(journalHeader(letterLang(session.settings(target)))));
-  }
+  const journal = session.journalFile(target);
+  // Created (or found) only where it stays in the folder: an editor on a linked ~/.gitconfig
+  // would be one save away from writing it.
+  await session.journal.create(journal, letterLang(session.settings(target)));
+  const uri = journal.uri;
   await vscode.window.showTextDocument(uri, { preview: false });
   return uri;
 }

@@ -1,72 +1,167 @@
 import * as vscode from 'vscode';
 import type { Lang } from '../core/catalogue';
-import { journalEntryToWrite, journalHeader, journalReports, parseJournal, parseJournalBytes, type DatedReport, type ParsedJournal } from '../core/journal';
+import { journalEntryToWrite, journalHeader, journalReports, parseJournalBytes, type DatedReport, type ParsedJournal } from '../core/journal';
 import type { Report } from '../core/report';
-import { appendJournalText } from '../node/journalFile';
+import { appendJournalText, createJournal, readJournalBytes } from '../node/journalFile';
+import { parseJournalOffThread } from '../node/journalOffThread';
+import { FileTooLargeError } from '../node/realPath';
+import { asRefusal, isTooLarge, joinSentences, RefusedPathError, refuseLinksThroughWorkspaceFs, type FolderFile } from './folderBounds';
 import { exists, openDocument } from './workspaceTarget';
 
 /** The journal is open with unsaved edits and the edit could not be applied: nothing was written. */
 export class JournalBusyError extends Error {}
 
 /**
+ * The largest journal the extension reads: 32 MB, more than four times a journal of 10,000
+ * entries (about 7 MB). A larger one is not read at all (a warning says so once) and counts as
+ * empty: reading only part of it would give a cooldown from the wrong attempts.
+ */
+export const JOURNAL_READ_LIMIT_BYTES = 32 * 1024 * 1024;
+
+/** How the store tells the person about a journal it would not read; shown once per journal and reason. */
+export type ReadWarning = (key: string, message: string, setting: string) => void;
+
+export interface JournalStoreOptions {
+  /** dist/journalWorker.js: large journals are parsed there, off the extension host's thread. */
+  workerFile?: string;
+  warn?: ReadWarning;
+}
+
+/**
  * The failure journal in the workspace. A journal open with unsaved edits is the one that
  * counts: reading takes its text, and an entry goes into it as an edit, left unsaved like the
- * person's own. Otherwise the file is read (through `workspace.fs`) and written; an editor
- * showing it reloads by itself.
+ * person's own. Otherwise the file is read and written; an editor showing it reloads by itself.
  * (A document VS Code still caches after its editor closed is not trusted: it can be stale.)
- * A local journal is appended to in place, as the CLI does (`src/node/journalFile.ts`); in a
- * remote or virtual folder, where only `workspace.fs` reaches, the old bytes are kept as they are
- * and written with the entry to a temporary file renamed over the journal.
+ *
+ * The journal must stay in its workspace folder: a journal (or folder) that is a symbolic link
+ * leading outside is neither written nor read (`RefusedPathError`). A local journal is appended
+ * to in place, as the CLI does (`src/node/journalFile.ts`), at its real path; in a remote or
+ * virtual folder, where only `workspace.fs` reaches and a link's target cannot be resolved, a
+ * link anywhere on the way is refused, and the old bytes are written with the entry to a
+ * temporary file renamed over the journal.
+ *
+ * Reading never holds the extension host: a journal over {@link JOURNAL_READ_LIMIT_BYTES} is not
+ * read, and a large one is parsed on a worker thread.
  */
 export class JournalStore implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   /** Fires after the extension wrote to a journal. */
   readonly onDidChange = this.changed.event;
 
-  constructor(private readonly log: vscode.LogOutputChannel) {}
+  constructor(
+    private readonly log: vscode.LogOutputChannel,
+    private readonly options: JournalStoreOptions = {},
+  ) {}
 
   dispose(): void {
     this.changed.dispose();
   }
 
-  /** The parsed journal; a missing file is an empty journal. Damaged entries are logged with their line numbers. */
-  async read(uri: vscode.Uri): Promise<ParsedJournal> {
-    const journal = await this.readParsed(uri);
-    for (const problem of journal.problems) this.log.warn(`${uri.fsPath || uri.toString()}:${problem.line}: ${problem.message}`);
+  /**
+   * The parsed journal; a missing file is an empty journal, and so is one refused (it leads outside
+   * the folder, or is too large: the person is told once). Damaged entries are logged with their line numbers.
+   */
+  async read(file: FolderFile): Promise<ParsedJournal> {
+    let journal: ParsedJournal;
+    try {
+      journal = await this.readParsed(file);
+    } catch (error) {
+      const refusal = asRefusal(error, file, 'read');
+      if (refusal instanceof RefusedPathError) {
+        this.refuseRead(file, refusal.reason, refusal.message);
+        return { entries: [], problems: [] };
+      }
+      if (isTooLarge(error)) {
+        this.refuseRead(file, 'too-large', this.tooLargeMessage(file));
+        return { entries: [], problems: [] };
+      }
+      throw error;
+    }
+    for (const problem of journal.problems) this.log.warn(`${file.uri.fsPath || file.uri.toString()}:${problem.line}: ${problem.message}`);
     return journal;
   }
 
   /** The journal's attempts as reports, oldest first. */
-  async history(uri: vscode.Uri): Promise<Report[]> {
-    return journalReports(await this.read(uri));
+  async history(file: FolderFile): Promise<Report[]> {
+    return journalReports(await this.read(file));
   }
 
-  /** Appends one entry; creates the file (with its folder and header) when there is none. */
-  async append(uri: vscode.Uri, report: DatedReport, lang: Lang, now: Date): Promise<void> {
+  /**
+   * Appends one entry; creates the file (with its folder and header) when there is none. Throws
+   * `RefusedPathError`, writing nothing, for a journal that leads outside its folder.
+   */
+  async append(file: FolderFile, report: DatedReport, lang: Lang, now: Date): Promise<void> {
     // The schema already redacted every field; this is the last guard before a file.
     const entry = journalEntryToWrite(report, lang, now);
+    const { uri } = file;
     const document = openDocument(uri);
     if (document?.isDirty) await this.appendToDocument(document, entry);
     // A local file gets the CLI's appender: one O_APPEND write, safe beside a CLI appending at the
     // same moment, and as quick on a long journal as on a short one.
-    else if (uri.scheme === 'file') await appendJournalText(uri.fsPath, entry, lang);
-    else await this.appendToFile(uri, entry, lang);
+    else if (uri.scheme === 'file') await appendJournalText(uri.fsPath, entry, lang, { within: file.folder.fsPath }).catch((error: unknown) => Promise.reject(asRefusal(error, file, 'write')));
+    else {
+      await refuseLinksThroughWorkspaceFs(file, 'write');
+      await this.appendToFile(uri, entry, lang);
+    }
     this.log.info(`journal: added the attempt of ${report.occurredAt} to ${uri.toString()}`);
     this.changed.fire(uri);
   }
 
-  private async readParsed(uri: vscode.Uri): Promise<ParsedJournal> {
+  /** Creates the journal with its header (in `lang`) unless it exists; refuses like `append`. */
+  async create(file: FolderFile, lang: Lang): Promise<void> {
+    const { uri } = file;
+    if (uri.scheme === 'file') {
+      await createJournal(uri.fsPath, lang, { within: file.folder.fsPath }).catch((error: unknown) => Promise.reject(asRefusal(error, file, 'write')));
+      return;
+    }
+    await refuseLinksThroughWorkspaceFs(file, 'write');
+    if (await exists(uri)) return;
+    await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(uri, '..'));
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(journalHeader(lang)));
+  }
+
+  private async readParsed(file: FolderFile): Promise<ParsedJournal> {
+    const { uri } = file;
     const document = openDocument(uri);
-    if (document?.isDirty) return parseJournal(document.getText());
-    let bytes: Uint8Array;
+    if (document?.isDirty) {
+      const text = document.getText();
+      // A UTF-16 length over the limit is at least as many UTF-8 bytes.
+      if (text.length > JOURNAL_READ_LIMIT_BYTES) throw new FileTooLargeError(uri.toString(), text.length, JOURNAL_READ_LIMIT_BYTES);
+      return this.parse(new TextEncoder().encode(text));
+    }
+    const bytes = uri.scheme === 'file' ? await readJournalBytes(uri.fsPath, { within: file.folder.fsPath, maxBytes: JOURNAL_READ_LIMIT_BYTES }) : await this.readThroughWorkspaceFs(file);
+    // The file's bytes as they are: only its machine lines need decoding.
+    return bytes ? this.parse(bytes) : { entries: [], problems: [] };
+  }
+
+  private async readThroughWorkspaceFs(file: FolderFile): Promise<Uint8Array | undefined> {
+    await refuseLinksThroughWorkspaceFs(file, 'read');
     try {
-      bytes = await vscode.workspace.fs.readFile(uri);
+      const { size } = await vscode.workspace.fs.stat(file.uri);
+      if (size > JOURNAL_READ_LIMIT_BYTES) throw new FileTooLargeError(file.uri.toString(), size, JOURNAL_READ_LIMIT_BYTES);
+      return await vscode.workspace.fs.readFile(file.uri);
     } catch (error) {
-      if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') return { entries: [], problems: [] };
+      if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') return undefined;
       throw error;
     }
-    // The file's bytes as they are: only its machine lines need decoding.
-    return parseJournalBytes(bytes);
+  }
+
+  private parse(bytes: Uint8Array): Promise<ParsedJournal> {
+    const { workerFile } = this.options;
+    // Without a worker bundle (the extension's own tests build the store alone) the parse is in place.
+    return workerFile ? parseJournalOffThread(bytes, workerFile) : Promise.resolve(parseJournalBytes(bytes));
+  }
+
+  private refuseRead(file: FolderFile, reason: string, message: string): void {
+    this.log.warn(`journal: not read: ${message}`);
+    this.options.warn?.(`${reason}:${file.uri.toString()}`, message, file.setting);
+  }
+
+  private tooLargeMessage(file: FolderFile): string {
+    return joinSentences(
+      vscode.l10n.t('{0} is larger than {1} MB, so Card Doctor did not read it: the cooldown and the wizard leave it out.', vscode.workspace.asRelativePath(file.uri, false), JOURNAL_READ_LIMIT_BYTES / (1024 * 1024)),
+      vscode.l10n.t('Move older entries into another file to make it smaller.'),
+    );
   }
 
   private async appendToDocument(document: vscode.TextDocument, entry: string): Promise<void> {

@@ -1,15 +1,16 @@
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { COMMAND_FACTORIES, type CommandHandler } from './commands';
 import { COMMAND_IDS, type CommandName } from './commandIds';
 import { CooldownStatus } from './cooldownStatus';
 import { DiagnosisDocuments } from './diagnosisDocument';
 import { JournalStore } from './journalStore';
-import { LetterWriter } from './letterWriter';
+import { LetterWriter, TemplateTooLargeError } from './letterWriter';
 import { FailureReporter } from './log';
 import { Session } from './session';
-import { SettingsWarnings } from './settings';
+import { SettingsWarnings, showWithOpenSettings } from './settings';
+import { RefusedPathError } from './folderBounds';
 import { FormViewProvider } from './sidebar/formViewProvider';
-import { JournalHistoryCache } from './sidebar/journalHistoryCache';
 
 /** Everything behind the commands and the view, built on first use (see extension.ts). */
 export interface Services {
@@ -26,13 +27,18 @@ export interface Services {
 export function createServices(context: vscode.ExtensionContext): Services {
   const log = vscode.window.createOutputChannel('Card Doctor', { log: true });
   const failures = new FailureReporter(log);
-  const journal = new JournalStore(log);
+  const warnings = new SettingsWarnings();
+  const journal = new JournalStore(log, {
+    // Beside this bundle in dist/: large journals are parsed there, off the extension host's thread.
+    workerFile: path.join(__dirname, 'journalWorker.js'),
+    warn: (key, message, setting) => warnings.once(key, message, setting),
+  });
   const documents = new DiagnosisDocuments();
   const cooldown = new CooldownStatus();
-  const session = new Session(log, journal, new LetterWriter(context, log), documents, cooldown, new SettingsWarnings());
-  const journalHistory = new JournalHistoryCache(session);
+  const session = new Session(log, journal, new LetterWriter(context, log), documents, cooldown, warnings);
+  const journalHistory = session.historyCache;
   const formView = new FormViewProvider(context.extensionUri, session, journalHistory);
-  context.subscriptions.push(log, journal, documents, cooldown, journalHistory, formView);
+  context.subscriptions.push(log, journal, documents, cooldown, session, formView);
 
   const handlers = Object.fromEntries(
     (Object.keys(COMMAND_IDS) as CommandName[]).map((name) => [name, COMMAND_FACTORIES[name](session)]),
@@ -56,6 +62,12 @@ export function createServices(context: vscode.ExtensionContext): Services {
       try {
         return await handlers[name](argument);
       } catch (error) {
+        // Expected: a journal, folder or template that leads outside the workspace folder.
+        if (error instanceof RefusedPathError || error instanceof TemplateTooLargeError) {
+          log.warn(`${COMMAND_IDS[name]}: ${error.message}`);
+          showWithOpenSettings(error.message, error.setting);
+          return undefined;
+        }
         failures.unexpected(COMMAND_IDS[name], error);
         return undefined;
       }

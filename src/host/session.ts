@@ -9,6 +9,8 @@ import type { JournalStore } from './journalStore';
 import { uiLang } from './language';
 import type { LetterWriter } from './letterWriter';
 import { readSettings, SettingsWarnings, type Settings } from './settings';
+import type { FolderFile } from './folderBounds';
+import { JournalHistoryCache } from './sidebar/journalHistoryCache';
 import { localIsoTime } from '../core/localTime';
 import { runDiagnoseWizard } from './wizard/diagnoseWizard';
 import { uriInFolder } from './workspaceTarget';
@@ -17,8 +19,13 @@ import { uriInFolder } from './workspaceTarget';
  * What the commands share: the services built in `activate`, and the report of the latest
  * diagnosis in this window (so "Generate appeal" right after a diagnosis needs no questions).
  */
-export class Session {
+export class Session implements vscode.Disposable {
   private lastReport: Report | undefined;
+  /**
+   * Every journal read goes through here: read once per change, shared by the commands, the
+   * status bar and the form, and never awaited before a command's first question.
+   */
+  readonly historyCache: JournalHistoryCache;
 
   constructor(
     readonly log: vscode.LogOutputChannel,
@@ -28,7 +35,13 @@ export class Session {
     readonly cooldown: CooldownStatus,
     private readonly warnings: SettingsWarnings,
     readonly clock: () => Date = () => new Date(),
-  ) {}
+  ) {
+    this.historyCache = new JournalHistoryCache(this);
+  }
+
+  dispose(): void {
+    this.historyCache.dispose();
+  }
 
   /** Settings for a folder; invalid values are warned about once and replaced by defaults. */
   settings(folder: vscode.WorkspaceFolder | undefined): Settings {
@@ -38,7 +51,12 @@ export class Session {
   }
 
   journalUri(folder: vscode.WorkspaceFolder): vscode.Uri {
-    return uriInFolder(folder, this.settings(folder).journalPath);
+    return this.journalFile(folder).uri;
+  }
+
+  /** The folder's journal, with the folder it must stay in. */
+  journalFile(folder: vscode.WorkspaceFolder): FolderFile {
+    return { folder: folder.uri, uri: uriInFolder(folder, this.settings(folder).journalPath), setting: 'cardDoctor.journalPath' };
   }
 
   /** The folder to read history from without asking: the active editor's, else the first. */
@@ -47,8 +65,9 @@ export class Session {
     return (active && vscode.workspace.getWorkspaceFolder(active)) ?? vscode.workspace.workspaceFolders?.[0];
   }
 
-  async history(folder: vscode.WorkspaceFolder | undefined): Promise<Report[]> {
-    return folder ? this.journal.history(this.journalUri(folder)) : [];
+  /** The folder's journal as reports, oldest first (none without a folder). */
+  history(folder: vscode.WorkspaceFolder | undefined): Promise<Report[]> {
+    return this.historyCache.history(folder);
   }
 
   /**
@@ -59,14 +78,21 @@ export class Session {
   async reportFor(argument: unknown, folder: vscode.WorkspaceFolder | undefined, options: { ask: boolean }): Promise<Report | undefined> {
     if (argument !== undefined && !(argument instanceof vscode.Uri)) return this.validated(argument);
     if (this.lastReport) return this.lastReport;
-    const history = await this.history(folder);
-    if (!options.ask && history.length > 0) return history[history.length - 1];
+    const history = this.history(folder);
+    if (!options.ask) {
+      const reports = await history;
+      if (reports.length > 0) return reports[reports.length - 1];
+    }
     return this.askForReport(history);
   }
 
-  /** Runs the wizard, prefilled from the latest journal entry. */
-  async askForReport(history: readonly Report[]): Promise<Report | undefined> {
-    const report = await runDiagnoseWizard(history[history.length - 1], uiLang(), this.clock());
+  /**
+   * Runs the wizard, prefilled from the latest journal entry. The journal may still be being
+   * read: the first question does not wait for it.
+   */
+  async askForReport(history: Promise<readonly Report[]>): Promise<Report | undefined> {
+    const latest = history.then((reports) => reports[reports.length - 1]);
+    const report = await runDiagnoseWizard(latest, uiLang(), this.clock());
     if (report) this.lastReport = report;
     return report;
   }

@@ -61,17 +61,28 @@ export class SettingsWarnings {
 
   warn(problems: readonly SettingProblem[]): void {
     for (const problem of problems) {
-      const id = `${problem.key}: ${problem.message}`;
-      if (this.shown.has(id)) continue;
-      this.shown.add(id);
-      const open = vscode.l10n.t('Open Settings');
-      void vscode.window
-        .showWarningMessage(vscode.l10n.t('The setting {0} is invalid: it {1}. The default is used instead.', problem.key, localizeSettingMessage(problem.message)), open)
-        .then((choice) => {
-          if (choice === open) void vscode.commands.executeCommand('workbench.action.openSettings', problem.key);
-        });
+      this.once(
+        `${problem.key}: ${problem.message}`,
+        vscode.l10n.t('The setting {0} is invalid: it {1}. The default is used instead.', problem.key, localizeSettingMessage(problem.message)),
+        problem.key,
+      );
     }
   }
+
+  /** Shows `message` (already localized) with "Open Settings" for `setting`, unless `key` was shown before in this window. */
+  once(key: string, message: string, setting: string): void {
+    if (this.shown.has(key)) return;
+    this.shown.add(key);
+    showWithOpenSettings(message, setting);
+  }
+}
+
+/** A warning with one action, "Open Settings", that opens `setting`. */
+export function showWithOpenSettings(message: string, setting: string): void {
+  const open = vscode.l10n.t('Open Settings');
+  void vscode.window.showWarningMessage(message, open).then((choice) => {
+    if (choice === open) void vscode.commands.executeCommand('workbench.action.openSettings', setting);
+  });
 }
 
 function localizeSettingMessage(message: string): string {

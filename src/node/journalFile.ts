@@ -10,22 +10,10 @@ import { basename, dirname, join } from 'node:path';
 import type { Lang } from '../core/catalogue';
 import { journalEntryToWrite, journalHeader, parseJournalBytes, type DatedReport, type ParsedJournal } from '../core/journal';
 import { createExclusively, type FolderBound } from './newFile';
-import { explainNoFollow, NO_FOLLOW, writeTarget } from './realPath';
-
-/** The journal is larger than the reader was allowed to read; nothing of it was read. */
-export class JournalTooLargeError extends Error {
-  constructor(
-    readonly path: string,
-    readonly size: number,
-    readonly limit: number,
-  ) {
-    super(`${path} is ${size} bytes, more than the ${limit} bytes a journal may have to be read; it was not read`);
-    this.name = 'JournalTooLargeError';
-  }
-}
+import { explainNoFollow, NO_FOLLOW, readFileBounded, writeTarget } from './realPath';
 
 export interface ReadJournalOptions extends FolderBound {
-  /** Refuse (with {@link JournalTooLargeError}) a file larger than this, before reading any of it. */
+  /** Refuse (with `FileTooLargeError`) a file larger than this, before reading any of it. */
   maxBytes?: number;
 }
 
@@ -34,23 +22,7 @@ export interface ReadJournalOptions extends FolderBound {
  * {@link FolderBound}) a journal that leads outside the folder is refused like a write would be.
  */
 export async function readJournalBytes(path: string, options: ReadJournalOptions = {}): Promise<Uint8Array | undefined> {
-  let handle: FileHandle;
-  try {
-    const target = await writeTarget(path, options.within);
-    // Checked, the target is a real path: a link at its end now was put there after the check.
-    handle = await open(target, constants.O_RDONLY | (options.within === undefined ? 0 : NO_FOLLOW));
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw explainNoFollow(error, path);
-  }
-  try {
-    // The size of the file opened, so what is checked is what is read.
-    const { size } = await handle.stat();
-    if (options.maxBytes !== undefined && size > options.maxBytes) throw new JournalTooLargeError(path, size, options.maxBytes);
-    return await handle.readFile();
-  } finally {
-    await handle.close();
-  }
+  return readFileBounded(path, options);
 }
 
 /** Reads and parses a journal; a journal that does not exist yet is empty. Options: see {@link readJournalBytes}. */

@@ -7,7 +7,7 @@
  * the check is refused rather than followed.
  */
 import { constants } from 'node:fs';
-import { readlink, realpath } from 'node:fs/promises';
+import { open, readlink, realpath, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 
 /**
@@ -99,6 +99,43 @@ export async function realPathInside(folder: string, target: string): Promise<st
 /** Where a writer works: `target` itself, or its real path checked to stay inside `within`. */
 export async function writeTarget(target: string, within: string | undefined): Promise<string> {
   return within === undefined ? target : realPathInside(within, target);
+}
+
+/** A file larger than a reader was allowed to read; nothing of it was read. */
+export class FileTooLargeError extends Error {
+  constructor(
+    readonly path: string,
+    readonly size: number,
+    readonly limit: number,
+  ) {
+    super(`${path} is ${size} bytes, more than the ${limit} bytes it may have to be read; it was not read`);
+    this.name = 'FileTooLargeError';
+  }
+}
+
+/**
+ * A file's bytes, `undefined` when it does not exist. `within`: the file must lead to somewhere
+ * inside that folder ({@link OutsideFolderError}); it is then read at its real path, never through
+ * a link put at its end after the check ({@link SymbolicLinkError}). `maxBytes`: a larger file is
+ * refused ({@link FileTooLargeError}) before any of it is read.
+ */
+export async function readFileBounded(path: string, options: { within?: string; maxBytes?: number } = {}): Promise<Uint8Array | undefined> {
+  let handle: FileHandle;
+  try {
+    const target = await writeTarget(path, options.within);
+    handle = await open(target, constants.O_RDONLY | (options.within === undefined ? 0 : NO_FOLLOW));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw explainNoFollow(error, path);
+  }
+  try {
+    // The size of the file opened, so what is checked is what is read.
+    const { size } = await handle.stat();
+    if (options.maxBytes !== undefined && size > options.maxBytes) throw new FileTooLargeError(path, size, options.maxBytes);
+    return await handle.readFile();
+  } finally {
+    await handle.close();
+  }
 }
 
 /** ELOOP from an O_NOFOLLOW open means the final component is a link: say so plainly. */

@@ -6,6 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { ENTRY_MARKER, parseJournal } from '../../src/core/journal';
 import { parseReport, type Report } from '../../src/core/report';
+import { RefusedPathError, type FolderFile } from '../../src/host/folderBounds';
 import { JournalStore } from '../../src/host/journalStore';
 import { LetterWriter } from '../../src/host/letterWriter';
 import { readSettings } from '../../src/host/settings';
@@ -17,6 +18,8 @@ const SCHEME = 'card-doctor-test-memory';
 class MemoryFileSystem implements vscode.FileSystemProvider {
   readonly files = new Map<string, Uint8Array>();
   readonly folders = new Set<string>(['/']);
+  /** Paths that are symbolic links (to a file or folder listed above): stat says so, as VS Code's own providers do. */
+  readonly links = new Set<string>();
   private readonly emitter = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
   readonly onDidChangeFile = this.emitter.event;
 
@@ -25,9 +28,10 @@ class MemoryFileSystem implements vscode.FileSystemProvider {
   }
 
   stat(uri: vscode.Uri): vscode.FileStat {
+    const link = this.links.has(uri.path) ? vscode.FileType.SymbolicLink : 0;
     const file = this.files.get(uri.path);
-    if (file) return { type: vscode.FileType.File, ctime: 0, mtime: Date.now(), size: file.length };
-    if (this.folders.has(uri.path)) return { type: vscode.FileType.Directory, ctime: 0, mtime: 0, size: 0 };
+    if (file) return { type: vscode.FileType.File | link, ctime: 0, mtime: Date.now(), size: file.length };
+    if (this.folders.has(uri.path)) return { type: vscode.FileType.Directory | link, ctime: 0, mtime: 0, size: 0 };
     throw vscode.FileSystemError.FileNotFound(uri);
   }
 
@@ -79,11 +83,14 @@ describe('a folder only workspace.fs reaches', function () {
   let registration: vscode.Disposable;
   let log: vscode.LogOutputChannel;
   let store: JournalStore;
+  const warnings: string[] = [];
+  const journalAt = (...segments: string[]): FolderFile => ({ folder: root, uri: vscode.Uri.joinPath(root, ...segments), setting: 'cardDoctor.journalPath' });
+  const filesUnder = (path: string) => [...memory.files.keys()].filter((file) => file.startsWith(path));
 
   before(() => {
     registration = vscode.workspace.registerFileSystemProvider(SCHEME, memory);
     log = vscode.window.createOutputChannel('Card Binding Doctor (remote folder test)', { log: true });
-    store = new JournalStore(log);
+    store = new JournalStore(log, { warn: (key) => warnings.push(key) });
   });
 
   after(() => {
@@ -93,20 +100,21 @@ describe('a folder only workspace.fs reaches', function () {
   });
 
   it('creates the journal, then appends without touching the person’s own text', async () => {
-    const journal = vscode.Uri.joinPath(root, 'card-failures', 'journal.md');
-    await store.append(journal, report(), 'en', new Date('2025-11-27T03:00:00Z'));
+    const file = journalAt('card-failures', 'journal.md');
+    const journal = file.uri;
+    await store.append(file, report(), 'en', new Date('2025-11-27T03:00:00Z'));
     const created = await readText(journal);
     assert.match(created, /^# Card failure journal\n/);
     // The person writes a note with no final newline; the next entry must start on a line of its own.
     const edited = `${created}\nMy own note: the bank said to wait a day.`;
     await writeText(journal, edited);
-    await store.append(journal, report({ occurredAt: '2025-11-28T10:31:00+08:00' }), 'en', new Date('2025-11-28T03:00:00Z'));
+    await store.append(file, report({ occurredAt: '2025-11-28T10:31:00+08:00' }), 'en', new Date('2025-11-28T03:00:00Z'));
     const after = await readText(journal);
     assert.ok(after.startsWith(`${edited}\n`), 'the earlier bytes are kept as they were');
     const parsed = parseJournal(after);
     assert.deepEqual(parsed.problems, []);
     assert.deepEqual(parsed.entries.map((entry) => entry.occurredAt), ['2025-11-27T10:31:00+08:00', '2025-11-28T10:31:00+08:00']);
-    assert.equal((await store.read(journal)).entries.length, 2);
+    assert.equal((await store.read(file)).entries.length, 2);
     assert.equal(after.split('\n').filter((line) => line.startsWith(ENTRY_MARKER)).length, 2);
     assert.deepEqual([...memory.files.keys()].filter((path) => path.endsWith('.tmp')), [], 'no temporary file is left behind');
   });
@@ -121,5 +129,41 @@ describe('a folder only workspace.fs reaches', function () {
     assert.equal(second.path, '/workspace/card-failures/appeal-2025-11-27-2.md');
     assert.equal(await readText(first), 'first letter, edited by hand\n');
     assert.equal(await readText(second), 'second letter\n');
+  });
+
+  describe('symbolic links, whose target workspace.fs cannot tell', () => {
+    before(() => {
+      memory.folders.add('/workspace/linked');
+      memory.links.add('/workspace/linked');
+      memory.files.set('/workspace/linked-journal.md', new TextEncoder().encode('# Not a journal\n'));
+      memory.links.add('/workspace/linked-journal.md');
+    });
+
+    it('refuses to append to a journal in a linked folder, writing nothing', async () => {
+      const error = await store.append(journalAt('linked', 'journal.md'), report(), 'en', new Date()).catch((caught: unknown) => caught);
+      assert.ok(error instanceof RefusedPathError, String(error));
+      assert.equal(error.reason, 'link');
+      assert.equal(error.setting, 'cardDoctor.journalPath');
+      assert.deepEqual(filesUnder('/workspace/linked/'), []);
+    });
+
+    it('refuses to append to a journal that is itself a link, leaving it as it was', async () => {
+      await assert.rejects(store.append(journalAt('linked-journal.md'), report(), 'en', new Date()), RefusedPathError);
+      assert.equal(new TextDecoder().decode(memory.files.get('/workspace/linked-journal.md')), '# Not a journal\n');
+      assert.deepEqual(filesUnder('/workspace/linked-journal.md.'), [], 'no temporary file either');
+    });
+
+    it('reads a linked journal as empty, and says why once', async () => {
+      warnings.length = 0;
+      assert.deepEqual(await store.read(journalAt('linked-journal.md')), { entries: [], problems: [] });
+      assert.deepEqual(warnings, [`link:${SCHEME}:/workspace/linked-journal.md`]);
+    });
+
+    it('refuses to write a letter into a linked output folder', async () => {
+      const writer = new LetterWriter({} as vscode.ExtensionContext, log);
+      const { settings } = readSettings(undefined);
+      await assert.rejects(writer.write(folder, { ...settings, outputFolder: 'linked/letters' }, 'appeal', report(), 'letter\n', new Date()), RefusedPathError);
+      assert.deepEqual(filesUnder('/workspace/linked/'), []);
+    });
   });
 });

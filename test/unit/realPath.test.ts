@@ -9,9 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseJournal } from '../../src/core/journal';
 import { parseReport } from '../../src/core/report';
-import { appendJournalEntry, createJournal, JournalTooLargeError, readJournalBytes, readJournalFile } from '../../src/node/journalFile';
+import { appendJournalEntry, createJournal, readJournalBytes, readJournalFile } from '../../src/node/journalFile';
 import { writeNewFile } from '../../src/node/newFile';
-import { OutsideFolderError, realPathInside, resolveRealPath, SymbolicLinkError } from '../../src/node/realPath';
+import { FileTooLargeError, OutsideFolderError, realPathInside, resolveRealPath, SymbolicLinkError } from '../../src/node/realPath';
 
 const REPORT = (() => {
   const parsed = parseReport({ occurredAt: '2025-11-27T10:31:00+08:00', product: 'chatgpt-web', card: { brand: 'unionpay', last4: '4242' } });
@@ -152,7 +152,7 @@ describe('writes stay in the workspace folder (real paths)', () => {
     it('refuses a journal over the size limit before reading any of it', async () => {
       await writeFile(join(workspace, 'journal.md'), 'x'.repeat(2049));
       const error = await readJournalBytes(join(workspace, 'journal.md'), { within: workspace, maxBytes: 2048 }).catch((caught: unknown) => caught);
-      assert.ok(error instanceof JournalTooLargeError);
+      assert.ok(error instanceof FileTooLargeError);
       assert.equal(error.size, 2049);
       assert.equal(error.limit, 2048);
       assert.equal((await readJournalBytes(join(workspace, 'journal.md'), { within: workspace, maxBytes: 2049 }))?.length, 2049);

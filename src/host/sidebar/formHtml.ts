@@ -22,9 +22,16 @@ export function contentSecurityPolicy(cspSource: string, nonce: string): string 
   ].join('; ');
 }
 
-/** The folders the page may load from: the stylesheet and icons, and the bundle. */
+/** The folder of the page's script: it alone, not the rest of dist/ (the extension's own bundles). */
+const SCRIPT_FOLDER = ['dist', 'webview'] as const;
+
+/**
+ * The folders the page may load from, and nothing else: the stylesheet with the icons it uses
+ * (media/), and the script's own folder. VS Code matches these as folder prefixes, so a single
+ * file cannot be given.
+ */
 export function formResourceRoots(extensionUri: vscode.Uri): vscode.Uri[] {
-  return [vscode.Uri.joinPath(extensionUri, 'media'), vscode.Uri.joinPath(extensionUri, 'dist')];
+  return [vscode.Uri.joinPath(extensionUri, 'media'), vscode.Uri.joinPath(extensionUri, ...SCRIPT_FOLDER)];
 }
 
 const escapeAttribute = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
@@ -36,7 +43,7 @@ const escapeAttribute = (value: string) => value.replace(/&/g, '&amp;').replace(
  */
 export function formHtml(webview: vscode.Webview, extensionUri: vscode.Uri, lang: Lang, title: string, nonce: string = createNonce()): string {
   const style = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'form.css'));
-  const script = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview.js'));
+  const script = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, ...SCRIPT_FOLDER, 'webview.js'));
   return `<!DOCTYPE html>
 <html lang="${lang === 'zh-cn' ? 'zh-CN' : 'en'}">
 <head>

@@ -127,10 +127,17 @@ class FormConnection implements vscode.Disposable {
 
   private async handle(message: WebviewToHostMessage): Promise<void> {
     switch (message.type) {
-      case 'ready':
+      case 'ready': {
         this.ready = true;
-        this.post({ type: 'init', ...staticInit(uiLang()), draft: this.provider.lastDraft, lastAttempt: await this.lastAttempt() });
+        // The form is drawn at once: a journal not read yet follows as a change when it is.
+        const known = this.history.peek(this.session.readingFolder());
+        this.post({ type: 'init', ...staticInit(uiLang()), draft: this.provider.lastDraft, lastAttempt: known ? (known[known.length - 1] ?? null) : null });
+        if (!known) {
+          const lastAttempt = await this.lastAttempt();
+          if (lastAttempt) this.post({ type: 'journalDidChange', lastAttempt });
+        }
         return;
+      }
       case 'formDidChange':
         this.latest = { revision: message.revision, draft: message.report };
         this.provider.rememberDraft(message.report);

@@ -10,6 +10,8 @@ import type { Session } from '../session';
  */
 export class JournalHistoryCache implements vscode.Disposable {
   private readonly entries = new Map<string, Promise<Report[]>>();
+  /** What each of those promises gave, once it has. */
+  private readonly settled = new WeakMap<Promise<Report[]>, Report[]>();
   private readonly changed = new vscode.EventEmitter<void>();
   /** Fires when a journal that was read has changed, so what was shown from it may be stale. */
   readonly onDidChange = this.changed.event;
@@ -45,18 +47,30 @@ export class JournalHistoryCache implements vscode.Disposable {
   /** The folder's journal as reports, oldest first; an empty list without a folder. */
   history(folder: vscode.WorkspaceFolder | undefined): Promise<Report[]> {
     if (!folder) return Promise.resolve([]);
-    const uri = this.session.journalUri(folder);
-    const key = uri.toString();
+    const file = this.session.journalFile(folder);
+    const key = file.uri.toString();
     let entry = this.entries.get(key);
     if (!entry) {
-      entry = this.session.journal.history(uri);
-      this.entries.set(key, entry);
+      const reading = this.session.journal.history(file);
+      entry = reading;
+      this.entries.set(key, reading);
+      reading.then((reports) => this.settled.set(reading, reports), () => undefined);
       // A failed read is not remembered: the next keystroke tries again.
       entry.catch(() => {
         if (this.entries.get(key) === entry) this.entries.delete(key);
       });
     }
     return entry;
+  }
+
+  /**
+   * The folder's journal if it has been read already (and has not changed since), else undefined:
+   * for a first render that must not wait for a read.
+   */
+  peek(folder: vscode.WorkspaceFolder | undefined): Report[] | undefined {
+    if (!folder) return [];
+    const entry = this.entries.get(this.session.journalFile(folder).uri.toString());
+    return entry && this.settled.get(entry);
   }
 
   private invalidate(uri: vscode.Uri): void {

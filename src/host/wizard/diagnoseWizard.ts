@@ -7,6 +7,13 @@ import { localIsoTime } from '../../core/localTime';
 import { CARD_BRANDS, CARD_KINDS, PRODUCTS, TRI_STATES, parseReport, type Report } from '../../core/report';
 import { MultiStepInput, type PickItem, type Step } from './multiStepInput';
 
+/** The value `promise` gives within `ms`, else undefined (a failed read gives undefined too). */
+function withinTime<T>(promise: Promise<T | undefined>, ms: number): Promise<T | undefined> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), ms)));
+  return Promise.race([promise.catch(() => undefined), late]).finally(() => clearTimeout(timer));
+}
+
 /** The answers so far, as typed: validated step by step, and as a whole at the end. */
 type Draft = Record<string, unknown>;
 
@@ -159,15 +166,35 @@ async function pickMessage(
 }
 
 /**
- * Runs the wizard, starting from `prefill` (the latest journal entry, so a repeat attempt takes
- * seconds) with the time set to now. Resolves to the validated report, or undefined when the
- * person pressed Esc.
+ * How long the second question waits for the journal to give the prefill: a journal that takes
+ * longer (a huge one, read off the extension host's thread) is not worth the wait.
  */
-export async function runDiagnoseWizard(prefill: Report | undefined, lang: Lang, now: Date): Promise<Report | undefined> {
-  const draft: Draft = prefill ? structuredClone(prefill) : {};
-  draft.occurredAt = localIsoTime(now);
+const PREFILL_WAIT_MS = 2000;
+
+/**
+ * Runs the wizard, starting from `prefill` (the latest journal entry, so a repeat attempt takes
+ * seconds) with the time set to now. The first question, the time, needs nothing from the
+ * journal, so it is asked at once and the prefill, still being read, fills the later answers
+ * (those the person has not given) when it comes. Resolves to the validated report, or
+ * undefined when the person pressed Esc.
+ */
+export async function runDiagnoseWizard(prefill: Promise<Report | undefined>, lang: Lang, now: Date): Promise<Report | undefined> {
+  const draft: Draft = { occurredAt: localIsoTime(now) };
   const state: WizardState = { draft, lang };
-  const finished = await MultiStepInput.run(makeStep(0, lang), state);
+  const firstStep = makeStep(0, lang);
+  let prefilled = false;
+  const startWithPrefill: Step<WizardState> = async (input, current) => {
+    const next = await firstStep(input, current);
+    // Once: after Back to the first question, an answer skipped since must stay skipped.
+    const latest = prefilled ? undefined : await withinTime(prefill, PREFILL_WAIT_MS);
+    prefilled = true;
+    if (latest) {
+      const { occurredAt: _time, ...earlier } = structuredClone(latest);
+      current.draft = { ...earlier, ...current.draft };
+    }
+    return next;
+  };
+  const finished = await MultiStepInput.run(startWithPrefill, state);
   if (!finished) return undefined;
   const result = parseReport(state.draft);
   // Every step was validated already; a failure here means two answers disagree, so say which.

@@ -1,0 +1,103 @@
+/**
+ * A folder can hold symbolic links someone committed: the extension writes and reads only what
+ * really is inside the workspace folder. Real links on the real disk, through the commands.
+ */
+import * as assert from 'node:assert/strict';
+import { lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import { parseJournal } from '../../src/core/journal';
+import { COMMAND_IDS } from '../../src/host/commandIds';
+import { RefusedPathError } from '../../src/host/folderBounds';
+import { activateExtension, inWorkspace, isOpenInTab, readText, sampleReport, workspaceFolder } from './helpers';
+
+const GITCONFIG = '[user]\n\tname = Someone\n\temail = someone@example.com\n';
+
+describe('writes stay in the workspace folder', function () {
+  this.timeout(30_000);
+  /** A folder outside the workspace, standing for the person's home. */
+  let outside: string;
+  let folder: string;
+
+  before(async () => {
+    await activateExtension();
+    folder = workspaceFolder().uri.fsPath;
+  });
+
+  beforeEach(() => {
+    outside = realpathSync(mkdtempSync(join(tmpdir(), 'card-doctor-outside-')));
+    writeFileSync(join(outside, 'gitconfig'), GITCONFIG);
+  });
+
+  afterEach(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    // Links first, by Node, so nothing that cleans up can follow one out of the folder.
+    for (const name of ['card-failures', 'notes']) {
+      const path = join(folder, name);
+      try {
+        if (lstatSync(path).isSymbolicLink()) rmSync(path);
+        else rmSync(path, { recursive: true, force: true });
+      } catch {
+        // Not there: nothing to remove.
+      }
+    }
+    rmSync(outside, { recursive: true, force: true });
+  });
+
+  function linkJournalToOutside(): void {
+    mkdirSync(join(folder, 'card-failures'));
+    symlinkSync(join(outside, 'gitconfig'), join(folder, 'card-failures', 'journal.md'));
+  }
+
+  it('refuses to record an attempt in a journal linked to a file outside, leaving that file’s bytes as they were', async () => {
+    linkJournalToOutside();
+    const result = await vscode.commands.executeCommand(COMMAND_IDS.recordAttempt, sampleReport());
+    assert.equal(result, undefined);
+    assert.equal(readFileSync(join(outside, 'gitconfig'), 'utf8'), GITCONFIG);
+    assert.deepEqual(readdirSync(outside), ['gitconfig']);
+  });
+
+  it('refuses to write a letter into an output folder linked outside, writing nothing there', async () => {
+    symlinkSync(outside, join(folder, 'card-failures'));
+    const result = await vscode.commands.executeCommand(COMMAND_IDS.generateAppeal, sampleReport());
+    assert.equal(result, undefined);
+    assert.deepEqual(readdirSync(outside), ['gitconfig']);
+  });
+
+  it('refuses to open a journal linked outside in an editor', async () => {
+    linkJournalToOutside();
+    const result = await vscode.commands.executeCommand(COMMAND_IDS.openJournal);
+    assert.equal(result, undefined);
+    assert.equal(isOpenInTab(inWorkspace('card-failures', 'journal.md')), false);
+    assert.equal(readFileSync(join(outside, 'gitconfig'), 'utf8'), GITCONFIG);
+  });
+
+  it('records and writes letters through a link that stays inside the folder', async () => {
+    mkdirSync(join(folder, 'notes'));
+    symlinkSync(join(folder, 'notes'), join(folder, 'card-failures'));
+    const journal = (await vscode.commands.executeCommand(COMMAND_IDS.recordAttempt, sampleReport())) as vscode.Uri;
+    assert.equal(journal.toString(), inWorkspace('card-failures', 'journal.md').toString());
+    const entries = parseJournal(readFileSync(join(folder, 'notes', 'journal.md'), 'utf8')).entries;
+    assert.deepEqual(entries.map((entry) => entry.occurredAt), ['2025-11-27T10:31:00+08:00']);
+    const letter = (await vscode.commands.executeCommand(COMMAND_IDS.generateAppeal, sampleReport())) as vscode.Uri;
+    assert.equal(letter.toString(), inWorkspace('card-failures', 'appeal-2025-11-27.md').toString());
+    assert.match(await readText(letter), /OpenAI/);
+    assert.deepEqual(readdirSync(join(folder, 'notes')).sort(), ['appeal-2025-11-27.md', 'journal.md']);
+  });
+
+  it('@restricted refuses a journal linked outside in Restricted Mode too', async () => {
+    assert.equal(vscode.workspace.isTrusted, false, 'this run needs Restricted Mode');
+    linkJournalToOutside();
+    assert.equal(await vscode.commands.executeCommand(COMMAND_IDS.recordAttempt, sampleReport()), undefined);
+    assert.equal(readFileSync(join(outside, 'gitconfig'), 'utf8'), GITCONFIG);
+  });
+
+  it('@zh-cn says why in Chinese', () => {
+    const file = { folder: workspaceFolder().uri, uri: inWorkspace('card-failures', 'journal.md'), setting: 'cardDoctor.journalPath' };
+    assert.equal(
+      new RefusedPathError(file, 'outside', 'write').message,
+      'card-failures/journal.md 经由符号链接指向工作区文件夹之外。未写入任何内容。请检查设置 cardDoctor.journalPath。',
+    );
+  });
+});
