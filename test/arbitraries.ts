@@ -220,6 +220,16 @@ export const writtenCardArbitrary: fc.Arbitrary<WrittenSecret & { card: CardNumb
     return { card, text, digits: card.digits };
   });
 
+/**
+ * A secret in a URL as a browser's address bar gives it: ASCII that may not stand in a URL
+ * percent-encoded (a space as `%20` in a path, `+` in a query), other scripts as they are (an IRI).
+ */
+function urlEncodeAscii(text: string, space: '%20' | '+'): string {
+  return text.replace(/[\u0000-\u002c\u003b-\u0040\u005b-\u005e\u0060\u007b-\u007f]/g, (char) =>
+    char === ' ' ? space : `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`,
+  );
+}
+
 /** Text around a secret: glued to English or Chinese, a sentence, a URL's query, pasted JSON, a chat log. Digit-free. */
 export const SECRET_CONTEXTS: readonly ((secret: string) => string)[] = [
   (secret) => secret,
@@ -228,7 +238,8 @@ export const SECRET_CONTEXTS: readonly ((secret: string) => string)[] = [
   (secret) => `My card number is ${secret}, please check it.`,
   (secret) => `您好，我的卡号是：${secret}。谢谢！`,
   (secret) => `https://pay.example.com/checkout?card=${secret}&step=confirm`,
-  (secret) => `https://pay.example.com/c/${encodeURIComponent(secret)}?lang=zh`,
+  (secret) => `https://pay.example.com/c/${urlEncodeAscii(secret, '%20')}?lang=zh`,
+  (secret) => `https://pay.example.com/checkout?card=${urlEncodeAscii(secret, '+')}&step=confirm`,
   (secret) => `{"error":{"message":"Your card ${secret} was declined.","param":"number"}}`,
   (secret) => JSON.stringify({ card: { number: secret }, status: 'declined' }),
   (secret) => `Bank chat:\n> agent: which card?\n> me: ${secret}\n> agent: thanks`,

@@ -13,8 +13,9 @@
  *   contiguous, ascending run 0–9: a stability guarantee). Everything else is dropped, so format
  *   characters (Cf: zero-width space and joiners, word joiner, BOM, soft hyphen), line breaks and
  *   markup between digits change nothing.
- * - Encodings: `\uXXXX` escapes (JSON) and `&#NN;` / `&#xNN;` references (HTML) are decoded
- *   first, and the raw text is checked too, so an escaped digit is still a digit.
+ * - Encodings: URL percent-encoding (`%20` between groups, `%DB%B3` for a digit), `\uXXXX`
+ *   escapes (JSON) and `&#NN;` / `&#xNN;` references (HTML) are decoded, and the raw text is
+ *   checked too, so an escaped digit is still a digit and an escaped separator still separates.
  * - A card number leaks when all its digits appear contiguously in the output's digit stream.
  *   The masked form `•••• 4242` keeps 4 digits, which is fine. The stream is the whole output,
  *   not a line: a number split over lines, fields or markup still leaks. No output can show a
@@ -62,9 +63,16 @@ export function digitStreamOf(text: string): string {
   return stream;
 }
 
-/** `text` with JSON `\uXXXX` escapes and HTML numeric references decoded. */
+/** `text` with URL percent-encoding, JSON `\uXXXX` escapes and HTML numeric references decoded. */
 export function decodeEscapes(text: string): string {
   return text
+    .replace(/(?:%[0-9a-fA-F]{2})+/g, (bytes) => {
+      try {
+        return decodeURIComponent(bytes);
+      } catch {
+        return bytes;
+      }
+    })
     .replace(/\\u([0-9a-fA-F]{4})/g, (_match, hex: string) => String.fromCharCode(parseInt(hex, 16)))
     .replace(/&#x([0-9a-fA-F]{1,6});/g, (_match, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
     .replace(/&#(\d{1,7});/g, (_match, decimal: string) => String.fromCodePoint(Number(decimal)));
