@@ -225,9 +225,7 @@ export const writtenCardArbitrary: fc.Arbitrary<WrittenSecret & { card: CardNumb
  * percent-encoded (a space as `%20` in a path, `+` in a query), other scripts as they are (an IRI).
  */
 function urlEncodeAscii(text: string, space: '%20' | '+'): string {
-  return text.replace(/[\u0000-\u002c\u003b-\u0040\u005b-\u005e\u0060\u007b-\u007f]/g, (char) =>
-    char === ' ' ? space : `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`,
-  );
+  return [...text].map((char) => (char === ' ' ? space : char.charCodeAt(0) < 0x80 ? encodeURIComponent(char) : char)).join('');
 }
 
 /** Text around a secret: glued to English or Chinese, a sentence, a URL's query, pasted JSON, a chat log. Digit-free. */

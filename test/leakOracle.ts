@@ -66,15 +66,15 @@ export function digitStreamOf(text: string): string {
 /** `text` with URL percent-encoding, JSON `\uXXXX` escapes and HTML numeric references decoded. */
 export function decodeEscapes(text: string): string {
   return text
-    .replace(/(?:%[0-9a-fA-F]{2})+/g, (bytes) => {
+    .replace(/(?:%[0-9a-f]{2})+/gi, (bytes) => {
       try {
         return decodeURIComponent(bytes);
       } catch {
         return bytes;
       }
     })
-    .replace(/\\u([0-9a-fA-F]{4})/g, (_match, hex: string) => String.fromCharCode(parseInt(hex, 16)))
-    .replace(/&#x([0-9a-fA-F]{1,6});/g, (_match, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
+    .replace(/\\u([0-9a-f]{4})/gi, (_match, hex: string) => String.fromCharCode(parseInt(hex, 16)))
+    .replace(/&#x([0-9a-f]{1,6});/gi, (_match, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
     .replace(/&#(\d{1,7});/g, (_match, decimal: string) => String.fromCodePoint(Number(decimal)));
 }
 
