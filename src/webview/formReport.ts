@@ -213,7 +213,7 @@ export function formToReportDraft(fields: FormFields, countries: readonly Countr
     const raw = path === 'occurredAt' ? composeOccurredAt(fields.occurredAt, fields.occurredAtOffset) : fields[path];
     if (raw === undefined) continue;
     const multiline = MULTILINE_FIELDS.includes(path);
-    const masked = redactSecrets(multiline ? raw : raw.trim());
+    const masked = maskSecrets(multiline ? raw : raw.trim()).value;
     if (masked.trim() === '') continue;
     const value = COUNTRY_FIELDS.includes(path) ? countryCodeOf(masked, countries) : masked;
     setPath(draft, path, value.slice(0, multiline ? MAX_MULTILINE : MAX_LINE));
@@ -231,11 +231,11 @@ export function reportDraftToForm(draft: ReportDraft, countries: readonly Countr
       const { local, offset } = splitOccurredAt(value);
       fields.occurredAt = local;
       fields.occurredAtOffset = offset;
-    } else if (COUNTRY_FIELDS.includes(path)) {
-      fields[path] = countryLabel(value, countries);
     } else {
-      fields[path] = redactSecrets(value);
+      fields[path] = COUNTRY_FIELDS.includes(path) ? countryLabel(value, countries) : value;
     }
   }
+  // Whatever the draft held, the time and the countries too (they come back as typed when unreadable).
+  for (const id of Object.keys(fields) as FormFieldId[]) fields[id] = maskSecrets(fields[id]!).value;
   return fields;
 }

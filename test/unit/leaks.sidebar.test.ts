@@ -1,7 +1,7 @@
 /**
  * The sidebar keeps what was typed beyond the moment: the webview saves its state with
  * `setState` (`savedStateOf`, read back by `readSavedState`), sends a draft to the host
- * (`formToReportDraft`), and the host remembers the last draft for the next view (`redactDraft`)
+ * (`formToReportDraft`) and fills the form from a draft (`reportDraftToForm`), and the host remembers the last draft for the next view (`redactDraft`)
  * and answers it (`diagnoseDraft`). A secret typed into any field, the BIN, last 4, expiry, time
  * and country boxes included, reaches none of them, whichever way it got into the control.
  */
@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { countryOptions } from '../../src/core/countries';
 import { diagnoseDraft, redactDraft } from '../../src/host/sidebar/formDiagnosis';
 import { REPORT_FIELD_PATHS, type ReportDraft } from '../../src/protocol/messages';
-import { FORM_FIELD_IDS, formToReportDraft, readSavedState, savedStateOf, type FormFields } from '../../src/webview/formReport';
+import { FORM_FIELD_IDS, formToReportDraft, readSavedState, reportDraftToForm, savedStateOf, type FormFields } from '../../src/webview/formReport';
 import { secretContextArbitrary, writtenCardArbitrary, writtenCodeArbitrary } from '../arbitraries';
 import { LeakCheck, leakStats } from '../leakOracle';
 import { LANGS, NOW, type Outputs } from '../leakOutputs';
@@ -42,6 +42,7 @@ function outputsOf(text: string, lang: 'en' | 'zh-cn'): Outputs {
     ['webview saved state', JSON.stringify(savedStateOf(fields, paths, paths.map((path) => [path, 'cardNumber'])))],
     ['webview state read back', JSON.stringify(readSavedState({ version: 1, fields, touched: paths, masked: {} }))],
     ['webview draft', JSON.stringify(formToReportDraft(fields, COUNTRIES))],
+    ['webview form from a draft', JSON.stringify(reportDraftToForm(draft, COUNTRIES))],
     ['host remembered draft', JSON.stringify(redactDraft(draft))],
     ['host diagnosisDidUpdate', JSON.stringify(diagnoseDraft(draft, 1, [], lang, NOW))],
   ];
