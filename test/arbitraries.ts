@@ -243,6 +243,9 @@ export const SECRET_CONTEXTS: readonly ((secret: string) => string)[] = [
   (secret) => `Bank chat:\n> agent: which card?\n> me: ${secret}\n> agent: thanks`,
   (secret) => `卡片【${secret}】被拒绝（do_not_honor）`,
   (secret) => `Card: "${secret}" — declined by issuer`,
+  // Inside messages the diagnosis recognises, so the quote it shows as evidence comes near the secret.
+  (secret) => `Your card ${secret} has insufficient funds.`,
+  (secret) => `银行卡${secret}余额不足，交易被拒绝`,
 ];
 
 export const secretContextArbitrary = fc.constantFrom(...SECRET_CONTEXTS);
@@ -381,6 +384,8 @@ export const CODE_CONTEXTS: readonly ((phrase: string) => string)[] = [
   (phrase) => `银行短信：${phrase}。请勿告诉他人。`,
   (phrase) => `The payment failed after I entered it. ${phrase}`,
   (phrase) => `{"message":"${phrase.replace(/["\\\n]/g, ' ')}"}`,
+  (phrase) => `The bank asked me to verify. ${phrase} Then: Your card was declined (authentication_required).`,
+  (phrase) => `弹出银行的安全验证页面，${phrase}，之后提示：您的银行卡被拒绝。`,
 ];
 
 export const writtenCodeArbitrary: fc.Arbitrary<WrittenCode> = fc
