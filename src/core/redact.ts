@@ -46,98 +46,121 @@ const MAX_SEPARATOR_RUN = 4;
 // ---------------------------------------------------------------------------------------------
 // Normalisation
 
-/** What a code point becomes: its ASCII digit (0–9), nothing (DROP), or itself (KEEP). */
-const DROP = -1;
-const KEEP = -2;
 const IS_DECIMAL_DIGIT = /^\p{Nd}$/u;
-const IS_FORMAT = /^\p{Cf}$/u;
 /** Nd characters come in runs of ten from a zero; the mathematical digits are five runs in a row. */
 const LONGEST_DIGIT_RUN = 50;
-/** Per code point, what it becomes; bounded so a text of many distinct characters cannot grow it forever. */
-const classified = new Map<number, number>();
-const MAX_CLASSIFIED = 4096;
-
-function classify(codePoint: number): number {
-  const known = classified.get(codePoint);
-  if (known !== undefined) return known;
-  const char = String.fromCodePoint(codePoint);
-  let result = KEEP;
-  if (IS_FORMAT.test(char)) {
-    result = DROP;
-  } else if (IS_DECIMAL_DIGIT.test(char)) {
-    let before = 0;
-    while (before < LONGEST_DIGIT_RUN && IS_DECIMAL_DIGIT.test(String.fromCodePoint(codePoint - before - 1))) before++;
-    result = before % 10;
-  }
-  if (classified.size >= MAX_CLASSIFIED) classified.clear();
-  classified.set(codePoint, result);
-  return result;
-}
-
-/** What one code point becomes in normalized text: a code point, or DROP. */
-function normalizedCodePoint(codePoint: number): number {
-  if (codePoint < 0x80) return codePoint;
-  // Full-width ASCII, which Chinese IMEs type: ０–９ become digits, ：（）＝ the punctuation they stand for.
-  if (codePoint >= 0xff01 && codePoint <= 0xff5e) return codePoint - 0xfee0;
-  // CJK ideographs and Hangul are never digits, separators to fold or format characters.
-  if ((codePoint >= 0x4e00 && codePoint <= 0x9fff) || (codePoint >= 0xac00 && codePoint <= 0xd7a3)) return codePoint;
-  const kind = classify(codePoint);
-  if (kind === DROP) return DROP;
-  return kind === KEEP ? codePoint : ASCII_ZERO + kind;
-}
+/** Values of the digits met so far: at most the ~700 Nd characters Unicode has. */
+const digitValues = new Map<number, number>();
 
 /**
- * Text as the secret checks read it, with the way back to the original: normalized character
- * `i` came from original characters `[from[i], to[i])`. `from` and `to` are `null` when the text
- * is its own normalisation (pure ASCII, the common case).
+ * The value of a decimal digit of any script, or -1 for any other character: its distance from
+ * the start of its run of Nd characters, modulo 10, so no table of scripts is needed.
  */
-export interface NormalizedText {
-  readonly text: string;
-  readonly from: Int32Array | null;
-  readonly to: Int32Array | null;
+function digitValue(codePoint: number): number {
+  const known = digitValues.get(codePoint);
+  if (known !== undefined) return known;
+  if (!IS_DECIMAL_DIGIT.test(String.fromCodePoint(codePoint))) return -1;
+  let before = 0;
+  while (before < LONGEST_DIGIT_RUN && IS_DECIMAL_DIGIT.test(String.fromCodePoint(codePoint - before - 1))) before++;
+  digitValues.set(codePoint, before % 10);
+  return before % 10;
 }
 
-const NON_ASCII = /[^\u0000-\u007f]/;
+/** A character the normalisation changes: full-width ASCII, a format character, a non-ASCII digit. */
+const CHANGED = /([\uff01-\uff5e])|(?!\d)[\p{Nd}\p{Cf}]/gu;
+
+/**
+ * Text as the secret checks read it, with the way back to the original text. Only the changed
+ * characters are recorded (most text has few or none), so building one costs one scan.
+ */
+export class NormalizedText {
+  /**
+   * For each changed character, in order: where its replacement starts in the normalized text,
+   * how long that replacement is (0 when dropped, else 1), and the original span it replaced.
+   */
+  private readonly at: number[] = [];
+  private readonly width: number[] = [];
+  private readonly originalStart: number[] = [];
+  private readonly originalEnd: number[] = [];
+  /** The normalized text: what every check reads. */
+  readonly text: string;
+
+  constructor(original: string) {
+    let text = '';
+    let copiedUpTo = 0;
+    for (const match of original.matchAll(CHANGED)) {
+      const index = match.index!;
+      const char = match[0];
+      let replacement = '';
+      if (match[1] !== undefined) {
+        // Full-width ASCII, which Chinese IMEs type: ４ is 4, and ：（）＝ the punctuation they stand for.
+        replacement = String.fromCharCode(char.charCodeAt(0) - 0xfee0);
+      } else {
+        // A digit becomes its ASCII digit; a format character, nothing.
+        const value = digitValue(char.codePointAt(0)!);
+        if (value >= 0) replacement = String.fromCharCode(ASCII_ZERO + value);
+      }
+      text += original.slice(copiedUpTo, index);
+      this.at.push(text.length);
+      this.width.push(replacement.length);
+      this.originalStart.push(index);
+      this.originalEnd.push(index + char.length);
+      text += replacement;
+      copiedUpTo = index + char.length;
+    }
+    this.text = copiedUpTo === 0 ? original : text + original.slice(copiedUpTo);
+  }
+
+  /** Where normalized character `index` starts in the original text. */
+  startOf(index: number): number {
+    const change = this.changeCovering(index);
+    if (change < 0) return index;
+    const after = this.at[change]! + this.width[change]!;
+    return index < after ? this.originalStart[change]! : this.originalEnd[change]! + index - after;
+  }
+
+  /** Where normalized character `index` ends in the original text. */
+  endOf(index: number): number {
+    return this.startOf(index) + this.originalWidth(index);
+  }
+
+  private originalWidth(index: number): number {
+    const change = this.changeCovering(index);
+    if (change >= 0 && index < this.at[change]! + this.width[change]!) {
+      return this.originalEnd[change]! - this.originalStart[change]!;
+    }
+    return 1;
+  }
+
+  /**
+   * The last change at or before normalized character `index` (a replacement at `index`, or
+   * anything before it, dropped characters right before it included); -1 if none.
+   */
+  private changeCovering(index: number): number {
+    let low = 0;
+    let high = this.at.length - 1;
+    let found = -1;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      if (this.at[middle]! <= index) {
+        found = middle;
+        low = middle + 1;
+      } else {
+        high = middle - 1;
+      }
+    }
+    return found;
+  }
+}
 
 /**
  * The one normalisation in front of every secret check: every Unicode decimal digit (`\p{Nd}`,
  * any script) becomes its ASCII digit, format characters (`\p{Cf}`: zero-width space and
  * joiners, word joiner, BOM, soft hyphen, bidi marks) are dropped, and full-width ASCII (`４`,
- * `：`, `（`, `Ｃ`) becomes ASCII. Everything else is kept as it is. One pass, O(length).
+ * `：`, `（`, `Ｃ`) becomes ASCII. Everything else is kept as it is. One scan, O(length).
  */
 export function normalizeForSecrets(text: string): NormalizedText {
-  if (!NON_ASCII.test(text)) return { text, from: null, to: null };
-  const units = new Uint16Array(text.length);
-  const from = new Int32Array(text.length);
-  const to = new Int32Array(text.length);
-  let length = 0;
-  for (let index = 0; index < text.length; ) {
-    const codePoint = text.codePointAt(index)!;
-    const size = codePoint > 0xffff ? 2 : 1;
-    const next = normalizedCodePoint(codePoint);
-    if (next !== DROP) {
-      if (next > 0xffff) {
-        // Astral characters that are not digits are kept as their two UTF-16 units.
-        units[length] = text.charCodeAt(index);
-        units[length + 1] = text.charCodeAt(index + 1);
-        from[length] = from[length + 1] = index;
-        to[length] = to[length + 1] = index + size;
-        length += 2;
-      } else {
-        units[length] = next;
-        from[length] = index;
-        to[length] = index + size;
-        length++;
-      }
-    }
-    index += size;
-  }
-  let normalized = '';
-  const CHUNK = 8192;
-  for (let start = 0; start < length; start += CHUNK) {
-    normalized += String.fromCharCode(...units.subarray(start, Math.min(length, start + CHUNK)));
-  }
-  return { text: normalized, from, to };
+  return new NormalizedText(text);
 }
 
 /**
@@ -145,15 +168,10 @@ export function normalizeForSecrets(text: string): NormalizedText {
  * else changes, format characters included. For fields that hold digits only, such as a BIN.
  */
 export function toAsciiDigits(text: string): string {
-  if (!NON_ASCII.test(text)) return text;
-  let result = '';
-  for (const char of text) {
-    const codePoint = char.codePointAt(0)!;
-    const next = codePoint < 0x80 ? KEEP : classify(codePoint);
-    result += next >= 0 ? String.fromCharCode(ASCII_ZERO + next) : char;
-  }
-  return result;
+  return text.replace(NON_ASCII_DIGIT, (digit) => String.fromCharCode(ASCII_ZERO + digitValue(digit.codePointAt(0)!)));
 }
+
+const NON_ASCII_DIGIT = /(?!\d)\p{Nd}/gu;
 
 /** One replacement, in normalized coordinates: characters [start, end) become `text`. */
 interface Edit {
@@ -168,8 +186,8 @@ function applyEdits(original: string, normalized: NormalizedText, edits: readonl
   let result = '';
   let copiedUpTo = 0;
   for (const edit of edits) {
-    const start = normalized.from ? normalized.from[edit.start]! : edit.start;
-    const end = normalized.to ? normalized.to[edit.end - 1]! : edit.end;
+    const start = normalized.startOf(edit.start);
+    const end = normalized.endOf(edit.end - 1);
     result += original.slice(copiedUpTo, start) + edit.text;
     copiedUpTo = end;
   }
@@ -203,7 +221,7 @@ const ONLY_DECIMAL_DIGITS = /^\p{Nd}+$/u;
  * by mistake still prints only four. Digits of any script come out as ASCII.
  */
 export function maskLast4(last4: string): string {
-  const digits = normalizeForSecrets(last4).text.replace(/[^0-9]/g, '');
+  const digits = normalizeForSecrets(last4).text.replace(/\D/g, '');
   return `${MASK_BULLETS} ${digits.slice(-4)}`;
 }
 
@@ -418,15 +436,15 @@ class LuhnSums {
  * arrows and brackets; a short bracketed aside, which may hold a digit (`(3 digits)`,
  * `（背面三位）`); and linking words (`is`, `number`, `为`, `是`, `号码`).
  */
-const GAP_CHAR = '[\\s:=#"\'*.,;|~>\\-\\u2010-\\u2015\\u2212\\u2192\\u21d2\\u2794\\u279c\\u27a1()\\[\\]{}【】「」『』〔〕《》〈〉\\u3001\\u3002]';
-const ASIDE = '\\([^()\\n]{1,16}\\)';
-const LINK_WORD = '(?<![a-z])(?:is|are|was|number|no|num|your|the)(?![a-z])|为|是|為|即|号码|號碼';
+const GAP_CHAR = '[\\s:=#"\'*.,;|~>\\-\\u2010-\\u2015\\u2212\\u2192\\u21d2\\u2794\\u279c\\u27a1()[\\]{}【】「」『』〔〕《》〈〉\\u3001\\u3002]';
+const ASIDE = '\\([^()\\n]{1,24}\\)';
+const LINK_WORD = '(?<![a-z])(?:is|are|was|number|no|num|your|the)(?![a-z])|[为是為即]|[号號][码碼]';
 const LABEL_GAP = `(?:${GAP_CHAR}|${ASIDE}|${LINK_WORD}){0,8}`;
 
 const CVC_LABEL =
   '(?:(?<![a-z])(?:card\\s{1,3}verification\\s{1,3}(?:value|code|number)|(?:card\\s{1,3})?security\\s{1,3}code|' +
-  'cvv2|cvc2|cvv|cvc|cvn|cid|csc)(?![a-z])(?:\\s{0,2}(?:code|number|no|码|碼|号码|號碼))?' +
-  '|卡?安全[码碼]|卡[验驗][证證][码碼]|卡?背[面后後]的?三位(?:数字|數字|数|數|码|碼)?)';
+  'cvv2|cvc2|cvv|cvc|cvn|cid|csc)(?![a-z])(?:\\s{0,2}(?:code|number|no|[号號]?[码碼]))?' +
+  '|卡?安全[码碼]|卡[验驗][证證][码碼]|卡?背[面后後]的?三位(?:[数數]字?|[码碼])?)';
 
 /** Bare 验证码 is a CVC on a card form and a one-time code in an SMS; its length tells which. */
 const VERIFICATION_LABEL_ZH = '[验驗][证證][码碼]';
@@ -450,32 +468,54 @@ const ONE_TIME_CODE_LABEL =
   '3-?d[\\s-]{0,2}secure|3ds2?|' +
   `${NOT_SECRET_CODE}code)(?![a-z])|${ONE_TIME_CODE_LABEL_ZH})`;
 
-/** A number is not a code when it goes on as an amount, a time or a date: `code 20.00`, `PIN 10:31`. */
-const NOT_CONTINUED = '(?![0-9])(?![.,:/][0-9])';
-/** 3–4 digits, or 3–4 single digits spaced out (`1 2 3`). */
-const CVC_CODE = `(?<![0-9])(?:[0-9](?:[ -][0-9]){2,3}|[0-9]{3,4})${NOT_CONTINUED}`;
-/** 4–8 digits, or two groups of 3–4 (`482 913`, `482-913`), or 4–8 single digits spaced out. */
-const ONE_TIME_CODE = `(?<![0-9])(?:[0-9]{3,4}[ -][0-9]{3,4}|[0-9](?:[ -][0-9]){3,7}|[0-9]{4,8})${NOT_CONTINUED}`;
+/**
+ * The digits of a code: `min`–`max` in a row, or two groups of 3–4 (`482 913`, `482-913`), or
+ * single digits spaced out (`4 8 2 9 1 3`). Not part of a longer number: no digit right before
+ * it (`before`), and (`after`) no digit right after it nor an amount, a time or a date going on
+ * (`code 20.00`, `PIN 10:31`). A mask counts as the digits it replaced, so masking one number
+ * never changes the verdict on its neighbour, and a second pass finds nothing new.
+ */
+function codeDigits(min: number, max: number, { before, after }: { before: boolean; after: boolean }): string {
+  const grouped = max >= 6 ? `\\d{3,4}[ -]\\d{3,4}|` : '';
+  return (
+    (before ? '(?<![\\d•])' : '') +
+    `(?:${grouped}\\d(?:[ -]\\d){${min - 1},${max - 1}}|\\d{${min},${max}})` +
+    (after ? '(?![\\d•])(?![.,:/][\\d•])' : '')
+  );
+}
 
-// Labels first: the number is its own group so only it is replaced.
-const CVC_AFTER_LABEL = new RegExp(`(${CVC_LABEL}${LABEL_GAP})(?:(${CVC_CODE})|(${ONE_TIME_CODE}))`, 'gi');
-const ONE_TIME_CODE_AFTER_LABEL = new RegExp(`(${ONE_TIME_CODE_LABEL}${LABEL_GAP})(${ONE_TIME_CODE})`, 'gi');
-const CVC_AFTER_VERIFICATION_LABEL_ZH = new RegExp(`(${VERIFICATION_LABEL_ZH}${LABEL_GAP})(${CVC_CODE})`, 'g');
+const CVC_DIGITS = 4;
+// Labels first: the number is its own group so only it is replaced. A CVC label takes 3–8
+// digits: 3–4 are a CVC, more are a code ("security code 123456").
+const CVC_AFTER_LABEL = new RegExp(`(${CVC_LABEL}${LABEL_GAP})(${codeDigits(3, 8, { before: true, after: true })})`, 'gi');
+const ONE_TIME_CODE_AFTER_LABEL = new RegExp(
+  `(${ONE_TIME_CODE_LABEL}${LABEL_GAP})(${codeDigits(4, 8, { before: true, after: true })})`,
+  'gi',
+);
+// No digit can end the label or its gap, so the code needs no check before it.
+const CVC_AFTER_VERIFICATION_LABEL_ZH = new RegExp(
+  `(${VERIFICATION_LABEL_ZH}${LABEL_GAP})(${codeDigits(3, 3, { before: false, after: true })})`,
+  'g',
+);
 
 /** Between an SMS's code and its label: `是您的`, `为您在招商银行的`, `is your`. */
 const SMS_LINK_ZH =
-  '\\s{0,2}(?:是|为|為|即为|即為)?\\s{0,2}(?:您|你)?(?:在[^0-9\\s，。,.;；]{1,12})?的?\\s{0,2}' +
-  '(?:本次|此次|当前|當前)?(?:交易|登录|登錄|支付|绑卡|綁卡|绑定|綁定|验证|驗證)?\\s{0,2}';
+  '\\s{0,2}(?:[是为為]|即[为為])?\\s{0,2}[您你]?(?:在[^\\d\\s，。,.;；]{1,12})?的?\\s{0,2}' +
+  '(?:本次|此次|[当當]前)?(?:交易|登[录錄]|支付|[绑綁](?:卡|定)|[验驗][证證])?的?\\s{0,2}';
 // Chinese SMS put the code first: "123456是您的验证码", "【银行】123是卡安全码". As after a label,
-// a bare 验证码 takes 4–8 digits as a one-time code first and 3 left over as a CVC.
-const ONE_TIME_CODE_BEFORE_LABEL_ZH = new RegExp(`(${ONE_TIME_CODE})(${SMS_LINK_ZH}(?:${ONE_TIME_CODE_LABEL_ZH}))`, 'g');
+// a bare 验证码 takes 4–8 digits as a one-time code first and 3 left over as a CVC. What follows
+// the code is the link or the label, never a digit, so the code needs no check after it.
+const ONE_TIME_CODE_BEFORE_LABEL_ZH = new RegExp(
+  `(${codeDigits(4, 8, { before: true, after: false })})(${SMS_LINK_ZH}(?:${ONE_TIME_CODE_LABEL_ZH}))`,
+  'g',
+);
 const CVC_BEFORE_LABEL_ZH = new RegExp(
-  `(${CVC_CODE})(${SMS_LINK_ZH}卡?(?:安全[码碼]|${VERIFICATION_LABEL_ZH}|cvv|cvc))`,
+  `(${codeDigits(3, 4, { before: true, after: false })})(${SMS_LINK_ZH}卡?(?:安全[码碼]|${VERIFICATION_LABEL_ZH}|cvv|cvc))`,
   'gi',
 );
 // English SMS too: "482193 is your OpenAI verification code".
 const ONE_TIME_CODE_BEFORE_LABEL_EN = new RegExp(
-  `(${ONE_TIME_CODE})(\\s{1,3}(?:is|was)\\s{1,3}(?:your|the)\\s{1,3}(?:[a-z0-9.-]{1,24}\\s{1,3}){0,3}` +
+  `(${codeDigits(4, 8, { before: true, after: false })})(\\s{1,3}(?:is|was)\\s{1,3}(?:your|the)\\s{1,3}(?:[\\w.-]{1,24}\\s{1,3}){0,3}` +
   '(?:code|otp|passcode|password|pin)(?![a-z]))',
   'gi',
 );
@@ -499,7 +539,7 @@ export const REDACTION_PATTERNS: readonly RegExp[] = [
  * 码/碼, which ends every other Chinese label.
  */
 const ANY_LABEL_WORD = /c(?:vv|vc|vn|id|sc)|code|verification|pass|pin|otp|3-?d|三位|[码碼]/i;
-const ANY_DIGIT = /[0-9]/;
+const ANY_DIGIT = /\d/;
 
 /**
  * {@link redactCardNumbers}, then the secrets that come with a label, in English, Simplified and
@@ -545,16 +585,18 @@ export function containsSecret(text: string): boolean {
 /** The masks of every labelled CVC and one-time code in normalized text, sorted, none overlapping. */
 function labelledEdits(text: string): Edit[] {
   const found: Edit[] = [];
-  /** Code first: the code is group 1. Label first: group 1 is the label and its gap, the code group 2 or 3. */
+  /** Code first: the code is group 1. Label first: group 1 is the label and its gap, group 2 the code. */
   const collect = (pattern: RegExp, codeFirst: boolean, mask: (match: RegExpMatchArray) => string): void => {
     for (const match of text.matchAll(pattern)) {
-      const code = codeFirst ? match[1]! : (match[2] ?? match[3])!;
+      const code = codeFirst ? match[1]! : match[2]!;
       const start = codeFirst ? match.index! : match.index! + match[1]!.length;
       found.push({ start, end: start + code.length, text: mask(match) });
     }
   };
   // In order of priority: where two find the same digits, the first one's mask wins.
-  collect(CVC_AFTER_LABEL, false, (match) => (match[2] !== undefined ? CVC_MASK : ONE_TIME_CODE_MASK));
+  collect(CVC_AFTER_LABEL, false, (match) =>
+    match[2]!.replace(/\D/g, '').length <= CVC_DIGITS ? CVC_MASK : ONE_TIME_CODE_MASK,
+  );
   collect(ONE_TIME_CODE_AFTER_LABEL, false, () => ONE_TIME_CODE_MASK);
   collect(CVC_AFTER_VERIFICATION_LABEL_ZH, false, () => CVC_MASK);
   collect(ONE_TIME_CODE_BEFORE_LABEL_ZH, true, () => ONE_TIME_CODE_MASK);

@@ -8,7 +8,7 @@
  */
 import * as z from 'zod/mini';
 import { isCountryCode } from './countries';
-import { redactSecrets } from './redact';
+import { redactSecrets, toAsciiDigits } from './redact';
 
 export const PRODUCTS = ['chatgpt-web', 'chatgpt-app', 'api-platform', 'other'] as const;
 export const CARD_KINDS = ['credit', 'debit', 'virtual', 'prepaid', 'gift', 'unknown'] as const;
@@ -19,21 +19,50 @@ export const TRI_STATES = ['yes', 'no', 'unknown'] as const;
 export const TEXT_LIMITS = { errorMessage: 4000, notes: 2000, issuerName: 120, postalCode: 16 } as const;
 
 /** C0/C1 controls (tab and newline kept where lines make sense) and bidirectional overrides, which could disguise text in a letter. */
-const CONTROL_MULTILINE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
-const CONTROL_SINGLE_LINE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
-
-/** ASCII and full-width digits, the only characters a card number, CVC or code is written in. */
-const HAS_DIGIT = /[0-9\uff10-\uff19]/;
+const CONTROL_MULTILINE = /(?![\t\n])[\p{Cc}\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu;
+const CONTROL_SINGLE_LINE = /[\p{Cc}\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu;
 
 /**
- * Cleans free text the way every text field is cleaned: controls stripped, line endings
- * normalized, trimmed, capped at `limit` characters, and card numbers, CVCs and one-time codes
- * masked. Redaction runs before the cap so a number cut in half by the cap cannot survive
- * unmasked.
+ * Any decimal digit of any script: every secret the redactor masks is made of them, and it reads
+ * `４`, `٤` and `४` as `4`, so this shortcut must see them all.
+ */
+const HAS_DIGIT = /\p{Nd}/u;
+
+/** How much raw input a field looks at, in multiples of its limit: a 10 MB paste costs what 4 limits do. */
+const RAW_INPUT_FACTOR = 4;
+
+/** What a number cut by the raw cap may end in: digits, the separators between groups, invisible characters. */
+const NUMBER_PART = /^[\p{Nd}\p{Cf}\p{Pd}\s.,/_\u00b7\u2212\u3001\u3002\u30fb\uff0c\uff0e\uff0f]$/u;
+
+/**
+ * `text` cut to `RAW_INPUT_FACTOR` times `limit`, before any other work. A number the cut runs
+ * through loses its last digits and with them its Luhn check, so redaction could no longer
+ * recognise the rest: the digits and separators the cut ends in are dropped with it.
+ */
+function capRawInput(text: string, limit: number): string {
+  const cap = limit * RAW_INPUT_FACTOR;
+  if (text.length <= cap) return text;
+  let end = cap;
+  while (end > 0) {
+    const low = text.charCodeAt(end - 1);
+    const width = low >= 0xdc00 && low <= 0xdfff && end > 1 ? 2 : 1;
+    if (!NUMBER_PART.test(text.slice(end - width, end))) break;
+    end -= width;
+  }
+  return text.slice(0, end);
+}
+
+/**
+ * Cleans free text the way every text field is cleaned: raw input capped first (a few times the
+ * limit), controls and bidi overrides stripped, line endings normalized, card numbers, CVCs and
+ * one-time codes masked, trimmed, capped at `limit` characters. Redaction runs before the final
+ * cap so a number cut in half by it cannot survive unmasked. Other format characters (zero-width
+ * joiners in emoji, soft hyphens) are kept: redaction reads through them, so they hide nothing.
  */
 export function cleanFreeText(text: string, limit: number, multiline: boolean): string {
+  const capped = capRawInput(text, limit);
   // Tests before replacing: most text has neither, and a journal re-validates thousands of fields.
-  const normalized = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
+  const normalized = capped.includes('\r') ? capped.replace(/\r\n?/g, '\n') : capped;
   const controls = multiline ? CONTROL_MULTILINE : CONTROL_SINGLE_LINE;
   controls.lastIndex = 0;
   const stripped = controls.test(normalized) ? normalized.replace(controls, multiline ? '' : ' ') : normalized;
@@ -58,14 +87,34 @@ const country = z
     z.refine(isCountryCode, 'expected an ISO 3166 two-letter country code, such as CN or US'),
   );
 
-/** Digits typed with spaces are accepted; the stored value is digits only. */
+/**
+ * Digits typed with spaces or dashes are accepted, and in any script (`４２４２`, `٤٢٤٢`), as IMEs
+ * and phones type them; the stored value is ASCII digits only.
+ */
 function digits(pattern: RegExp, message: string) {
   return z
     .string(message)
     .check(
-      z.overwrite((value) => value.replace(/[\s-]/g, '')),
+      z.overwrite((value) => toAsciiDigits(value.replace(/[\s\p{Pd}\p{Cf}]/gu, ''))),
       z.regex(pattern, message),
     );
+}
+
+const OCCURRED_AT_FORMAT = 'expected an ISO 8601 date and time with an offset, such as 2025-11-27T10:31:00+08:00';
+const OCCURRED_AT_SHAPE =
+  /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d{1,9})?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
+
+/**
+ * Whether the day in an ISO date and time exists (`2025-02-30` does not). Text of another shape
+ * passes here: the shape check names that problem, and one message per problem is enough.
+ */
+function isRealDate(value: string): boolean {
+  const parts = OCCURRED_AT_SHAPE.exec(value);
+  if (!parts) return true;
+  const [year, month, day] = [Number(parts[1]), Number(parts[2]), Number(parts[3])];
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const days = month === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
+  return day <= days;
 }
 
 const triState = choice(TRI_STATES);
@@ -105,8 +154,13 @@ export const connectionSchema = z.strictObject({
 
 /** The report of one failed attempt. Every field is optional: a diagnosis works with what is known. */
 export const reportSchema = z.strictObject({
+  // Not z.iso.datetime: it refuses 2025-02-30 as badly formed, and the person then looks for a
+  // formatting mistake that is not there.
   occurredAt: z.optional(
-    z.iso.datetime({ offset: true, error: 'expected an ISO 8601 date and time with an offset, such as 2025-11-27T10:31:00+08:00' }),
+    z.string(OCCURRED_AT_FORMAT).check(
+      z.regex(OCCURRED_AT_SHAPE, OCCURRED_AT_FORMAT),
+      z.refine(isRealDate, 'not a real date: that month has no such day'),
+    ),
   ),
   product: z.optional(choice(PRODUCTS)),
   errorMessage: z.optional(freeText(TEXT_LIMITS.errorMessage, true)),

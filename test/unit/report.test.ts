@@ -21,6 +21,9 @@ describe('report schema', () => {
       ['a UTC time', { occurredAt: '2025-11-27T02:31:00Z' }],
       ['an 8-digit BIN', { card: { bin: '62148300' } }],
       ['each product', { product: 'api-platform' }],
+      ['29 February in a leap year', { occurredAt: '2024-02-29T10:00:00+08:00' }],
+      ['29 February 2000', { occurredAt: '2000-02-29T23:59:59.999-05:00' }],
+      ['31 December', { occurredAt: '2025-12-31T10:00:00Z' }],
     ];
     for (const [name, input] of accepted) {
       it(name, () => assert.equal(parseReport(input).ok, true));
@@ -33,6 +36,12 @@ describe('report schema', () => {
       ['a 9-digit BIN', { card: { bin: '123456789' } }, ['card.bin: expected 6-8 digits']],
       ['letters in last4', { card: { last4: '42a2' } }, ['card.last4: expected 4 digits']],
       ['a time without offset', { occurredAt: '2025-11-27T10:31:00' }, ['occurredAt: expected an ISO 8601 date and time with an offset, such as 2025-11-27T10:31:00+08:00']],
+      ['a day February 2025 does not have', { occurredAt: '2025-02-30T10:00:00+08:00' }, ['occurredAt: not a real date: that month has no such day']],
+      ['29 February in a common year', { occurredAt: '2025-02-29T10:00:00+08:00' }, ['occurredAt: not a real date: that month has no such day']],
+      ['29 February 1900 (not a leap year)', { occurredAt: '1900-02-29T10:00:00Z' }, ['occurredAt: not a real date: that month has no such day']],
+      ['31 April', { occurredAt: '2025-04-31T10:00:00Z' }, ['occurredAt: not a real date: that month has no such day']],
+      ['a month 13', { occurredAt: '2025-13-01T10:00:00Z' }, ['occurredAt: expected an ISO 8601 date and time with an offset, such as 2025-11-27T10:31:00+08:00']],
+      ['hour 24', { occurredAt: '2025-11-27T24:00:00+08:00' }, ['occurredAt: expected an ISO 8601 date and time with an offset, such as 2025-11-27T10:31:00+08:00']],
       ['an unknown product', { product: 'dall-e' }, ['product: expected one of chatgpt-web, chatgpt-app, api-platform, other']],
       ['an unknown country', { billing: { country: 'ZZ' } }, ['billing.country: expected an ISO 3166 two-letter country code, such as CN or US']],
       ['a three-letter country', { connection: { accessCountry: 'CHN' } }, ['connection.accessCountry: expected an ISO 3166 two-letter country code, such as CN or US']],
@@ -84,6 +93,44 @@ describe('report schema', () => {
       const text = JSON.stringify(result.report);
       assert.doesNotMatch(text.replace(/[\s-]/g, ''), /4242424242424242/);
       assert.match(result.report.errorMessage ?? '', /•••• 4242/);
+    });
+    it('folds a BIN and last 4 typed in full-width or other-script digits to ASCII', () => {
+      const result = parseReport({ card: { bin: '６２１４ ８３００', last4: '٤٢٤٢' } });
+      assert.ok(result.ok);
+      assert.equal(result.report.card?.bin, '62148300');
+      assert.equal(result.report.card?.last4, '4242');
+      const devanagari = parseReport({ card: { bin: '४२४२४२', last4: '४२\u200b४२' } });
+      assert.ok(devanagari.ok);
+      assert.equal(devanagari.report.card?.bin, '424242');
+      assert.equal(devanagari.report.card?.last4, '4242');
+    });
+    it('masks numbers in other scripts and through invisible characters', () => {
+      const result = parseReport({
+        errorMessage: 'declined ٤٢٤٢٤٢٤٢٤٢٤٢٤٢٤٢',
+        notes: 'card 4242\u200b4242\u200b4242\u200b4242, 安全码（背面三位）：１２３',
+        card: { issuerName: 'Bank ४२४२ ४२४२ ४२४२ ४२४२' },
+      });
+      assert.ok(result.ok);
+      assert.equal(result.report.errorMessage, 'declined •••• 4242');
+      assert.equal(result.report.notes, 'card •••• 4242, 安全码（背面三位）：•••');
+      assert.equal(result.report.card?.issuerName, 'Bank •••• 4242');
+    });
+    it('caps raw input before any work, dropping a number the cap cuts through', () => {
+      // The filler is control characters, stripped after the raw cap: without the drop, the
+      // first 15 digits of the card would reach the report, too few to fail Luhn as a card.
+      const notes = 'x' + '\u0000'.repeat(TEXT_LIMITS.notes * 4 - 1 - 18) + '4242 4242 4242 4242 end';
+      const result = parseReport({ notes });
+      assert.ok(result.ok);
+      assert.equal(result.report.notes, 'x');
+    });
+    it('takes a 10 MB paste down to the field\'s limit', () => {
+      const result = parseReport({ errorMessage: '卡号 4242 4242 4242 4242 '.repeat(500_000) });
+      assert.ok(result.ok);
+      const text = result.report.errorMessage ?? '';
+      assert.ok(text.length <= TEXT_LIMITS.errorMessage && text.length > TEXT_LIMITS.errorMessage - 10, String(text.length));
+      assert.ok(text.endsWith('…'));
+      assert.ok(result.report.errorMessage?.startsWith('卡号 •••• 4242 卡号 •••• 4242'));
+      assert.doesNotMatch(result.report.errorMessage ?? '', /4242 4242/);
     });
     it('normalizes country case and digit spacing', () => {
       const result = parseReport({ card: { issuerCountry: ' cn ', bin: '6214 8300', last4: ' 4242 ' } });
