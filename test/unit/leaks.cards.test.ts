@@ -7,14 +7,21 @@
  */
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
+import { parseReport } from '../../src/core/report';
+import { redactDraft } from '../../src/host/sidebar/formDiagnosis';
+import { savedStateOf } from '../../src/webview/formReport';
 import {
   CARD_NETWORKS,
   CARD_SEPARATORS,
+  DIGIT_ZEROS,
+  INVISIBLE_CHARACTERS,
+  SECRET_CONTEXTS,
   cardNumberArbitrary,
   luhnCheckDigit,
   secretContextArbitrary,
   writeDigits,
   writtenCardArbitrary,
+  type DigitScript,
   type WrittenSecret,
 } from '../arbitraries';
 import { LeakCheck, digitStreamOf, leakStats, showsCardNumber, showsCode } from '../leakOracle';
@@ -83,6 +90,36 @@ describe('leaks: card numbers', () => {
       assert.equal(writeDigits('4242', 'mathDoubleStruck'), '𝟜𝟚𝟜𝟚');
       assert.equal(CARD_SEPARATORS.length, 31);
     });
+  });
+
+  it('masks every separator × digit script × invisible character at the boundary (the schema, the host, the webview)', () => {
+    // Every combination once, not sampled: one number per combination, networks and contexts in turn.
+    const scripts: DigitScript[] = [...(Object.keys(DIGIT_ZEROS) as DigitScript[]), 'mixed'];
+    const cards = fc.sample(cardNumberArbitrary, { numRuns: 64, seed: 42 });
+    const leaking: string[] = [];
+    let combination = 0;
+    for (const separator of CARD_SEPARATORS) {
+      for (const script of scripts) {
+        for (const invisible of ['', ...INVISIBLE_CHARACTERS]) {
+          const card = cards[combination % cards.length]!.digits;
+          const context = SECRET_CONTEXTS[combination % SECRET_CONTEXTS.length]!;
+          combination++;
+          const groups = card.match(/.{1,4}/g)!.map((group) => [...writeDigits(group, script, [combination, combination + 3, combination + 5, combination + 7])].join(invisible));
+          const text = context(groups.join(separator));
+          const parsed = parseReport({ errorMessage: text, notes: text });
+          const outputs: [string, string][] = [
+            ['report', JSON.stringify(parsed)],
+            ['host remembered draft', JSON.stringify(redactDraft({ errorMessage: text, card: { bin: text } }))],
+            ['webview saved state', JSON.stringify(savedStateOf({ errorMessage: text, 'card.last4': text }, [], []))],
+          ];
+          const check = new LeakCheck();
+          for (const [name, output] of outputs) check.card(name, output, card);
+          if (check.leaks.length > 0) leaking.push(`${JSON.stringify(text)}: ${check.leaks.map((leak) => leak.output).join(', ')}`);
+        }
+      }
+    }
+    assert.equal(combination, CARD_SEPARATORS.length * 11 * 7);
+    assert.ok(leaking.length === 0, `${leaking.length} of ${combination} combinations leaked, e.g.:\n${leaking.slice(0, 25).join('\n')}`);
   });
 
   const cardReport = fc.record({
