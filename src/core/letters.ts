@@ -9,7 +9,8 @@
  * build time, so only the Handlebars runtime is imported here.
  *
  * Nothing reaches a letter unredacted: every free-text value is masked again here, and
- * {@link renderLetter} refuses a finished letter that still holds a card number.
+ * {@link renderLetter} refuses a finished letter that still holds a card number, a security code
+ * or a one-time code.
  */
 import Handlebars from 'handlebars/runtime';
 import { isExpired } from './cardFacts';
@@ -18,9 +19,9 @@ import { CAUSE_IDS, type CauseId } from './causeIds';
 import { countryName } from './countries';
 import { diagnose, type Likelihood } from './diagnose';
 import { brandText, offsetOf } from './explain';
-import { containsFullCardNumber, maskLast4, redactSecrets } from './redact';
+import { containsSecret, maskLast4, redactSecrets } from './redact';
 import type { Report } from './report';
-import { describeTemplateError } from './templateErrors';
+import { describeTemplateError, LetterSecretError, LetterTemplateError, TEMPLATE_RENDER_LIMITS } from './templateErrors';
 import { formatOffset, isoAtOffset } from './localTime';
 import { LETTER_KINDS, letterTemplateFile, letterTemplateName, type LetterKind } from './letterKinds';
 
@@ -317,7 +318,7 @@ function cleanText(text: string | undefined): string | null {
   if (text === undefined) return null;
   let cleaned = redactSecrets(text).trim();
   const flattened = cleaned.replace(/\s+/g, ' ');
-  if (containsFullCardNumber(flattened)) cleaned = redactSecrets(flattened);
+  if (containsSecret(flattened)) cleaned = redactSecrets(flattened);
   return cleaned === '' ? null : cleaned;
 }
 
@@ -495,11 +496,14 @@ export type LetterRuntime = ReturnType<typeof Handlebars.create>;
 
 /**
  * A fresh runtime environment with the letter helpers, so they never leak into (or depend on)
- * the shared Handlebars instance. The runtime alone: templates arrive precompiled.
+ * the shared Handlebars instance. The runtime alone: templates arrive precompiled. Handlebars'
+ * own `log` helper prints to the console; the compiler refuses it in a person's template, and
+ * here it prints nothing, for a template compiled some other way.
  */
 export function createLetterRuntime(): LetterRuntime {
   const runtime = Handlebars.create();
   for (const [name, helper] of Object.entries(LETTER_HELPERS)) runtime.registerHelper(name, helper);
+  runtime.registerHelper('log', () => '');
   return runtime;
 }
 
@@ -537,20 +541,63 @@ export function builtinLetterTemplates(
 
 /**
  * Renders a letter. A template error is rethrown naming the template's file and line. Then the
- * last guard: a letter that holds anything that looks like a full card number is refused with an
- * error, never returned, whatever let it through.
+ * last guard: a letter that holds anything that looks like a card number, a security code or a
+ * one-time code (`containsSecret`) is refused with a {@link LetterSecretError}, never returned,
+ * whatever let it through.
+ *
+ * While rendering, loops are counted against {@link TEMPLATE_RENDER_LIMITS} (nested loops over
+ * the attempts multiply), and a name that resolves to a prototype's property (`constructor`,
+ * `__proto__`) gives nothing, silently: Handlebars would otherwise print a warning to the console.
  */
 export function renderLetter(template: LetterTemplate, data: LetterData): string {
   let text: string;
   try {
-    text = template.render(data);
+    text = template.render(data, renderOptions(template.file));
   } catch (error) {
     throw describeTemplateError(template.file, error);
   }
-  if (containsFullCardNumber(text)) {
-    throw new Error(
-      `refusing to write the ${data.kind} letter from ${template.file}: it holds what looks like a full card number`,
-    );
-  }
+  if (containsSecret(text)) throw new LetterSecretError(template.file, data.kind);
   return text;
+}
+
+type RenderOptions = NonNullable<Parameters<HandlebarsTemplateDelegate<LetterData>>[1]>;
+type BlockOptions = HelperOptions & { fn: (context: unknown, options?: unknown) => string };
+
+/**
+ * The options of one rendering: the prototype checks decided (so Handlebars has nothing to warn
+ * about), and `each` and `blockHelperMissing` (`{{#attempts}}…{{/attempts}}`, which loops too)
+ * replaced for this rendering by versions that count what every loop repeats and produces.
+ */
+function renderOptions(file: string): RenderOptions {
+  let repetitions = 0;
+  let characters = 0;
+  const counted = (fn: BlockOptions['fn']): BlockOptions['fn'] => (context, options) => {
+    const text = fn(context, options);
+    repetitions++;
+    characters += text.length;
+    if (repetitions > TEMPLATE_RENDER_LIMITS.repetitions || characters > TEMPLATE_RENDER_LIMITS.characters) {
+      throw new LetterTemplateError(
+        file,
+        undefined,
+        `the template's loops repeat more than ${TEMPLATE_RENDER_LIMITS.repetitions.toLocaleString('en')} times or write more than ` +
+          `${(TEMPLATE_RENDER_LIMITS.characters / 1e6).toLocaleString('en')} million characters; loops inside loops multiply`,
+      );
+    }
+    return text;
+  };
+  const builtinEach = Handlebars.helpers.each as (this: unknown, context: unknown, options: BlockOptions) => string;
+  function each(this: unknown, context: unknown, options: BlockOptions): string {
+    return builtinEach.call(this, context, { ...options, fn: counted(options.fn) });
+  }
+  function blockHelperMissing(this: unknown, context: unknown, options: BlockOptions): string {
+    if (context === true) return options.fn(this);
+    if (context === false || context === null || context === undefined) return options.inverse(this);
+    if (Array.isArray(context)) return context.length > 0 ? each.call(this, context, options) : options.inverse(this);
+    return options.fn(context);
+  }
+  return {
+    helpers: { each, blockHelperMissing },
+    allowProtoPropertiesByDefault: false,
+    allowProtoMethodsByDefault: false,
+  };
 }

@@ -19,7 +19,7 @@ import {
 import { containsFullCardNumber } from '../../src/core/redact';
 import { cleanFreeText, parseReport, type Report } from '../../src/core/report';
 import { compileLetterTemplate } from '../../src/core/templateCompiler';
-import { LetterTemplateError } from '../../src/core/templateErrors';
+import { LetterSecretError, LetterTemplateError } from '../../src/core/templateErrors';
 import { compileBuiltinTemplateSpecs, installBuiltinTemplatesModule } from '../templateLoader';
 
 installBuiltinTemplatesModule();
@@ -282,6 +282,18 @@ describe('letters', () => {
       const data = buildLetterData('appeal', 'en', {}, [], new Date('2025-11-27T03:00:00Z'));
       data.card.issuer = '4111 1111 1111 1111';
       assert.throws(() => renderLetter(builtin('appeal', 'en'), data), /refusing to write the appeal letter from templates\/appeal\.en\.hbs/);
+    });
+
+    it('the last guard refuses a security code or a one-time code as it does a card number', () => {
+      for (const [field, secret] of [['issuer', 'CVC 739'], ['issuer', '验证码 586301'], ['description', 'one-time code: 586301']] as const) {
+        const data = buildLetterData('bank-inquiry', 'zh-cn', {}, [], new Date('2025-11-27T03:00:00Z'));
+        data.card[field] = secret;
+        assert.throws(
+          () => renderLetter(builtin('bank-inquiry', 'zh-cn'), data),
+          (error: unknown) => error instanceof LetterSecretError && error.file === 'templates/bank-inquiry.zh-cn.hbs' && error.kind === 'bank-inquiry',
+          secret,
+        );
+      }
     });
   });
 
