@@ -2,8 +2,8 @@ import { diagnose } from '../core/diagnose';
 import { diagnosisToMarkdown, viewDiagnosis } from '../core/diagnosisView';
 import { journalReports } from '../core/journal';
 import { InputError } from './cliError';
+import { readJournalOption } from './journalInput';
 import { parseChoice, parseCommandArgs, parseLang, parseNow } from './options';
-import { readJournalFile } from '../node/journalFile';
 import { readReport } from './readInput';
 import { diagnosisToText, stylesFor } from './textFormat';
 
@@ -11,15 +11,22 @@ export const DIAGNOSE_HELP = `Usage: card-doctor diagnose <report.json | -> [opt
 
 Checks one failed attempt against the known causes and prints the findings, most likely first.
 
+The report (a file, or - for standard input) may be at most 1 MB.
+
 Options:
   --journal FILE             the failure journal: its last 24 hours count (repeated attempts,
-                             card changes) and set the cooldown
-  --now ISO                  the moment to diagnose at (default: the clock)
+                             card changes) and set the cooldown. A damaged entry (or one whose
+                             machine line is over 64 KB) is skipped with a warning; a copy of an
+                             entry counts once
+  --now ISO                  the moment to diagnose at, such as 2025-11-27T10:31:00+08:00
+                             (default: the clock)
   --lang en|zh-cn            language of the text (default: from LANG)
   --format text|json|markdown  output format (default: text)
   -h, --help                 show this help
 
-Exit codes: 0 success, 2 invalid input (every bad field listed), 1 unexpected error.
+Exit codes: 0 success; 2 invalid input: every bad field listed, a report over 1 MB or not
+valid JSON (only the line and column are shown), an impossible --now, a --journal that is a
+folder or cannot be read; 1 unexpected error.
 `;
 
 const FORMATS = ['text', 'json', 'markdown'] as const;
@@ -39,7 +46,7 @@ export async function runDiagnose(args: string[]): Promise<void> {
 
   let history: ReturnType<typeof journalReports> = [];
   if (values.journal) {
-    const journal = await readJournalFile(values.journal);
+    const journal = await readJournalOption(values.journal, false);
     for (const problem of journal.problems) process.stderr.write(`warning: ${values.journal}:${problem.line}: ${problem.message}\n`);
     history = journalReports(journal);
   }

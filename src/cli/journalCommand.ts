@@ -11,7 +11,8 @@ import {
 import { localIsoTime } from '../core/localTime';
 import { parseReport } from '../core/report';
 import { InputError } from './cliError';
-import { appendJournalEntry, readJournalFile } from '../node/journalFile';
+import { appendJournalEntry } from '../node/journalFile';
+import { readJournalOption, withJournalErrors } from './journalInput';
 import { parseChoice, parseCommandArgs, parseLang, parseNow } from './options';
 import { readReport } from './readInput';
 
@@ -25,8 +26,12 @@ You may write your own notes anywhere in it; leave the <!-- card-doctor:entry �
 add    validates the report and appends one entry (the file, its folder and a header are
        created when missing). The attempt's time is the report's occurredAt, else --now, else
        the clock. Nothing is written when the report is invalid.
-list   prints the entries, oldest first. A damaged entry is reported on stderr with its line
-       number and skipped; the file is never changed.
+list   prints the entries, oldest first. A damaged entry (one whose machine line is over 64 KB
+       is damaged too) is reported on stderr with its line number and skipped; a copy of an
+       entry is reported and counted once; a marker inside a fenced code block (\`\`\` or ~~~) is
+       not an entry. The file is never changed.
+
+The report (a file, or - for standard input) may be at most 1 MB.
 
 Options:
   --journal FILE       the journal (default: ${DEFAULT_JOURNAL_PATH})
@@ -36,7 +41,9 @@ Options:
                        (default: text)
   -h, --help           show this help
 
-Exit codes: 0 success, 2 invalid input (every bad field listed), 1 unexpected error.
+Exit codes: 0 success; 2 invalid input: every bad field listed, a report over 1 MB or not
+valid JSON (only the line and column are shown), an impossible --now, a --journal that is a
+folder or cannot be used; 1 unexpected error.
 `;
 
 const FORMATS = ['text', 'json'] as const;
@@ -66,7 +73,7 @@ async function addEntry(args: string[]): Promise<void> {
   }
 
   const report = { ...validated, occurredAt: validated.occurredAt ?? isoWithOffset(values.now, now) };
-  await withFileErrors(path, () => appendJournalEntry(path, report, lang, now));
+  await withJournalErrors(path, () => appendJournalEntry(path, report, lang, now));
   const title = entryTitle(report, lang);
   process.stdout.write(lang === 'en' ? `Added the attempt of ${title} to ${path}\n` : `已将 ${title} 的尝试记入 ${path}\n`);
 }
@@ -81,7 +88,7 @@ async function listEntries(args: string[]): Promise<void> {
   const lang = parseLang(values.lang, process.env);
   const format = parseChoice('--format', values.format, FORMATS, 'text');
   const path = resolve(values.journal ?? DEFAULT_JOURNAL_PATH);
-  const journal = await withFileErrors(path, () => readJournalFile(path));
+  const journal = await readJournalOption(path, false);
 
   for (const problem of journal.problems) process.stderr.write(`warning: ${path}:${problem.line}: ${problem.message}\n`);
   if (format === 'json') {
@@ -114,17 +121,4 @@ function shorten(text: string, limit: number): string {
  */
 function isoWithOffset(typed: string | undefined, now: Date): string {
   return typed !== undefined && parseReport({ occurredAt: typed }).ok ? typed : localIsoTime(now);
-}
-
-/** A path that cannot be read or written (a folder, no permission) is the person's to fix: exit 2. */
-async function withFileErrors<T>(path: string, work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code && ['EACCES', 'EPERM', 'EISDIR', 'ENOTDIR', 'EROFS', 'ENOSPC', 'ENAMETOOLONG'].includes(code)) {
-      throw new InputError([`--journal: cannot use ${path} (${code})`]);
-    }
-    throw error;
-  }
 }

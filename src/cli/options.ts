@@ -11,14 +11,35 @@ export function parseCommandArgs<T extends NonNullable<ParseArgsConfig['options'
   }
 }
 
-/** `--now`: an ISO 8601 instant, or the clock. */
+/** Date, time, and an optional offset; every field's range is checked after the match. */
+const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-](\d{2}):(\d{2}))?$/;
+
+/**
+ * `--now`: an ISO 8601 date and time (`2025-11-27T10:31`, seconds, fractions and an offset
+ * optional; without an offset it is this machine's local time), or the clock. A day the month
+ * does not have (2025-02-30) is refused: `Date` would quietly roll it over into March.
+ */
 export function parseNow(value: string | undefined): Date {
   if (value === undefined) return new Date();
-  const time = Date.parse(value);
-  if (!/^\d{4}-\d{2}-\d{2}T/.test(value) || Number.isNaN(time)) {
-    throw new InputError(['--now: expected an ISO 8601 date and time, such as 2025-11-27T10:31:00+08:00']);
+  const match = ISO_DATE_TIME.exec(value);
+  const time = match ? Date.parse(value) : NaN;
+  if (!match || Number.isNaN(time) || !fieldsInRange(match)) {
+    throw new InputError([`--now: expected an ISO 8601 date and time, such as 2025-11-27T10:31:00+08:00`]);
   }
   return new Date(time);
+}
+
+function fieldsInRange(match: RegExpExecArray): boolean {
+  const [year, month, day, hour, minute, second = 0, offsetHours = 0, offsetMinutes = 0] = match
+    .slice(1)
+    .map((field) => (field === undefined ? undefined : Number(field)));
+  if (year === undefined || month === undefined || day === undefined || hour === undefined || minute === undefined) return false;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const daysInMonth = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] ?? 0;
+  return (
+    month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth &&
+    hour <= 23 && minute <= 59 && second <= 59 && offsetHours <= 23 && offsetMinutes <= 59
+  );
 }
 
 /** `--lang`, defaulting to Chinese when the terminal's locale is Chinese. */

@@ -1,12 +1,12 @@
 import { stat } from 'node:fs/promises';
-import { basename } from 'node:path';
+import { basename, join } from 'node:path';
 import { LETTER_KINDS, type LetterKind } from '../core/letterKinds';
 import { buildLetterData, renderLetter, type LetterSender } from '../core/letters';
 import { cleanFreeText, formatFieldErrors, parseReport, type Report } from '../core/report';
-import { LetterTemplateError } from '../core/templateErrors';
+import { LetterSecretError, LetterTemplateError } from '../core/templateErrors';
 import { NoFreeNameError } from '../core/freeName';
 import { InputError } from './cliError';
-import { readJournalFile } from '../node/journalFile';
+import { readJournalOption } from './journalInput';
 import { writeNewFile } from '../node/newFile';
 import { parseCommandArgs, parseLang, parseNow } from './options';
 import { readJsonInput } from './readInput';
@@ -21,19 +21,28 @@ Writes a letter about a failed attempt, in Markdown:
 Options:
   --journal FILE     the failure journal: every attempt in it joins the timeline
   --lang en|zh-cn    language of the letter (default: from LANG)
-  --out FILE         write the letter to FILE; if FILE exists, to FILE-2, FILE-3… (never overwritten)
-                     (default: print it)
+  --out FILE         write the letter to FILE; if FILE exists, to FILE-2, FILE-3… (never overwritten;
+                     a folder is refused) (default: print it)
   --templates DIR    use your own templates from DIR (appeal.en.hbs, appeal.zh-cn.hbs,
                      bank-inquiry.en.hbs, bank-inquiry.zh-cn.hbs); a missing one falls back to
-                     the built-in
+                     the built-in. A template may be at most 64 KB with 1,000 tags, nest blocks
+                     at most 16 deep, and not use {{log}}, partials or decorators; its loops
+                     may repeat 100,000 times in all
   --name NAME        your name as it goes under the letter
   --email EMAIL      the email address of your OpenAI account
   --amount AMOUNT    the amount and currency of the charge, such as "20 USD"
   --now ISO          the moment the letter is written (default: the clock)
   -h, --help         show this help
 
+The report (a file, or - for standard input) may be at most 1 MB.
 Unknown values appear as visible placeholders, such as [your account email], to fill in.
-Exit codes: 0 success, 2 invalid input (every bad field listed, no file written), 1 unexpected error.
+No letter that holds what looks like a card number, a security code (CVC) or a one-time code is
+ever printed or written.
+
+Exit codes: 0 success; 2 invalid input, no file written: every bad field listed, a report over
+1 MB or not valid JSON (only the line and column are shown), an impossible --now, a --journal
+or --out that is a folder, a template of yours that breaks a rule above or puts such a secret
+in the letter; 1 unexpected error (a built-in template included).
 `;
 
 const NAME_LIMIT = 120;
@@ -100,6 +109,7 @@ export async function runRender(args: string[]): Promise<void> {
     }
   }
   const history = values.journal === undefined ? [] : await readHistory(values.journal, problems);
+  if (values.out !== undefined) problems.push(...(await outProblems(values.out, kind)));
   const chosen =
     kind && lang
       ? await chooseLetterTemplate(kind, lang, values.templates).catch((error: unknown) => {
@@ -120,9 +130,15 @@ export async function runRender(args: string[]): Promise<void> {
   try {
     letter = renderLetter(template, data);
   } catch (error) {
-    // A person's own template with a mistake is bad input; a built-in one failing is a bug (exit 1).
-    if (error instanceof LetterTemplateError && values.templates !== undefined && !fellBackToBuiltin) {
-      throw new InputError([`--templates: ${error.message}`]);
+    // A person's own template with a mistake, or one that writes a secret into the letter, is bad
+    // input; a built-in one failing is a bug (exit 1).
+    const own = values.templates !== undefined && !fellBackToBuiltin;
+    if (own && error instanceof LetterTemplateError) throw new InputError([`--templates: ${error.message}`]);
+    if (own && error instanceof LetterSecretError) {
+      throw new InputError([
+        `--templates: ${error.file}: the letter it made holds what looks like a card number, a security code (CVC) ` +
+          'or a one-time code; nothing was written. Take it out of the template.',
+      ]);
     }
     throw error;
   }
@@ -170,20 +186,33 @@ function parseAmount(value: string | undefined): string | undefined {
  * still good.
  */
 async function readHistory(path: string, problems: string[]): Promise<Report[]> {
+  let journal;
   try {
-    if (!(await stat(path)).isFile()) {
-      problems.push(`--journal: ${path} is not a file`);
-      return [];
-    }
+    journal = await readJournalOption(path, true);
   } catch (error) {
-    problems.push(`--journal: cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+    if (!(error instanceof InputError)) throw error;
+    problems.push(...error.problems);
     return [];
   }
-  const journal = await readJournalFile(path);
   for (const problem of journal.problems) {
-    process.stderr.write(`note: ${path}, line ${problem.line}: ${problem.message}; entry skipped\n`);
+    process.stderr.write(`note: ${path}, line ${problem.line}: ${problem.message}\n`);
   }
   return journal.entries.map((entry) => ({ ...entry.report, occurredAt: entry.occurredAt }));
+}
+
+/**
+ * `--out` names the letter's file. An existing folder would otherwise get a sibling (`DIR-2`)
+ * that no one asked for, so it is refused, with a file name in it to use instead.
+ */
+async function outProblems(path: string, kind: LetterKind | undefined): Promise<string[]> {
+  try {
+    if ((await stat(path)).isDirectory()) {
+      return [`--out: ${path} is a folder; name the letter's file, such as ${join(path, `${kind ?? 'appeal'}.md`)}`];
+    }
+  } catch {
+    // Missing is the usual case; other failures are reported when the letter is written.
+  }
+  return [];
 }
 
 /** {@link writeNewFile}, its failures named as the `--out` option's. */

@@ -3,7 +3,7 @@
  * person's own from `--templates DIR` (same file names), compiled at run time.
  */
 import { existsSync } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BUILTIN_TEMPLATE_SPECS } from 'virtual:builtin-templates';
 import type { Lang } from '../core/catalogue';
@@ -15,6 +15,7 @@ import {
   type LetterRuntime,
   type LetterTemplate,
 } from '../core/letters';
+import { TEMPLATE_SIZE_LIMIT } from '../core/templateErrors';
 import { InputError } from './cliError';
 
 type TemplateCompiler = typeof import('../core/templateCompiler');
@@ -56,8 +57,9 @@ export async function chooseLetterTemplate(
   const file = join(dir, letterTemplateFile(kind, lang));
   let source: string;
   try {
-    source = await readFile(file, 'utf8');
+    source = await readTemplateSource(file);
   } catch (error) {
+    if (error instanceof InputError) throw error;
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { template: builtin(), fellBackToBuiltin: true };
     throw new InputError([`--templates: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'})`]);
   }
@@ -68,6 +70,26 @@ export async function chooseLetterTemplate(
     throw new InputError([`--templates: ${error instanceof Error ? error.message : String(error)}`]);
   }
   return { template: letterTemplateFromSpec(runtime, spec, file), fellBackToBuiltin: false };
+}
+
+/**
+ * A template file's text, refused (bad input, naming the file) when it is not a regular file or is
+ * larger than {@link TEMPLATE_SIZE_LIMIT}: its size is checked on the open file, before reading.
+ */
+async function readTemplateSource(file: string): Promise<string> {
+  const handle = await open(file, 'r');
+  try {
+    const stats = await handle.stat();
+    if (!stats.isFile()) throw new InputError([`--templates: ${file} is not a regular file`]);
+    if (stats.size > TEMPLATE_SIZE_LIMIT) {
+      throw new InputError([
+        `--templates: ${file}: the template is larger than ${TEMPLATE_SIZE_LIMIT / 1024} KB (${stats.size.toLocaleString('en')} bytes); a letter template is a few KB`,
+      ]);
+    }
+    return await handle.readFile('utf8');
+  } finally {
+    await handle.close();
+  }
 }
 
 async function requireDirectory(dir: string): Promise<void> {

@@ -1,9 +1,11 @@
 /**
- * The CLI as a person runs it: the built bundle in a child process, exit codes and streams.
+ * The CLI as a person runs it: the built bundle in a child process, exit codes and streams. The
+ * bundle is rebuilt first when any source is newer than it. Behaviour in detail is tested in
+ * process (cliInput.test.ts, templates.test.ts); these runs check the bundle itself.
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -21,6 +23,15 @@ function run(args: string[], options: { input?: string; env?: NodeJS.ProcessEnv 
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
+/** The latest modification time of any file under `dir`. */
+function newestSource(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) newest = Math.max(newest, statSync(join(entry.parentPath, entry.name)).mtimeMs);
+  }
+  return newest;
+}
+
 function tempReport(content: unknown): string {
   const file = join(mkdtempSync(join(tmpdir(), 'card-doctor-cli-')), 'report.json');
   writeFileSync(file, typeof content === 'string' ? content : JSON.stringify(content));
@@ -29,7 +40,7 @@ function tempReport(content: unknown): string {
 
 describe('card-doctor diagnose (built CLI)', () => {
   before(function () {
-    if (existsSync(CLI)) return;
+    if (existsSync(CLI) && newestSource(join(ROOT, 'src')) < statSync(CLI).mtimeMs) return;
     this.timeout(60_000);
     const build = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: ROOT, stdio: 'inherit' });
     assert.equal(build.status, 0, 'building the CLI failed');
@@ -102,6 +113,30 @@ describe('card-doctor diagnose (built CLI)', () => {
     assert.equal(run(['frobnicate']).code, 2);
   });
 
+  it('refuses more than 1 MB on standard input with exit 2, and JSON errors give only where', () => {
+    const big = run(['diagnose', '-'], { input: `{"notes": "${'x'.repeat(2 * 1024 * 1024)}"}` });
+    assert.equal(big.code, 2);
+    assert.equal(big.stderr, 'error: report: larger than 1 MB (standard input)\n');
+    const broken = run(['journal', 'add', '-', '--journal', join(mkdtempSync(join(tmpdir(), 'card-doctor-cli-')), 'j.md')], {
+      input: '{\n  "notes": "ok",\n  "card": 4242424242424242x\n}',
+    });
+    assert.equal(broken.code, 2);
+    assert.equal(broken.stderr, 'error: report: not valid JSON (at line 3, column 27)\n');
+  });
+
+  it('loads the template compiler from beside the bundle for a person’s own template, and holds it to its limits', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'card-doctor-cli-'));
+    writeFileSync(join(dir, 'appeal.en.hbs'), 'Card {{maskedCard card.last4}}\n{{log card}}\n');
+    const refused = run(['render', 'appeal', 'examples/declined-unionpay.json', '--lang', 'en', '--templates', dir]);
+    assert.equal(refused.code, 2);
+    assert.equal(refused.stdout, '');
+    assert.equal(refused.stderr, `error: --templates: ${join(dir, 'appeal.en.hbs')}, line 2: {{log}} is not allowed in a letter template: it would print to the terminal, not the letter\n`);
+    writeFileSync(join(dir, 'appeal.en.hbs'), 'Card {{maskedCard card.last4}}\n');
+    const ok = run(['render', 'appeal', 'examples/declined-unionpay.json', '--lang', 'en', '--templates', dir]);
+    assert.equal(ok.code, 0, ok.stderr);
+    assert.equal(ok.stdout, 'Card •••• 4242\n');
+  });
+
   it('has --help for the tool and for each command', () => {
     const main = run(['--help']);
     assert.equal(main.code, 0);
@@ -109,6 +144,8 @@ describe('card-doctor diagnose (built CLI)', () => {
     const diagnoseHelp = run(['diagnose', '--help']);
     assert.equal(diagnoseHelp.code, 0);
     assert.match(diagnoseHelp.stdout, /--format text\|json\|markdown/);
+    assert.match(diagnoseHelp.stdout, /may be at most 1 MB/);
+    assert.match(run(['render', '--help']).stdout, /at most 64 KB with 1,000 tags, nest blocks\n\s+at most 16 deep/);
   });
 
   it('never prints a full card number that was in the report', () => {

@@ -1,0 +1,43 @@
+/**
+ * The `--journal` option's file, read or written with the mistakes a person can make with it
+ * (a folder, a device, no permission) reported as bad input naming the option (exit 2), the same
+ * way by every command.
+ */
+import { stat } from 'node:fs/promises';
+import type { ParsedJournal } from '../core/journal';
+import { readJournalFile } from '../node/journalFile';
+import { InputError } from './cliError';
+
+/** File-system errors that are the person's to fix, not a bug. */
+const PERSONS_MISTAKES = ['EACCES', 'EPERM', 'EISDIR', 'ENOTDIR', 'EROFS', 'ENOSPC', 'ENAMETOOLONG', 'ELOOP'];
+
+/**
+ * Reads the journal at `path`. A journal that does not exist is empty unless `mustExist`. Only a
+ * regular file is read: a folder is a mistake, and a device or a pipe (/dev/zero, a FIFO) could
+ * be read forever.
+ */
+export async function readJournalOption(path: string, mustExist: boolean): Promise<ParsedJournal> {
+  try {
+    const stats = await stat(path);
+    if (stats.isDirectory()) throw new InputError([`--journal: ${path} is a folder, not a file`]);
+    if (!stats.isFile()) throw new InputError([`--journal: ${path} is not a regular file`]);
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' && !mustExist) return { entries: [], problems: [] };
+    throw new InputError([`--journal: cannot read ${path} (${code ?? 'error'})`]);
+  }
+  return withJournalErrors(path, () => readJournalFile(path));
+}
+
+/** Runs `work` on the journal at `path`, turning the person's file-system mistakes into bad input. */
+export async function withJournalErrors<T>(path: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EISDIR') throw new InputError([`--journal: ${path} is a folder, not a file`]);
+    if (code && PERSONS_MISTAKES.includes(code)) throw new InputError([`--journal: cannot use ${path} (${code})`]);
+    throw error;
+  }
+}

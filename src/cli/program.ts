@@ -1,0 +1,66 @@
+/**
+ * `card-doctor`: the command-line front end over the core. Exit codes: 0 success, 2 invalid
+ * input (every bad field on stderr, nothing written), 1 anything unexpected. `main.ts` runs it;
+ * tests call {@link main} in process.
+ */
+import { runDiagnose, DIAGNOSE_HELP } from './diagnoseCommand';
+import { runJournal, JOURNAL_HELP } from './journalCommand';
+import { runRender, RENDER_HELP } from './renderCommand';
+import { InputError } from './cliError';
+
+const MAIN_HELP = `card-doctor — diagnose a refused card on an OpenAI account
+
+Usage:
+  card-doctor diagnose <report.json | -> [--journal FILE] [--now ISO] [--lang en|zh-cn] [--format text|json|markdown]
+  card-doctor journal add <report.json | -> [--journal FILE] [--now ISO] [--lang en|zh-cn]
+  card-doctor journal list [--journal FILE] [--format json|text]
+  card-doctor render appeal|bank-inquiry <report.json | -> [--journal FILE] [--lang en|zh-cn] [--out FILE]
+                     [--templates DIR] [--name NAME] [--email EMAIL] [--amount "20 USD"] [--now ISO]
+  card-doctor <command> --help
+
+Commands:
+  diagnose   check a failed attempt against the known causes
+  journal    record an attempt in the Markdown failure journal, or list it
+  render     write the appeal to support or the inquiry to the issuing bank (Markdown)
+
+A report (a file, or - for standard input) may be at most 1 MB.
+Exit codes: 0 success, 2 invalid input (every problem listed on stderr, nothing written),
+1 unexpected error. The report format and the cause ids are documented in the README.
+`;
+
+type Command = (args: string[]) => Promise<void>;
+
+const COMMANDS: Readonly<Record<string, { run: Command; help: string }>> = {
+  diagnose: { run: runDiagnose, help: DIAGNOSE_HELP },
+  journal: { run: runJournal, help: JOURNAL_HELP },
+  render: { run: runRender, help: RENDER_HELP },
+};
+
+/** Runs one command line (without `node` and the script) and returns the exit code. */
+export async function main(argv: readonly string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(MAIN_HELP);
+    return name ? 0 : 2;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    process.stderr.write(`card-doctor: unknown command '${name}'\n\n${MAIN_HELP}`);
+    return 2;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    process.stdout.write(command.help);
+    return 0;
+  }
+  try {
+    await command.run(rest);
+    return 0;
+  } catch (error) {
+    if (error instanceof InputError) {
+      process.stderr.write(error.problems.map((problem) => `error: ${problem}`).join('\n') + '\n');
+      return 2;
+    }
+    process.stderr.write(`card-doctor: unexpected error: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,220 @@
+/**
+ * The CLI's input caps and its answers to mistakes, run in process through `main` (the exit
+ * code it returns, and what it writes to stdout and stderr).
+ */
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, mkdtempSync, openSync, closeSync, ftruncateSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import fc from 'fast-check';
+import { encodeEntryLine, journalHeader } from '../../src/core/journal';
+import { installBuiltinTemplatesModule } from '../templateLoader';
+
+installBuiltinTemplatesModule();
+// Loaded after the stand-in for the build's virtual module is in place.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { main } = require('../../src/cli/program') as typeof import('../../src/cli/program');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const input = require('../../src/cli/readInput') as typeof import('../../src/cli/readInput');
+
+const EXAMPLE = resolve(__dirname, '..', '..', 'examples', 'declined-unionpay.json');
+const NOW = '2025-11-27T04:00:00Z';
+
+async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const writeOut = process.stdout.write;
+  const writeErr = process.stderr.write;
+  process.stdout.write = ((chunk: string | Uint8Array) => ((stdout += String(chunk)), true)) as typeof process.stdout.write;
+  process.stderr.write = ((chunk: string | Uint8Array) => ((stderr += String(chunk)), true)) as typeof process.stderr.write;
+  try {
+    const code = await main(args);
+    return { code, stdout, stderr };
+  } finally {
+    process.stdout.write = writeOut;
+    process.stderr.write = writeErr;
+  }
+}
+
+describe('CLI input', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'card-doctor-cli-input-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  const file = (name: string, content: string | Buffer) => {
+    const path = join(dir, name);
+    writeFileSync(path, content);
+    return path;
+  };
+
+  describe('a report larger than 1 MB', () => {
+    it('is 1 MB: 1,048,576 bytes', () => {
+      assert.equal(input.REPORT_SIZE_LIMIT, 1_048_576);
+    });
+
+    it('is refused with exit 2, naming it and its size; exactly 1 MB is read', async () => {
+      const json = '{"product":"chatgpt-app"}';
+      const fits = file('fits.json', json + ' '.repeat(1_048_576 - json.length));
+      const over = file('over.json', json + ' '.repeat(1_048_577 - json.length));
+      const ok = await cli(['diagnose', fits, '--format', 'json', '--now', NOW]);
+      assert.equal(ok.code, 0, ok.stderr);
+      const refused = await cli(['diagnose', over, '--now', NOW]);
+      assert.equal(refused.code, 2);
+      assert.equal(refused.stdout, '');
+      assert.equal(refused.stderr, `error: report: larger than 1 MB (${over} is 1,048,577 bytes)\n`);
+    });
+
+    it('is refused by its size, before any of it is read (a 3 GB sparse file)', async () => {
+      const path = join(dir, 'huge.json');
+      const fd = openSync(path, 'w');
+      ftruncateSync(fd, 3 * 1024 ** 3);
+      closeSync(fd);
+      // Reading it whole would fail differently (Node refuses files over 2 GB) or exhaust memory.
+      for (const command of [['diagnose', path], ['journal', 'add', path, '--journal', join(dir, 'j.md')], ['render', 'appeal', path]]) {
+        const { code, stderr } = await cli(command);
+        assert.equal(code, 2);
+        assert.match(stderr, new RegExp(`^error: report: larger than 1 MB \\(${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is 3,221,225,472 bytes\\)$`, 'm'));
+      }
+      assert.equal(existsSync(join(dir, 'j.md')), false, 'no journal written');
+    });
+
+    it('from a stream: reading stops as soon as the limit is passed', async () => {
+      let pulled = 0;
+      async function* endless() {
+        for (;;) {
+          pulled++;
+          yield new Uint8Array(64 * 1024);
+        }
+      }
+      assert.equal(await input.readCapped(endless(), 1_048_576), undefined);
+      assert.equal(pulled, 17, '16 chunks fill 1 MB exactly; the 17th passes it');
+    });
+
+    it('from a stream within the limit: every byte, in order', async () => {
+      async function* parts() {
+        yield 'ab';
+        yield new Uint8Array([0x63, 0x64]);
+        yield '中';
+      }
+      assert.equal((await input.readCapped(parts(), 7))!.toString('utf8'), 'abcd中');
+      assert.equal(await input.readCapped(parts(), 6), undefined);
+    });
+
+    it('a folder given as the report is named as one', async () => {
+      const { code, stderr } = await cli(['diagnose', dir]);
+      assert.equal(code, 2);
+      assert.equal(stderr, `error: report: ${dir} is a folder, not a file\n`);
+    });
+  });
+
+  describe('JSON that does not parse: only where, never what', () => {
+    const cases: [string, string, string][] = [
+      ['a card number as a bare number, the mistake right after it', '{\n  "notes": "ok",\n  "card": 4242424242424242x\n}', 'at line 3, column 27'],
+      ['a card number in groups, the mistake at the second group', '{"notes": 4242 4242 4242 4242}', 'at line 1, column 16'],
+      ['a card number in a string never closed', '{"notes": "4242424242424242', 'it ends too soon, at line 1, column 28'],
+      ['a card number as a key without a colon', '{"4242424242424242" 1}', 'at line 1, column 21'],
+      ['CRLF line ends', '{\r\n"a":\r\n  tru}', 'at line 3, column 3'],
+      ['a lone CR line end', '{\r"a": 4242424242424242,,}', 'at line 2, column 23'],
+      ['a control character in a string', '{"a": "4242\t4242"}', 'at line 1, column 12'],
+      ['a bad escape', '{"a": "\\x4242424242424242"}', 'at line 1, column 9'],
+    ];
+    for (const [name, text, where] of cases) {
+      it(name, async () => {
+        const { code, stdout, stderr } = await cli(['diagnose', file('bad.json', text)]);
+        assert.equal(code, 2);
+        assert.equal(stdout, '');
+        assert.equal(stderr, `error: report: not valid JSON (${where})\n`);
+      });
+    }
+
+    it('finds a mistake exactly when JSON.parse does, on random damaged JSON', () => {
+      const damaged = fc
+        .tuple(fc.json(), fc.nat(), fc.constantFrom('', ',', '}', ']', '"', '\\', ':', 'x', '1', ' ', '\n', '[', '{', 'tru', '-', '.', 'e'))
+        .map(([json, at, insert]) => {
+          const index = json.length === 0 ? 0 : at % (json.length + 1);
+          return json.slice(0, index) + insert + json.slice(index + (insert === '' ? 1 : 0));
+        });
+      fc.assert(
+        fc.property(damaged, (text) => {
+          let parses = true;
+          try {
+            JSON.parse(text);
+          } catch {
+            parses = false;
+          }
+          const at = input.jsonSyntaxErrorAt(text);
+          assert.equal(at === undefined, parses, `for ${JSON.stringify(text)}: ${at}`);
+          if (at !== undefined) assert.ok(at >= 0 && at <= text.length);
+        }),
+        { numRuns: 2000 },
+      );
+    });
+
+    it('a million open brackets: a place, not a stack overflow', () => {
+      assert.equal(input.describeJsonErrorAt('['.repeat(1_000_000)), 'it ends too soon, at line 1, column 1000001');
+    });
+  });
+
+  describe('--now', () => {
+    const refused = 'error: --now: expected an ISO 8601 date and time, such as 2025-11-27T10:31:00+08:00\n';
+    for (const value of ['2025-02-30T10:00:00Z', '2025-02-29T10:00:00+08:00', '2025-04-31T00:00', '2025-13-01T00:00Z', '2025-11-27T24:00Z', '2025-11-27T10:60Z', '2025-11-27', 'yesterday', '2025-11-27T10:31:00+25:00']) {
+      it(`refuses ${value}`, async () => {
+        const { code, stderr } = await cli(['diagnose', EXAMPLE, '--now', value]);
+        assert.equal(code, 2);
+        assert.equal(stderr, refused);
+      });
+    }
+    for (const value of ['2024-02-29T10:00:00Z', '2000-02-29T00:00Z', '2025-11-27T10:31', '2025-11-27T10:31:59.123-05:30']) {
+      it(`takes ${value}`, async () => {
+        const { code, stderr } = await cli(['diagnose', EXAMPLE, '--now', value, '--format', 'json']);
+        assert.equal(code, 0, stderr);
+      });
+    }
+  });
+
+  describe('--journal', () => {
+    it('a folder: exit 2 naming the option, for every command that reads it', async () => {
+      for (const command of [
+        ['diagnose', EXAMPLE, '--journal', dir],
+        ['journal', 'list', '--journal', dir],
+        ['journal', 'add', EXAMPLE, '--journal', dir],
+        ['render', 'appeal', EXAMPLE, '--journal', dir],
+      ]) {
+        const { code, stdout, stderr } = await cli(command);
+        assert.equal(code, 2, command.join(' '));
+        assert.equal(stdout, '');
+        assert.equal(stderr, `error: --journal: ${dir} is a folder, not a file\n`);
+      }
+    });
+
+    it('a device that never ends (/dev/zero) is refused, not read', async () => {
+      const { code, stderr } = await cli(['diagnose', EXAMPLE, '--journal', '/dev/zero']);
+      assert.equal(code, 2);
+      assert.equal(stderr, 'error: --journal: /dev/zero is not a regular file\n');
+    });
+
+    it('a copy of an entry is counted once, with a warning naming both lines', async () => {
+      const line = encodeEntryLine({ occurredAt: '2025-11-27T10:00:00+08:00', errorMessage: 'Your card was declined.' });
+      const journal = file('journal.md', `${journalHeader('en')}\n${line}\n${line}\n`);
+      const { code, stdout, stderr } = await cli(['diagnose', EXAMPLE, '--journal', journal, '--now', NOW, '--format', 'json']);
+      assert.equal(code, 0, stderr);
+      assert.equal(stderr, `warning: ${journal}:6: duplicate of the entry at line 5; counted once\n`);
+      assert.deepEqual(JSON.parse(stdout).history, { attempts24h: 2, cards24h: 1, sameError24h: 2 });
+    });
+  });
+
+  describe('render --out', () => {
+    it('an existing folder is refused with exit 2, and nothing is written in or beside it', async () => {
+      const out = join(dir, 'letters');
+      mkdirSync(out);
+      const { code, stdout, stderr } = await cli(['render', 'appeal', EXAMPLE, '--out', out, '--now', NOW]);
+      assert.equal(code, 2);
+      assert.equal(stdout, '');
+      assert.equal(stderr, `error: --out: ${out} is a folder; name the letter's file, such as ${join(out, 'appeal.md')}\n`);
+      assert.deepEqual(readdirSync(dir), ['letters']);
+      assert.deepEqual(readdirSync(out), []);
+    });
+  });
+});
