@@ -27,8 +27,9 @@ const LETTER_HELPER_NAMES = Object.freeze([
 /**
  * `strict`: a misspelt or missing variable throws, naming its line, instead of printing nothing.
  * `knownHelpersOnly`: only the helpers above (and Handlebars' own `if`, `each`, `unless`, `with`,
- * `lookup`) can be called. `noEscape`: the letters are Markdown, not HTML, and everything in them
- * was validated and redacted before it reached the template.
+ * `lookup`, `log`) can be called; `templateCompiler.ts` refuses `log` in a person's template, and
+ * the letters' runtime makes it print nothing. `noEscape`: the letters are Markdown, not HTML, and
+ * everything in them was validated and redacted before it reached the template.
  */
 function letterCompileOptions() {
   // A fresh object each call: Handlebars writes defaults into the options it is given.

@@ -24,7 +24,9 @@ export interface OwnTemplate {
 
 /**
  * The letter's Markdown: the person's own template when given, else the built-in. Throws a
- * template error naming the file and line, or the last guard's error if a card number got through.
+ * `LetterTemplateError` naming the file and line (a mistake, or a limit passed while rendering),
+ * or a `LetterSecretError` if the letter would hold a card number, a CVC or a one-time code:
+ * from a person's own template, that is their template's doing, to show them as such.
  */
 export function renderLetterText(
   kind: LetterKind,
