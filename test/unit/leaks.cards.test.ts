@@ -30,7 +30,9 @@ import { FREE_TEXT_FIELDS, LANGS, cliOutputs, coreOutputs, reportWith, scratch, 
 /** Runs per property; each run checks every output of one report (about 25). */
 const RUNS = Number(process.env.LEAK_RUNS ?? 300);
 
-describe('leaks: card numbers', () => {
+describe('leaks: card numbers', function () {
+  // Hundreds of reports through every output: far more than the suite's default per test.
+  this.timeout(180_000);
   const files = scratch();
   const start = { checks: 0, leaks: 0 };
   before(() => Object.assign(start, leakStats));

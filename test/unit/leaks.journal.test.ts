@@ -50,7 +50,9 @@ function editedJournal(fields: readonly FreeTextField[], text: string, lang: 'en
   return `${journal.slice(0, start + marker.length)}${json}${journal.slice(end)}`;
 }
 
-describe('leaks: a journal edited by hand', () => {
+describe('leaks: a journal edited by hand', function () {
+  // Hundreds of reports through every output: far more than the suite's default per test.
+  this.timeout(180_000);
   const files = scratch();
   const start = { checks: 0, leaks: 0 };
   before(() => Object.assign(start, leakStats));
@@ -92,8 +94,7 @@ describe('leaks: a journal edited by hand', () => {
     return outputs.map(([name, text]) => [name, text.split(dir).join('<dir>')]);
   }
 
-  it(`reads back no card number (${RUNS} journals × 10 outputs)`, async function () {
-    this.timeout(120_000);
+  it(`reads back no card number (${RUNS} journals × 10 outputs)`, async () => {
     await fc.assert(
       fc.asyncProperty(
         writtenCardArbitrary,
@@ -111,8 +112,7 @@ describe('leaks: a journal edited by hand', () => {
     );
   });
 
-  it(`reads back no CVC or one-time code (${RUNS} journals × 10 outputs, each against its twin)`, async function () {
-    this.timeout(120_000);
+  it(`reads back no CVC or one-time code (${RUNS} journals × 10 outputs, each against its twin)`, async () => {
     await fc.assert(
       fc.asyncProperty(writtenCodeArbitrary, fc.subarray([...FREE_TEXT_FIELDS], { minLength: 1 }), fc.constantFrom(...LANGS), async (code, fields, lang) => {
         const outputs = await outputsOf(editedJournal(fields, code.text, lang), lang);

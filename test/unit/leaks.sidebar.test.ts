@@ -48,7 +48,9 @@ function outputsOf(text: string, lang: 'en' | 'zh-cn'): Outputs {
   ];
 }
 
-describe('leaks: the sidebar form', () => {
+describe('leaks: the sidebar form', function () {
+  // Hundreds of reports through every output: far more than the suite's default per test.
+  this.timeout(180_000);
   const start = { checks: 0, leaks: 0 };
   before(() => Object.assign(start, leakStats));
   after(() => {
