@@ -3,14 +3,15 @@
  * really is inside the workspace folder. Real links on the real disk, through the commands.
  */
 import * as assert from 'node:assert/strict';
-import { lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { parseJournal } from '../../src/core/journal';
+import { encodeEntryLine, parseJournal } from '../../src/core/journal';
 import { COMMAND_IDS } from '../../src/host/commandIds';
-import { RefusedPathError } from '../../src/host/folderBounds';
-import { activateExtension, inWorkspace, isOpenInTab, readText, sampleReport, workspaceFolder } from './helpers';
+import { RefusedPathError, type FolderFile } from '../../src/host/folderBounds';
+import { JournalStore } from '../../src/host/journalStore';
+import { activateExtension, EXTENSION_ID, inWorkspace, isOpenInTab, readText, sampleReport, workspaceFolder } from './helpers';
 
 const GITCONFIG = '[user]\n\tname = Someone\n\temail = someone@example.com\n';
 
@@ -99,5 +100,60 @@ describe('writes stay in the workspace folder', function () {
       new RefusedPathError(file, 'outside', 'write').message,
       'card-failures/journal.md 经由符号链接指向工作区文件夹之外。未写入任何内容。请检查设置 cardDoctor.journalPath。',
     );
+  });
+
+  describe('reading the journal', () => {
+    let log: vscode.LogOutputChannel;
+    let store: JournalStore;
+    const warnings: string[] = [];
+    const journal = (): FolderFile => ({ folder: workspaceFolder().uri, uri: inWorkspace('card-failures', 'journal.md'), setting: 'cardDoctor.journalPath' });
+
+    before(() => {
+      log = vscode.window.createOutputChannel('Card Binding Doctor (journal reading test)', { log: true });
+      const workerFile = join(vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath, 'dist', 'journalWorker.js');
+      store = new JournalStore(log, { workerFile, warn: (key) => warnings.push(key) });
+    });
+
+    beforeEach(() => {
+      warnings.length = 0;
+    });
+
+    after(() => {
+      store.dispose();
+      log.dispose();
+    });
+
+    it('reads a journal linked outside as empty, and says why', async () => {
+      writeFileSync(join(outside, 'journal.md'), `# J\n\n${encodeEntryLine({ occurredAt: '2025-11-27T10:31:00+08:00' })}\n`);
+      mkdirSync(join(folder, 'card-failures'));
+      symlinkSync(join(outside, 'journal.md'), join(folder, 'card-failures', 'journal.md'));
+      assert.deepEqual(await store.read(journal()), { entries: [], problems: [] });
+      assert.deepEqual(warnings, [`outside:${journal().uri.toString()}`]);
+    });
+
+    it('does not read a journal over 32 MB, counts it as empty, and says why', async () => {
+      mkdirSync(join(folder, 'card-failures'));
+      const path = join(folder, 'card-failures', 'journal.md');
+      writeFileSync(path, `# J\n\n${encodeEntryLine({ occurredAt: '2025-11-27T10:31:00+08:00' })}\n`);
+      // One byte over the limit, the rest a hole: no time spent writing 32 MB.
+      truncateSync(path, 32 * 1024 * 1024 + 1);
+      assert.deepEqual(await store.read(journal()), { entries: [], problems: [] });
+      assert.deepEqual(warnings, [`too-large:${journal().uri.toString()}`]);
+    });
+
+    it('reads a large journal whole, on the worker thread', async () => {
+      mkdirSync(join(folder, 'card-failures'));
+      const lines = ['# J', ''];
+      for (let index = 0; index < 3000; index++) {
+        lines.push(encodeEntryLine({ occurredAt: new Date(Date.parse('2025-11-20T00:00:00Z') + index * 60_000).toISOString(), errorMessage: 'Your card was declined.' }));
+      }
+      writeFileSync(join(folder, 'card-failures', 'journal.md'), lines.join('\n') + '\n');
+      assert.ok(lines.join('\n').length > 128 * 1024, 'larger than what is parsed in place');
+      const { entries, problems } = await store.read(journal());
+      assert.deepEqual(problems, []);
+      assert.equal(entries.length, 3000);
+      assert.deepEqual([entries[0]!.line, entries[0]!.occurredAt, entries[2999]!.line], [3, '2025-11-20T00:00:00.000Z', 3002]);
+      assert.deepEqual(warnings, []);
+    });
   });
 });
