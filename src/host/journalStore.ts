@@ -146,10 +146,19 @@ export class JournalStore implements vscode.Disposable {
     }
   }
 
-  private parse(bytes: Uint8Array): Promise<ParsedJournal> {
+  private async parse(bytes: Uint8Array): Promise<ParsedJournal> {
     const { workerFile } = this.options;
     // Without a worker bundle (the extension's own tests build the store alone) the parse is in place.
-    return workerFile ? parseJournalOffThread(bytes, workerFile) : Promise.resolve(parseJournalBytes(bytes));
+    if (!workerFile) return parseJournalBytes(bytes);
+    try {
+      return await parseJournalOffThread(bytes, workerFile);
+    } catch (error) {
+      // A worker that cannot even start is a packaging fault (the bundle missing from the
+      // package): the journal is still read, in place, and the log says why.
+      if ((error as { code?: unknown } | null)?.code !== 'MODULE_NOT_FOUND') throw error;
+      this.log.error(`journal: the worker ${workerFile} could not start (${String(error)}); parsing in place`);
+      return parseJournalBytes(bytes);
+    }
   }
 
   private refuseRead(file: FolderFile, reason: string, message: string): void {

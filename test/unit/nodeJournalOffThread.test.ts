@@ -76,6 +76,11 @@ describe('parseJournalOffThread', function () {
     await assert.rejects(parseJournalOffThread(journalBytes(5), broken, { inPlaceBytes: 0 }), /broken worker/);
   });
 
+  it('rejects with MODULE_NOT_FOUND when the worker file is missing (the host then parses in place)', async () => {
+    const error = await parseJournalOffThread(journalBytes(5), join(dir, 'no-such-worker.js'), { inPlaceBytes: 0 }).catch((caught: unknown) => caught);
+    assert.equal((error as { code?: unknown }).code, 'MODULE_NOT_FOUND');
+  });
+
   it('stops a worker that does not answer in time', async () => {
     const stuck = join(dir, 'stuck.js');
     await writeFile(stuck, 'setInterval(() => undefined, 1000);\n');
