@@ -189,6 +189,9 @@ const PAYMENT_EN = '(?:payment|transaction|charge|purchase|order|subscription)';
 const THING_EN = `${DET_EN}(?:${CARD_EN}|${METHOD_EN}|${PAYMENT_EN})`;
 const NEG_EN = "(?:not|never|unable to|not able to|cannot|can't|couldn't|wasn't|weren't|hasn't|haven't|didn't|isn't|won't|failed to)";
 const REFUSED_EN = '(?:declined|refused|rejected|denied|bounced|not accepted)';
+// "could not be", "has not been", "cannot be": one auxiliary, the negation, then "be" or "been".
+// Kept this narrow (not two free gaps around the negation) so a ReDoS checker can decide it.
+const NEG_PASSIVE_EN = `(?:${WORD} )?${NEG_EN} (?:be |been |be able to be )?`;
 const FAILED_EN =
   "(?:failed|unsuccessful|(?:did not|didn't|does not|doesn't|could not|couldn't|cannot|can't|can not|won't|will not) (?:go through|work|be (?:completed|processed|charged))|not (?:go through|work|be (?:completed|processed|charged)|successful|completed|processed))";
 
@@ -263,7 +266,7 @@ const ENTRIES: readonly Entry[] = [
     // "the charge could not be authorized", "交易未获授权", "無法授權".
     paraphrases: [
       phrase(`${NEG_EN} (?:${WORD} ){0,2}(?:authori[sz]e|approve) ${THING_EN}`),
-      phrase(`(?:${CARD_EN}|${METHOD_EN}|${PAYMENT_EN}) ${GAP}${NEG_EN} ${GAP}(?:authori[sz]ed|approved)`),
+      phrase(`(?:${CARD_EN}|${METHOD_EN}|${PAYMENT_EN}) ${NEG_PASSIVE_EN}(?:authori[sz]ed|approved)`),
       zh(`(?:付款|支付|交易|扣款|${CARD_ZH}|${METHOD_ZH})${NEAR_ZH(4)}(?:未|没有|没|无法|未能)(?:获得?|得到|能获得?|被)?(?:授权|批准|核准)`),
       zh(`(?:无法|未能|没能|不能)(?:授权|批准|核准)(?:您|你|我)?的?(?:付款|支付|交易|${METHOD_ZH})`),
       // "信用卡授權失敗" (test/cases 084).
@@ -954,7 +957,7 @@ const ENTRIES: readonly Entry[] = [
     // authenticated", "Unable to verify card", "支付方式未能通过验证", "無法認證您的卡片".
     paraphrases: [
       phrase(`${NEG_EN} (?:${WORD} ){0,2}(?:authenticate|verify|validate|confirm) ${DET_EN}(?:${CARD_EN}|${METHOD_EN}|${PAYMENT_EN}|identity)`),
-      phrase(`(?:${CARD_EN}|${METHOD_EN}|${PAYMENT_EN}) ${GAP}${NEG_EN} ${GAP}(?:authenticated|verified|validated|confirmed)`),
+      phrase(`(?:${CARD_EN}|${METHOD_EN}|${PAYMENT_EN}) ${NEG_PASSIVE_EN}(?:authenticated|verified|validated|confirmed)`),
       zh(`${CANNOT_ZH}(?:通过|完成)?${VERIFY_ZH}(?:您|你|我)?的?(?:${METHOD_ZH}|${CARD_ZH}|身[份分]|付款|支付)`),
       zh(`(?:${METHOD_ZH}|${CARD_ZH})${NEAR_ZH(4)}${CANNOT_ZH}(?:通过|完成)?${VERIFY_ZH}`),
     ],
@@ -1157,7 +1160,7 @@ function readUnit(input: string, index: number): { text: string; length: number 
   // JSON string escapes, so a pasted error object reads like its message.
   if (char === '\\') {
     const next = input[index + 1];
-    if (next === 'u' && /^[0-9a-fA-F]{4}$/.test(input.slice(index + 2, index + 6))) {
+    if (next === 'u' && /^[\da-f]{4}$/i.test(input.slice(index + 2, index + 6))) {
       return { text: foldChar(String.fromCharCode(parseInt(input.slice(index + 2, index + 6), 16))), length: 6 };
     }
     if (next === 'n' || next === 'r' || next === 't') return { text: ' ', length: 2 };
@@ -1259,7 +1262,7 @@ const CODE_FIELD = /(?<![a-z0-9_])(decline[_ ]?code|advice[_ ]?code|(?:error[_ ]
 // or short alphanumerics.
 const NETWORK_FIELD = /(?<![a-z0-9_])network[_ ]?(decline|advice)[_ ]?code["']? ?[:=] ?(["']?)([a-z0-9]{1,8})\2(?![a-z0-9_])/g;
 // "Visa advice code 3", "network advice code: 02": the network's advice written out in prose.
-const NETWORK_ADVICE_TEXT = /(?<![a-z0-9_])(?:visa|mastercard|network|merchant) advice code ?:? ?([0-9]{1,2})(?![a-z0-9])/g;
+const NETWORK_ADVICE_TEXT = /(?<![a-z0-9_])(?:visa|mastercard|network|merchant) advice code ?:? ?(\d{1,2})(?![a-z0-9])/g;
 // Visa's "revalidate payment information" and the processor's own name for it: the advice
 // `confirm_card_data` in prose.
 const CONFIRM_CARD_DATA_TEXT = /re-?validate (?:the |your )?(?:payment|card) (?:information|details|data)|confirm card data/;
@@ -1307,14 +1310,18 @@ const CATCH_ALL_ENTRY = entryById('payment-failed-unspecified');
 const PAY_EN = '(?:card|payment|pay|paying|charge|charged|transaction|checkout|billing|subscription|subscribe|upgrade|upgrading|purchase|plus)';
 const FAIL_EN =
   "(?:fail(?:ed|s|ure)?|declin(?:ed|e|es|ing)|unsuccessful|reject(?:ed|s)?|refus(?:ed|es)|denied|error|(?:doesn't|does not|didn't|did not|won't|will not|not) (?:work|working|go through|going through|accepted|approved)|(?:can't|cannot|couldn't|could not|unable to) (?:pay|charge|process|add|subscribe|upgrade|complete|bind|link|save|use|verify))";
-const PAYMENT_FAILURE_EN = new RegExp(
-  `${PAY_EN}(?![a-z_])[^.!?]{0,60}?(?<![a-z_])(?<!(?:not|never|n't) )${FAIL_EN}(?![a-z_])|${FAIL_EN}(?![a-z_])[^.!?]{0,60}?(?<![a-z_])${PAY_EN}(?![a-z_])`,
-  'g',
-);
+const FAIL_BEFORE_EN = "(?:fail(?:ed|s|ure)?|error|declined|rejected|refused|unable|can't|cannot|couldn't|could not)";
+const PAYMENT_FAILURE_EN: readonly RegExp[] = [
+  new RegExp(`${PAY_EN}(?![a-z_])[^.!?]{1,60}?(?<![a-z_])(?<!(?:not|never|n't) )${FAIL_EN}(?![a-z_])`, 'g'),
+  // Failure first ("failed to add my card", "unable to pay"): the plain failure words only, which
+  // keeps the pattern small enough for a ReDoS checker to decide.
+  new RegExp(`${FAIL_BEFORE_EN}(?![a-z_])[^.!?]{1,60}?(?<![a-z_])${PAY_EN}(?![a-z_])`, 'g'),
+];
 // カード: a Japanese checkout's "card" (test/cases 085, "カード変更失敗").
 const PAY_ZH = '(?:支付|付款|扣款|绑卡|绑定|刷卡|添加卡|加卡|银行卡|信用卡|借记卡|卡片|カード|订阅|升级|plus|充值|交易|购买)';
 const FAIL_ZH = '(?:失败|不成功|未成功|没成功|被拒|拒绝|错误|出错|报错|无法|不能|不了|不上|有问题)';
-const PAYMENT_FAILURE_ZH = new RegExp(`${PAY_ZH}${NEAR_ZH(20)}${FAIL_ZH}|${FAIL_ZH}${NEAR_ZH(12)}${PAY_ZH}`);
+// Two patterns, one per order, rather than one alternation: each is small enough for a ReDoS checker to decide.
+const PAYMENT_FAILURE_ZH: readonly RegExp[] = [new RegExp(`${PAY_ZH}${NEAR_ZH(20)}${FAIL_ZH}`), new RegExp(`${FAIL_ZH}${NEAR_ZH(12)}${PAY_ZH}`)];
 
 /**
  * Every phrase pattern the recognizer runs over a whole text (the messages' wordings, the phrase
@@ -1322,7 +1329,7 @@ const PAYMENT_FAILURE_ZH = new RegExp(`${PAY_ZH}${NEAR_ZH(20)}${FAIL_ZH}|${FAIL_
  * each is linear (bounded repetition only).
  */
 export function phrasePatterns(): readonly RegExp[] {
-  return [...PATTERN_SCRIPT.keys(), PAYMENT_FAILURE_EN, PAYMENT_FAILURE_ZH];
+  return [...PATTERN_SCRIPT.keys(), ...PAYMENT_FAILURE_EN, ...PAYMENT_FAILURE_ZH];
 }
 
 /**
@@ -1472,7 +1479,8 @@ export function recognizeDeclineMessages(text: string): DeclineRecognition[] {
   }
 
   if (hits.length === 0) {
-    const match = (hasLatin ? firstMatch(PAYMENT_FAILURE_EN, normalized.text) : null) ?? (hasCjk ? PAYMENT_FAILURE_ZH.exec(normalized.text) : null);
+    const detectors = [...(hasLatin ? PAYMENT_FAILURE_EN : []), ...(hasCjk ? PAYMENT_FAILURE_ZH : [])];
+    const match = earliest(detectors);
     if (match) hits.push(phraseHit(CATCH_ALL_ENTRY, match, 'generic'));
     // Advice and network codes come only with a declined payment.
     else if (codeEvidence) {
