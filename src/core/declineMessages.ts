@@ -1,12 +1,19 @@
 /**
  * Recognizes the decline messages a person sees when adding a card to an OpenAI account: the
- * processor's (Stripe's) customer-facing sentences in English and Simplified Chinese, its
- * `decline_code` / `code` / `advice_code` values in pasted JSON or logs, and the wordings that
- * OpenAI and the article quote. The result is ids, codes and weighted causes; words for the
- * reader come from `explain.ts`.
+ * processor's (Stripe's) customer-facing sentences in English and Chinese (Simplified, and
+ * Traditional folded to it), its `decline_code` / `code` / `advice_code` / `network_*_code`
+ * values and intent statuses in pasted JSON or logs, and the wordings that OpenAI and the article
+ * quote. The result is ids, codes and weighted causes; words for the reader come from `explain.ts`.
+ *
+ * Three readings, surest first: a message's own wording or a code (`specific`); a paraphrase from
+ * a small phrase grammar, subject + a few inserted, modal or negated words + verb family + object
+ * (`broad`); and, when nothing else matches, "this is about a failed payment" (`generic`, the
+ * `payment-failed-unspecified` message), so a failure is never met with silence.
  *
  * Matching runs on a normalized copy of the text (see {@link normalizeMessageText}) with a map
- * back to the input, so `matched` can quote the input as it was typed.
+ * back to the input, so `matched` can quote the input as it was typed. Everything is linear in
+ * the input, which is capped at 100 000 characters first: normalization builds its text once,
+ * and every phrase pattern repeats only a bounded number of times.
  */
 import type { CauseId } from './causeIds';
 
