@@ -1314,7 +1314,7 @@ const CATCH_ALL_ENTRY = entryById('payment-failed-unspecified');
  * more specific is found, so it errs towards a low-confidence finding rather than silence.
  * Word edges include `_` so JSON keys (`last_payment_error`, `payment_method`) are not words.
  */
-const PAY_EN = '(?:card|payment|pay|paying|charge|charged|transaction|checkout|billing|subscription|subscribe|upgrade|upgrading|purchase|plus)';
+const PAY_EN = '(?:card|payment|pay|paying|charge|charged|transaction|checkout|billing|subscription|subscribe|upgrade|upgrading|purchase)';
 const FAIL_EN =
   "(?:fail(?:ed|s|ure)?|declin(?:ed|e|es|ing)|unsuccessful|reject(?:ed|s)?|refus(?:ed|es)|denied|error|(?:doesn't|does not|didn't|did not|won't|will not|not) (?:work|working|go through|going through|accepted|approved)|(?:can't|cannot|couldn't|could not|unable to) (?:pay|charge|process|add|subscribe|upgrade|complete|bind|link|save|use|verify))";
 const FAIL_BEFORE_EN = "(?:fail(?:ed|s|ure)?|error|declined|rejected|refused|unable|can't|cannot|couldn't|could not)";
@@ -1325,7 +1325,7 @@ const PAYMENT_FAILURE_EN: readonly RegExp[] = [
   new RegExp(`${FAIL_BEFORE_EN}(?![a-z_])[^.!?]{1,60}?(?<![a-z_])${PAY_EN}(?![a-z_])`, 'g'),
 ];
 // カード: a Japanese checkout's "card" (test/cases 085, "カード変更失敗").
-const PAY_ZH = '(?:支付|付款|扣款|绑卡|绑定|刷卡|添加卡|加卡|银行卡|信用卡|借记卡|卡片|カード|订阅|升级|plus|充值|交易|购买)';
+const PAY_ZH = '(?:支付|付款|扣款|绑卡|绑定|刷卡|添加卡|加卡|银行卡|信用卡|借记卡|卡片|カード|订阅|升级|充值|交易|购买)';
 const FAIL_ZH = '(?:失败|不成功|未成功|没成功|被拒|拒绝|错误|出错|报错|无法|不能|不了|不上|有问题)';
 // Two patterns, one per order, rather than one alternation: each is small enough for a ReDoS checker to decide.
 const PAYMENT_FAILURE_ZH: readonly RegExp[] = [new RegExp(`${PAY_ZH}${NEAR_ZH(20)}${FAIL_ZH}`), new RegExp(`${FAIL_ZH}${NEAR_ZH(12)}${PAY_ZH}`)];

@@ -255,6 +255,7 @@ describe('declineMessages: text that is not a failed payment', () => {
     '我的电脑很卡',
     'card game rules',
     'error: file not found',
+    'Error: 1 plus 1 is not 3',
     'payment method saved',
     '{"id":"pi_123","object":"payment_intent","status":"succeeded","last_payment_error":null}',
     'HTTPSConnectionPool(host=\'api.example.com\', port=443): Max retries exceeded',
