@@ -47,7 +47,8 @@ in the letter; 1 unexpected error (a built-in template included).
 
 const NAME_LIMIT = 120;
 const EMAIL_LIMIT = 254;
-const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+// Domain labels exclude the dot that separates them, so no two parts can match the same text.
+const EMAIL_SHAPE = /^[^\s@]+@[^\s@.]+(?:\.[^\s@.]+)+$/;
 const AMOUNT_FIRST = /^(\d{1,9}(?:[.,]\d{1,2})?)\s*([A-Za-z]{3})$/;
 const CURRENCY_FIRST = /^([A-Za-z]{3})\s*(\d{1,9}(?:[.,]\d{1,2})?)$/;
 

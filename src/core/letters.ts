@@ -262,11 +262,29 @@ function attemptOf(report: Report, number: number, current: boolean, lang: Lang)
     at: report.occurredAt!,
     product: report.product ? PRODUCT_NAMES[report.product][lang] : null,
     error,
-    errorLine: error === null ? null : error.replace(/\s*\n\s*/g, ' '),
+    errorLine: error === null ? null : joinLines(error),
     cardBrand: brandOf(report, lang),
     cardLast4: report.card?.last4 ?? null,
     current,
   };
+}
+
+/**
+ * The text on one line: each line break, with the whitespace around it (blank lines included),
+ * becomes one space. By splitting, not by a pattern such as `\s*\n\s*`, which a long run of
+ * spaces without a line break makes quadratic.
+ */
+function joinLines(text: string): string {
+  const lines = text.split('\n');
+  let joined = lines.length > 1 ? lines[0]!.trimEnd() : lines[0]!;
+  for (let index = 1; index < lines.length; index++) {
+    const last = index === lines.length - 1;
+    const line = last ? lines[index]!.trimStart() : lines[index]!.trim();
+    // A blank line between two others is part of the same run of whitespace.
+    if (line === '' && !last) continue;
+    joined += ` ${line}`;
+  }
+  return joined;
 }
 
 function brandOf(report: Report, lang: Lang): string | null {

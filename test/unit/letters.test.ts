@@ -154,6 +154,19 @@ describe('letters', () => {
     });
   });
 
+  describe('an attempt’s error on one line', () => {
+    it('joins the lines, each break and the whitespace and blank lines around it one space', () => {
+      const data = buildLetterData('appeal', 'en', parsed({ occurredAt: '2025-11-27T03:00:00Z', errorMessage: 'Your card  was declined. \n\n  \n\tTry again\nlater.' }), [], new Date('2025-11-27T04:00:00Z'));
+      assert.equal(data.attempts[0]!.errorLine, 'Your card  was declined. Try again later.');
+    });
+
+    it('a long run of spaces without a line break stays as it is', () => {
+      const text = `a${' \t'.repeat(1000)}b`;
+      const data = buildLetterData('appeal', 'en', parsed({ occurredAt: '2025-11-27T03:00:00Z', errorMessage: text }), [], new Date('2025-11-27T04:00:00Z'));
+      assert.equal(data.attempts[0]!.errorLine, text);
+    });
+  });
+
   describe('helpers', () => {
     it('registers exactly the helpers the compile options declare', () => {
       assert.deepEqual(Object.keys(LETTER_HELPERS).sort(), [...LETTER_HELPER_NAMES].sort());
