@@ -367,6 +367,7 @@ export const SIGNAL_IDS = [
   'balance-insufficient',
   'balance-sufficient',
   'product-mobile-app',
+  'store-purchase-mentioned',
   'store-region-unsupported',
   'web-checkout-rules-set-aside',
 ] as const;
@@ -550,6 +551,10 @@ export const SIGNALS: Readonly<Record<SignalId, SignalEntry>> = {
     cause: 'app-store-billing', weight: 3, kind: 'context', source: 'merchant help: in-app subscriptions are billed by Apple or Google',
     reason: 'An in-app purchase is charged by the store, so the store’s billing is where it fails.',
   },
+  'store-purchase-mentioned': {
+    cause: 'app-store-billing', weight: 3, kind: 'context', source: 'domain.md causes table (“store messages”); purchaseContext.ts',
+    reason: 'The person’s own words name an in-app purchase, the App Store, Google Play or an Apple ID: the same fact as a purchase made in the app.',
+  },
   'store-region-unsupported': {
     cause: 'app-store-billing', weight: 1, kind: 'context', source: 'merchant help: in-app subscriptions; supportedRegions.ts',
     reason: 'The store sells by the account’s country; a location or billing country outside the list hints that the store account’s region is the problem.',
@@ -579,8 +584,8 @@ export const INFERRED_COUNTRY_DISCOUNT = 1;
 export const CAUSE_PRECEDENCE: readonly { cause: CauseId; reason: string }[] = [
   { cause: 'app-store-billing', reason: 'An in-app purchase never reaches the web card form: the store charges the card, so no web-checkout rule applies before it.' },
   { cause: 'region-unsupported', reason: 'The merchant refuses an unsupported region before any bank is asked; no other fix helps until it is resolved (§1.1, §4 pitfall 3).' },
-  { cause: 'card-type-restricted', reason: 'A card kind the merchant does not accept is refused whatever the bank or the details say (§1.3; merchant help).' },
-  { cause: 'card-details-invalid', reason: 'A wrong number, expiry or CVC fails before the bank can weigh anything else (method 1).' },
+  { cause: 'card-details-invalid', reason: 'A wrong number, expiry or CVC fails first: until the number is right the card cannot even be identified, let alone its kind or its bank asked (method 1).' },
+  { cause: 'card-type-restricted', reason: 'A card kind the merchant does not accept is refused whatever the bank says (§1.3; merchant help).' },
   { cause: 'authentication-failed', reason: 'An unfinished 3-D Secure check stops the payment before the bank approves or refuses it.' },
   { cause: 'billing-mismatch', reason: 'The address check comes with the authorization: the bank may otherwise have approved.' },
   { cause: 'insufficient-funds', reason: 'The bank’s own specific answer about money; its other rules are then untested.' },
@@ -733,6 +738,10 @@ export const SIGNAL_WORDS: Readonly<Record<SignalId, Words>> = {
   'product-mobile-app': {
     en: 'The purchase was made in the ChatGPT mobile app, where Apple or Google charges the card.',
     'zh-cn': '这次是在 ChatGPT 手机 App 内购买，由 Apple 或 Google 向卡片扣款。',
+  },
+  'store-purchase-mentioned': {
+    en: 'The error or your notes mention “{matched}”: an app-store purchase, which Apple or Google charges, not the web card form.',
+    'zh-cn': '错误提示或您的备注提到了“{matched}”：这是应用商店内的购买，由 Apple 或 Google 扣款，而不是网页上的绑卡表单。',
   },
   'store-region-unsupported': {
     en: 'The app store sells by your account’s country or region; {country} is not on the supported-countries list (as of {asOf}).',

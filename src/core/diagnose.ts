@@ -30,6 +30,7 @@ import {
 import { brandFromPrefix, isExpired, postalCodeFitsCountry } from './cardFacts';
 import { recognizeDeclineMessages, type DeclineRecognition } from './declineMessages';
 import { inferIssuerCountry, type InferenceBasis } from './issuerInference';
+import { storePurchaseMention } from './purchaseContext';
 import type { Report } from './report';
 import { SUPPORTED_REGIONS, isSupportedRegion } from './supportedRegions';
 
@@ -135,6 +136,9 @@ const RESTRICTED_KINDS = new Set(['virtual', 'prepaid', 'gift']);
 /** Kinds the merchant's help names as unsupported; a virtual card is only low-trust (FAQ 2). */
 const UNSUPPORTED_KINDS = new Set(['prepaid', 'gift']);
 
+/** Brands the processor accepts for the merchant everywhere (its card-brand list); UnionPay is the exception the article names. */
+const WIDELY_ACCEPTED_BRANDS = new Set(['visa', 'mastercard', 'amex', 'discover', 'jcb']);
+
 /** The merchant bills from the United States, so any other issuing country makes the payment cross-border. */
 const MERCHANT_COUNTRY = 'US';
 
@@ -170,7 +174,9 @@ type AddEvidence = (cause: CauseId, signal: SignalId, field: string, weight: num
 interface Facts {
   report: Report;
   now: Date;
+  /** The purchase was made in an app store: the product says so, or the person's words name the store. */
   inApp: boolean;
+  storeMention: string | undefined;
   issuer: IssuerCountry | null;
   recognitions: readonly Recognition[];
   declineCode: string | null;
@@ -188,10 +194,12 @@ export function diagnose(report: Report, history: readonly Report[], now: Date):
   const recognitions: readonly Recognition[] = report.errorMessage ? recognizeDeclineMessages(report.errorMessage) : [];
   const declineCode = recognitions.find((recognition) => recognition.declineCode)?.declineCode ?? null;
   const first = recognitions[0];
+  const storeMention = storeMentionOf(report);
   const facts: Facts = {
     report,
     now,
-    inApp: report.product === 'chatgpt-app',
+    inApp: report.product === 'chatgpt-app' || storeMention !== undefined,
+    storeMention,
     issuer: issuerCountryOf(report),
     recognitions,
     declineCode,
@@ -207,7 +215,7 @@ export function diagnose(report: Report, history: readonly Report[], now: Date):
     evidence.set(cause, list);
   };
 
-  addMessageEvidence(recognitions, add, bankWord);
+  addMessageEvidence(report, recognitions, add, bankWord);
   addRegionEvidence(facts, add);
   addBillingEvidence(facts, add);
   addCardDetailEvidence(report, now, add);
@@ -249,6 +257,15 @@ function weightOf(signal: SignalId): number {
   return SIGNALS[signal].weight;
 }
 
+/**
+ * The store wording in the error or the notes, when the product leaves room for a store purchase:
+ * a report that says "web" or "API platform" was made there, whatever the notes mention.
+ */
+function storeMentionOf(report: Report): string | undefined {
+  if (report.product === 'chatgpt-web' || report.product === 'api-platform') return undefined;
+  return storePurchaseMention(report.errorMessage, report.notes);
+}
+
 /** The stated issuing country, else one inferred from the digits or the bank's name. */
 function issuerCountryOf(report: Report): IssuerCountry | null {
   const stated = report.card?.issuerCountry;
@@ -272,14 +289,22 @@ function inferredParams(issuer: IssuerCountry): Record<string, string> {
 /**
  * Each recognized message carries the causes the processor's documentation ties it to. A
  * specific code (not a generic decline, not a paraphrase) is the bank's word for its causes.
+ * A paraphrase ("my card was rejected") counts one step less than the processor's own words,
+ * and the recognizer's fallback ("payment failed", nothing more) counts for nothing: it is
+ * shown, but says no more than that the payment failed.
  */
-function addMessageEvidence(recognitions: readonly Recognition[], add: AddEvidence, bankWord: Map<CauseId, number>): void {
+function addMessageEvidence(report: Report, recognitions: readonly Recognition[], add: AddEvidence, bankWord: Map<CauseId, number>): void {
+  const brand = effectiveBrand(report);
   for (const recognition of recognitions) {
-    const specific =
-      recognition.declineCode !== null &&
-      !UNEXPLAINED_MESSAGES.has(recognition.messageId) &&
-      (recognition.confidence === undefined || recognition.confidence === 'specific');
-    for (const { cause, weight } of recognition.causes) {
+    const confidence = recognition.confidence ?? 'specific';
+    if (confidence === 'generic') continue;
+    const specific = confidence === 'specific' && recognition.declineCode !== null && !UNEXPLAINED_MESSAGES.has(recognition.messageId);
+    for (const { cause, weight: listed } of recognition.causes) {
+      // Domain table: card_not_supported points at region only with a foreign issuer, which addRegionEvidence weighs.
+      if (cause === 'region-unsupported' && recognition.declineCode === 'card_not_supported') continue;
+      // "Your card is not supported" hints at region because of UnionPay, the article's example; a brand taken everywhere removes that reading.
+      if (cause === 'region-unsupported' && recognition.messageId === 'card-brand-not-supported' && brand !== undefined && WIDELY_ACCEPTED_BRANDS.has(brand)) continue;
+      const weight = confidence === 'broad' ? Math.max(1, listed - 1) : listed;
       add(cause, 'decline-message', 'errorMessage', weight, {
         messageId: recognition.messageId,
         matched: recognition.matched,
@@ -414,7 +439,11 @@ function addFundsEvidence(report: Report, add: AddEvidence): void {
 /** A purchase inside the mobile app: the store charges the card, in the store account's region. */
 function addAppStoreEvidence(facts: Facts, add: AddEvidence): void {
   if (!facts.inApp) return;
-  add('app-store-billing', 'product-mobile-app', 'product', weightOf('product-mobile-app'));
+  if (facts.report.product === 'chatgpt-app') add('app-store-billing', 'product-mobile-app', 'product', weightOf('product-mobile-app'));
+  else if (facts.storeMention) {
+    const field = storePurchaseMention(facts.report.errorMessage) ? 'errorMessage' : 'notes';
+    add('app-store-billing', 'store-purchase-mentioned', field, weightOf('store-purchase-mentioned'), { matched: facts.storeMention });
+  }
   const access = facts.report.connection?.accessCountry;
   const billing = facts.report.billing?.country;
   const outside = [access, billing].find((country): country is string => Boolean(country) && !isSupportedRegion(country!));
