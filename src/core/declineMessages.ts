@@ -170,7 +170,8 @@ const ZIP_ZH = '(?:邮政编码|邮编|邮递区号|邮政区号)';
 const WRONG_ZH = '(?:不正确|错误|有误|不对)';
 const INVALID_ZH = '(?:无效|不完整|不合法|格式不正确)';
 // 支援 is Taiwan's and Hong Kong's word for 支持 ("不支援此類型的購買").
-const UNSUPPORTED_ZH = '(?:不(?:被|受)?(?:支持|支援))';
+// "暂不支持": "not supported for now" is the checkout's usual politeness.
+const UNSUPPORTED_ZH = '(?:(?:暂时?)?不(?:被|受)?(?:支持|支援))';
 // 认证 is Taiwan's usual word for verification ("無法認證").
 const VERIFY_ZH = '(?:验证|认证)';
 const METHOD_ZH = '(?:支付方式|付款方式)';
@@ -1091,6 +1092,8 @@ const ENTRIES: readonly Entry[] = [
       phrase(`(?:${CARD_EN}|${METHOD_EN}|${PAYMENT_EN}|checkout|upgrade) ${GAP_POS}${FAILED_EN}`),
       phrase(`${NEG_EN} (?:${WORD} ){0,2}(?:process|charge|complete|accept|add|save|attach|link|update) ${THING_EN}`),
       phrase(`(?:payment|transaction|charge|checkout|purchase|subscription|billing) (?:error|failure|problem|issue)`),
+      // "We're having trouble processing your payment", "There was a problem with your payment".
+      phrase(`(?:trouble|problems?|issues?|difficulty|an error) (?:with|processing|charging|while processing) ${THING_EN}`),
       zh(`(?:支付|付款|扣款|交易|绑卡|绑定|刷卡|订阅|升级|购买|充值|添加(?:${CARD_ZH}|${METHOD_ZH}))${NEAR_ZH(4)}(?:失败|未成功|不成功|没成功|没有成功)`),
       zh(`(?:无法|未能|不能|没能|没法)(?:处理|完成)(?:您|你|我)?的?(?:付款|支付|交易|订单|购买|扣款)`),
       zh(`(?:无法|不能|没法|没能|未能)(?:绑定|添加|绑|保存)(?:${CARD_ZH}|${METHOD_ZH})`),
@@ -1313,22 +1316,71 @@ const CATCH_ALL_ENTRY = entryById('payment-failed-unspecified');
  * either order, at most 60 (English) or 12-20 (Chinese) characters apart. Used only when nothing
  * more specific is found, so it errs towards a low-confidence finding rather than silence.
  * Word edges include `_` so JSON keys (`last_payment_error`, `payment_method`) are not words.
+ *
+ * The words are found by two plain word lists and paired by position in one pass
+ * ({@link nearestPair}), not by one pattern spanning the distance: such a pattern was linear too,
+ * but too large for a ReDoS checker to decide.
  */
 const PAY_EN = '(?:card|payment|pay|paying|charge|charged|transaction|checkout|billing|subscription|subscribe|upgrade|upgrading|purchase)';
 const FAIL_EN =
   "(?:fail(?:ed|s|ure)?|declin(?:ed|e|es|ing)|unsuccessful|reject(?:ed|s)?|refus(?:ed|es)|denied|error|(?:doesn't|does not|didn't|did not|won't|will not|not) (?:work|working|go through|going through|accepted|approved)|(?:can't|cannot|couldn't|could not|unable to) (?:pay|charge|process|add|subscribe|upgrade|complete|bind|link|save|use|verify))";
-const FAIL_BEFORE_EN = "(?:fail(?:ed|s|ure)?|error|declined|rejected|refused|unable|can't|cannot|couldn't|could not)";
-const PAYMENT_FAILURE_EN: readonly RegExp[] = [
-  new RegExp(`${PAY_EN}(?![a-z_])[^.!?]{1,60}?(?<![a-z_])(?<!(?:not|never|n't) )${FAIL_EN}(?![a-z_])`, 'g'),
-  // Failure first ("failed to add my card", "unable to pay"): the plain failure words only, which
-  // keeps the pattern small enough for a ReDoS checker to decide.
-  new RegExp(`${FAIL_BEFORE_EN}(?![a-z_])[^.!?]{1,60}?(?<![a-z_])${PAY_EN}(?![a-z_])`, 'g'),
-];
+// "was not declined" is no failure.
+const PAY_WORD_EN = new RegExp(`(?<![a-z_])${PAY_EN}(?![a-z_])`, 'g');
+const FAIL_WORD_EN = new RegExp(`(?<![a-z_])(?<!(?:not|never|n't) )${FAIL_EN}(?![a-z_])`, 'g');
 // カード: a Japanese checkout's "card" (test/cases 085, "カード変更失敗").
-const PAY_ZH = '(?:支付|付款|扣款|绑卡|绑定|刷卡|添加卡|加卡|银行卡|信用卡|借记卡|卡片|カード|订阅|升级|充值|交易|购买)';
-const FAIL_ZH = '(?:失败|不成功|未成功|没成功|被拒|拒绝|错误|出错|报错|无法|不能|不了|不上|有问题)';
-// Two patterns, one per order, rather than one alternation: each is small enough for a ReDoS checker to decide.
-const PAYMENT_FAILURE_ZH: readonly RegExp[] = [new RegExp(`${PAY_ZH}${NEAR_ZH(20)}${FAIL_ZH}`), new RegExp(`${FAIL_ZH}${NEAR_ZH(12)}${PAY_ZH}`)];
+const PAY_WORD_ZH = /支付|付款|扣款|绑卡|绑定|刷卡|添加卡|加卡|银行卡|信用卡|借记卡|卡片|カード|订阅|升级|充值|交易|购买/g;
+const FAIL_WORD_ZH = /失败|不成功|未成功|没成功|被拒|拒绝|错误|出错|报错|无法|不能|不了|不上|有问题/g;
+const SENTENCE_END = /[.!?。;]/g;
+
+/** One word found in the text: [start, end). */
+interface Span {
+  start: number;
+  end: number;
+}
+
+function spans(pattern: RegExp, text: string): Span[] {
+  return [...text.matchAll(pattern)].map((match) => ({ start: match.index, end: match.index + match[0].length }));
+}
+
+/**
+ * The earliest payment word and failure word that sit in one sentence, the failure at most
+ * `after` characters after the payment word or at most `before` characters before it. One pass
+ * over both lists (each in text order) with a pointer that only moves forward: linear.
+ */
+function nearestPair(text: string, pay: readonly Span[], fail: readonly Span[], after: number, before: number): Span | null {
+  if (pay.length === 0 || fail.length === 0) return null;
+  // Sentence number at each position, so "same sentence" is one comparison.
+  const sentence = new Uint32Array(text.length + 1);
+  let ends = 0;
+  let next = 0;
+  for (const end of text.matchAll(SENTENCE_END)) {
+    for (; next <= end.index; next++) sentence[next] = ends;
+    ends++;
+  }
+  for (; next <= text.length; next++) sentence[next] = ends;
+
+  let best: Span | null = null;
+  let first = 0;
+  for (const word of fail) {
+    // Payment words that end too early to pair with this failure word can pair with no later one.
+    while (first < pay.length && pay[first]!.end + after < word.start) first++;
+    for (let index = first; index < pay.length; index++) {
+      const candidate = pay[index]!;
+      if (candidate.start > word.end + before) break;
+      // "can't pay", "unable to subscribe": the failure phrase holds its own payment word.
+      const inside = candidate.start >= word.start && candidate.end <= word.end;
+      const inReach =
+        inside ||
+        (candidate.end <= word.start && word.start - candidate.end <= after) ||
+        (word.end <= candidate.start && candidate.start - word.end <= before);
+      if (!inReach || sentence[candidate.start] !== sentence[word.start]) continue;
+      const span = { start: Math.min(candidate.start, word.start), end: Math.max(candidate.end, word.end) };
+      if (!best || span.start < best.start) best = span;
+      break;
+    }
+  }
+  return best;
+}
 
 /**
  * Every phrase pattern the recognizer runs over a whole text (the messages' wordings, the phrase
@@ -1336,7 +1388,7 @@ const PAYMENT_FAILURE_ZH: readonly RegExp[] = [new RegExp(`${PAY_ZH}${NEAR_ZH(20
  * each is linear (bounded repetition only).
  */
 export function phrasePatterns(): readonly RegExp[] {
-  return [...PATTERN_SCRIPT.keys(), ...PAYMENT_FAILURE_EN, ...PAYMENT_FAILURE_ZH];
+  return [...PATTERN_SCRIPT.keys(), PAY_WORD_EN, FAIL_WORD_EN, PAY_WORD_ZH, FAIL_WORD_ZH];
 }
 
 /**
@@ -1486,9 +1538,13 @@ export function recognizeDeclineMessages(text: string): DeclineRecognition[] {
   }
 
   if (hits.length === 0) {
-    const detectors = [...(hasLatin ? PAYMENT_FAILURE_EN : []), ...(hasCjk ? PAYMENT_FAILURE_ZH : [])];
-    const match = earliest(detectors);
-    if (match) hits.push(phraseHit(CATCH_ALL_ENTRY, match, 'generic'));
+    const text = normalized.text;
+    const english = hasLatin ? nearestPair(text, spans(PAY_WORD_EN, text), spans(FAIL_WORD_EN, text), 60, 60) : null;
+    const chinese = hasCjk ? nearestPair(text, spans(PAY_WORD_ZH, text), spans(FAIL_WORD_ZH, text), 20, 12) : null;
+    const found = english && chinese ? (english.start <= chinese.start ? english : chinese) : (english ?? chinese);
+    if (found) {
+      hits.push({ entry: CATCH_ALL_ENTRY, index: found.start, end: found.end, matched: quote(found.start, found.end), code: null, strength: 0, confidence: 'generic' });
+    }
     // Advice and network codes come only with a declined payment.
     else if (codeEvidence) {
       const { start, end } = codeEvidence;
