@@ -40,6 +40,8 @@ const TABLE: readonly (readonly [string, string, string | null, 'specific' | 'br
   ['We were unable to process your payment, please try again', 'payment-failed-unspecified', null, 'broad'],
   ['Failed to add payment method', 'payment-failed-unspecified', null, 'broad'],
   ['Payment error', 'payment-failed-unspecified', null, 'broad'],
+  ["We're having trouble processing your payment", 'payment-failed-unspecified', null, 'broad'],
+  ['There was a problem with your payment.', 'payment-failed-unspecified', null, 'broad'],
   ["my card doesn't work on the upgrade page", 'payment-failed-unspecified', null, 'broad'],
   ['支付失败', 'payment-failed-unspecified', null, 'broad'],
   ['付款失败，请重试', 'payment-failed-unspecified', null, 'broad'],
@@ -93,6 +95,7 @@ const TABLE: readonly (readonly [string, string, string | null, 'specific' | 'br
   ['地區不支援', 'region-not-supported', null, 'specific'],
   ['This card is not supported', 'card-brand-not-supported', null, 'specific'],
   ['unsupported bank cards', 'card-brand-not-supported', null, 'broad'],
+  ['提示：此卡暂不支持', 'card-brand-not-supported', null, 'specific'],
   ['付款方式不受支持', 'card-brand-not-supported', null, 'broad'],
   ['您的卡片不支援此類型的購買。', 'card-not-supported', 'card_not_supported', 'specific'],
   ["This card can't be used for this type of purchase", 'card-not-supported', 'card_not_supported', 'broad'],
@@ -228,6 +231,13 @@ describe('declineMessages: what gives way to what', () => {
   it('lists several different findings of one paste, specific first', () => {
     assert.deepEqual(ids('Payment error. Your card may be invalid or authentication may be needed.'), ['card-invalid', 'authentication-pending']);
     assert.deepEqual(ids('付款方式无效或不受支持'), ['card-brand-not-supported', 'card-invalid']);
+  });
+
+  it('needs the payment word and the failure word in one sentence and near each other', () => {
+    assert.deepEqual(ids('Card details saved. Error loading fonts.'), []);
+    assert.deepEqual(ids('Error while loading the page, which then showed a long list of settings and the card form'), []);
+    assert.deepEqual(ids('The card form showed an error'), ['payment-failed-unspecified']);
+    assert.deepEqual(ids('卡片信息已保存。页面加载错误'), []);
   });
 
   it('a requires_payment_method status says less than the decline code beside it', () => {
