@@ -15,6 +15,7 @@ import { buildLetterData, builtinLetterTemplates, createLetterRuntime, renderLet
 import { parseReport, type Report } from '../../src/core/report';
 import { reportArbitrary } from '../arbitraries';
 import { compileBuiltinTemplateSpecs } from '../templateLoader';
+import { benchAdversarial } from './adversarial';
 import { benchSidebarReady } from './sidebarReady';
 
 function percentile(sorted: readonly number[], p: number): number {
@@ -51,7 +52,9 @@ function benchBundles(): void {
     ['dist/services.js', undefined],
     ['dist/letterRendering.js', undefined],
     ['dist/templateCompiler.js', undefined],
-    ['dist/webview.js', 60 * 1024],
+    // Parses large journals off the extension host's thread.
+    ['dist/journalWorker.js', undefined],
+    ['dist/webview/webview.js', 60 * 1024],
     ['dist/cli.js', undefined],
     ['card-binding-doctor.vsix', 250 * 1024],
   ];
@@ -198,6 +201,7 @@ const PARTS: Record<string, () => void | Promise<void>> = {
   letters: benchLetters,
   journal: benchJournal,
   sidebar: benchSidebarReady,
+  adversarial: benchAdversarial,
 };
 
 async function main(names: string[]): Promise<void> {
