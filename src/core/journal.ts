@@ -293,35 +293,49 @@ export function parseJournalBytes(bytes: Uint8Array): ParsedJournal {
 }
 
 /**
- * Drops later copies of an entry, each reported with the line of the copy that counts. Reports
- * are put into words for comparing only when their `occurredAt` is shared, which in a journal of
- * real attempts almost never happens; then a map keeps the comparison linear.
+ * Drops later copies of an entry, each reported with the line of the copy that counts. Most
+ * entries have a time of their own and cost one map lookup. Entries that share a time are then
+ * told apart by the length of their JSON (key order does not change it), and only those that
+ * share that too are compared in full, with keys sorted: a map each step, so linear throughout.
  */
 function countedOnce(found: { entry: JournalEntry; time: number }[], problems: JournalProblem[]): { entry: JournalEntry; time: number }[] {
-  // Per time: the first entry alone until a second comes, then every report's JSON to its line.
-  const byTime = new Map<string, JournalEntry | Map<string, number>>();
+  // The first entry at each time, until a second comes and it moves into `bySize`.
+  const firstAt = new Map<string, JournalEntry | null>();
+  // Per time and JSON length: the one entry, or, once there are two, each sorted JSON's line.
+  const bySize = new Map<string, JournalEntry | Map<string, number>>();
+  const earlierCopy = (entry: JournalEntry): number | undefined => {
+    const key = `${entry.occurredAt}\n${JSON.stringify(entry.report).length}`;
+    let same = bySize.get(key);
+    if (same === undefined) {
+      bySize.set(key, entry);
+      return undefined;
+    }
+    if (!(same instanceof Map)) {
+      same = new Map([[canonicalJson(same.report), same.line]]);
+      bySize.set(key, same);
+    }
+    const json = canonicalJson(entry.report);
+    const line = same.get(json);
+    if (line === undefined) same.set(json, entry.line);
+    return line;
+  };
   const kept: { entry: JournalEntry; time: number }[] = [];
   // `found` is in line order: entries read at the end (after a fence never closed) come last in the file too.
   for (const item of found) {
-    const { line, occurredAt, report } = item.entry;
-    let earlier = byTime.get(occurredAt);
-    if (!earlier) {
-      byTime.set(occurredAt, item.entry);
+    const { entry } = item;
+    const first = firstAt.get(entry.occurredAt);
+    if (first === undefined) {
+      firstAt.set(entry.occurredAt, entry);
       kept.push(item);
       continue;
     }
-    if (!(earlier instanceof Map)) {
-      earlier = new Map([[canonicalJson(earlier.report), earlier.line]]);
-      byTime.set(occurredAt, earlier);
+    if (first !== null) {
+      earlierCopy(first);
+      firstAt.set(entry.occurredAt, null);
     }
-    const json = canonicalJson(report);
-    const first = earlier.get(json);
-    if (first === undefined) {
-      earlier.set(json, line);
-      kept.push(item);
-    } else {
-      problems.push({ line, message: `duplicate of the entry at line ${first}; counted once` });
-    }
+    const copyOf = earlierCopy(entry);
+    if (copyOf === undefined) kept.push(item);
+    else problems.push({ line: entry.line, message: `duplicate of the entry at line ${copyOf}; counted once` });
   }
   return kept;
 }
