@@ -432,102 +432,181 @@ class LuhnSums {
 // characters, full-width punctuation as ASCII (`（` is `(`, `：` is `:`).
 
 /**
- * What may stand between a label and its code: spaces and line breaks, punctuation, dashes,
- * arrows and brackets; a short bracketed aside, which may hold a digit (`(3 digits)`,
- * `（背面三位）`); and linking words (`is`, `number`, `为`, `是`, `号码`).
+ * Labels are found by small regular expressions; what follows a label (the gap, then the code)
+ * is read by {@link codeAfterLabel}, a hand-written scanner that looks at a bounded number of
+ * characters. Keeping the gap out of the patterns keeps each one simple enough that a ReDoS
+ * checker decides it quickly, and the scanner is linear by construction.
  */
-const GAP_CHAR = '[\\s:=#"\'*.,;|~>\\-\\u2010-\\u2015\\u2212\\u2192\\u21d2\\u2794\\u279c\\u27a1()[\\]{}【】「」『』〔〕《》〈〉\\u3001\\u3002]';
-const ASIDE = '\\([^()\\n]{1,24}\\)';
-const LINK_WORD = '(?<![a-z])(?:is|are|was|number|no|num|your|the)(?![a-z])|[为是為即]|[号號][码碼]';
-const LABEL_GAP = `(?:${GAP_CHAR}|${ASIDE}|${LINK_WORD}){0,8}`;
-
 const CVC_LABEL =
-  '(?:(?<![a-z])(?:card\\s{1,3}verification\\s{1,3}(?:value|code|number)|(?:card\\s{1,3})?security\\s{1,3}code|' +
-  'cvv2|cvc2|cvv|cvc|cvn|cid|csc)(?![a-z])(?:\\s{0,2}(?:code|number|no|[号號]?[码碼]))?' +
-  '|卡?安全[码碼]|卡[验驗][证證][码碼]|卡?背[面后後]的?三位(?:[数數]字?|[码碼])?)';
+  '(?<![a-z])(?:card\\s{1,3}verification\\s{1,3}(?:value|code|number)|(?:card\\s{1,3})?security\\s{1,3}code|' +
+  // "CVV2 123" has a CVV2; "CVC2000" is a CVC and its code.
+  'cv[vc](?:2(?!\\d))?|cvn|cid|csc)(?![a-z])(?:\\s{0,2}(?:code|number|no|[号號]?[码碼]))?' +
+  '|卡?安全[码碼]|卡[验驗][证證][码碼]|卡?背[面后後]的?三位(?:[数數]字?|[码碼])?';
 
 /** Bare 验证码 is a CVC on a card form and a one-time code in an SMS; its length tells which. */
 const VERIFICATION_LABEL_ZH = '[验驗][证證][码碼]';
-
-/**
- * Words that put a number right after "code" without it being a secret: postal codes, error and
- * decline codes, promo codes. Without this, "zip code 94105" would be masked.
- */
-const NOT_SECRET_CODE =
-  '(?<!(?<![a-z])(?:zip|postal|post|area|country|region|error|decline|response|reason|status|' +
-  'result|return|exit|http|promo|discount|coupon|voucher|gift|bank|branch|sort|swift|bic|iban|' +
-  'currency|merchant|mcc|category|product|item|order|tracking|invite|referral|source)[\\s_-]{0,3})';
 
 /** Chinese one-time code labels; shared by the label-first and the code-first (SMS) orders. */
 const ONE_TIME_CODE_LABEL_ZH =
   `(?:短信|簡訊|简讯)(?:${VERIFICATION_LABEL_ZH}|[码碼])|一次性(?:密[码碼]|${VERIFICATION_LABEL_ZH}|[码碼])` +
   `|${VERIFICATION_LABEL_ZH}|[动動][态態](?:密?[码碼]|口令)|校[验驗][码碼]|密[码碼]`;
 
+/** "code" alone is a one-time code label unless {@link NOT_SECRET_CODE} comes right before it. */
+const BARE_CODE = 'code';
 const ONE_TIME_CODE_LABEL =
-  '(?:(?<![a-z])(?:one[\\s-]{0,2}time[\\s-]{0,2}(?:pass(?:code|word)|code|pin)|otp|passcode|password|pin|' +
-  '3-?d[\\s-]{0,2}secure|3ds2?|' +
-  `${NOT_SECRET_CODE}code)(?![a-z])|${ONE_TIME_CODE_LABEL_ZH})`;
+  '(?<![a-z])(?:one[\\s-]{0,2}time[\\s-]{0,2}(?:pass(?:code|word)|code|pin)|otp|passcode|password|pin|' +
+  `3-?d[\\s-]{0,2}secure|3ds2?|${BARE_CODE})(?![a-z])|${ONE_TIME_CODE_LABEL_ZH}`;
+
+const CVC_LABELS = new RegExp(CVC_LABEL, 'gi');
+const ONE_TIME_CODE_LABELS = new RegExp(ONE_TIME_CODE_LABEL, 'gi');
+const VERIFICATION_LABELS_ZH = new RegExp(VERIFICATION_LABEL_ZH, 'g');
 
 /**
- * The digits of a code: `min`–`max` in a row, or two groups of 3–4 (`482 913`, `482-913`), or
- * single digits spaced out (`4 8 2 9 1 3`). Not part of a longer number: no digit right before
- * it (`before`), and (`after`) no digit right after it nor an amount, a time or a date going on
- * (`code 20.00`, `PIN 10:31`). A mask counts as the digits it replaced, so masking one number
- * never changes the verdict on its neighbour, and a second pass finds nothing new.
+ * Words that put a number right after "code" without it being a secret: postal codes, error and
+ * decline codes, promo codes. Without this, "zip code 94105" would be masked. Tested on the few
+ * characters before a bare "code" only.
  */
-function codeDigits(min: number, max: number, { before, after }: { before: boolean; after: boolean }): string {
-  const grouped = max >= 6 ? `\\d{3,4}[ -]\\d{3,4}|` : '';
-  return (
-    (before ? '(?<![\\d•])' : '') +
-    `(?:${grouped}\\d(?:[ -]\\d){${min - 1},${max - 1}}|\\d{${min},${max}})` +
-    (after ? '(?![\\d•])(?![.,:/][\\d•])' : '')
-  );
+const NOT_SECRET_CODE =
+  /(?:^|[^a-z])(?:zip|postal|post|area|country|region|error|decline|response|reason|status|result|return|exit|http|promo|discount|coupon|voucher|gift|bank|branch|sort|swift|bic|iban|currency|merchant|mcc|category|product|item|order|tracking|invite|referral|source)[\s_-]{0,3}$/i;
+const NOT_SECRET_LOOKBACK = 16;
+
+/**
+ * What may stand between a label and its code, one token at a time, at most {@link MAX_GAP_TOKENS}:
+ * spaces and line breaks, punctuation, dashes, arrows and brackets; a short bracketed aside, which
+ * may hold a digit (`(3 digits)`, `（背面三位）`); and linking words (`is`, `number`, `为`, `是`,
+ * `号码`).
+ */
+const GAP_CHARS = new Set(
+  ' \t\n\r\u00a0\u3000:=#"\'*.,;|~>-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2192\u21d2\u2794\u279c\u27a1()[]{}【】「」『』〔〕《》〈〉\u3001\u3002为是為即',
+);
+const LINK_WORD = /(?:is|are|was|number|num|no|your|the)(?![a-z])/iy;
+const MAX_GAP_TOKENS = 8;
+const MAX_ASIDE = 24;
+/** An aside holds a word (`3 digits`, `背面三位`, `CVV`), not just a number, which would be the code itself. */
+const HAS_WORD = /[^\d\s-]/;
+
+/** The end of the code that starts at `start` (`min`–`max` digits in any of its forms), or -1. */
+function codeEnd(text: string, start: number, min: number, max: number): number {
+  const previous = text.charCodeAt(start - 1);
+  if (isDigit(previous) || previous === BULLET) return -1;
+  const runEnd = (from: number): number => {
+    let end = from;
+    while (end < text.length && end - from <= max && isDigit(text.charCodeAt(end))) end++;
+    return end;
+  };
+  const spacer = (at: number): boolean => text[at] === ' ' || text[at] === '-';
+  const first = runEnd(start);
+  const firstLength = first - start;
+  // Two groups of 3–4: `482 913`, `482-913`.
+  if (max >= 6 && firstLength >= 3 && firstLength <= 4 && spacer(first) && isDigit(text.charCodeAt(first + 1))) {
+    const second = runEnd(first + 1);
+    if (second - first - 1 >= 3 && second - first - 1 <= 4 && endsCode(text, second)) return second;
+  }
+  // Single digits spaced out: `4 8 2 9 1 3`.
+  if (firstLength === 1) {
+    let count = 1;
+    while (count < max && spacer(start + 2 * count - 1) && isDigit(text.charCodeAt(start + 2 * count)) && !isDigit(text.charCodeAt(start + 2 * count + 1))) {
+      count++;
+    }
+    for (; count >= min; count--) if (endsCode(text, start + 2 * count - 1)) return start + 2 * count - 1;
+  }
+  if (firstLength >= min && firstLength <= max && endsCode(text, first)) return first;
+  return -1;
 }
 
-const CVC_DIGITS = 4;
-// Labels first: the number is its own group so only it is replaced. A CVC label takes 3–8
-// digits: 3–4 are a CVC, more are a code ("security code 123456").
-const CVC_AFTER_LABEL = new RegExp(`(${CVC_LABEL}${LABEL_GAP})(${codeDigits(3, 8, { before: true, after: true })})`, 'gi');
-const ONE_TIME_CODE_AFTER_LABEL = new RegExp(
-  `(${ONE_TIME_CODE_LABEL}${LABEL_GAP})(${codeDigits(4, 8, { before: true, after: true })})`,
-  'gi',
-);
-// No digit can end the label or its gap, so the code needs no check before it.
-const CVC_AFTER_VERIFICATION_LABEL_ZH = new RegExp(
-  `(${VERIFICATION_LABEL_ZH}${LABEL_GAP})(${codeDigits(3, 3, { before: false, after: true })})`,
-  'g',
-);
+const BULLET = 0x2022;
+
+/**
+ * Whether a code may end at `end`: no digit follows, nor an amount, a time, a date or a dashed
+ * reference going on (`code 20.00`, `PIN 10:31`, `code 2025-11-27`). A mask counts as the digits it replaced, so masking one number
+ * never changes the verdict on its neighbour, and a second pass finds nothing new.
+ */
+function endsCode(text: string, end: number): boolean {
+  const next = text.charCodeAt(end);
+  if (isDigit(next) || next === BULLET) return false;
+  // . , : / - then a digit: an amount, a time, a date or a longer dashed number goes on.
+  if (next !== 0x2e && next !== 0x2c && next !== 0x3a && next !== 0x2f && next !== 0x2d) return true;
+  const after = text.charCodeAt(end + 1);
+  return !isDigit(after) && after !== BULLET;
+}
+
+/** The length of the gap token at `index` ({@link GAP_CHARS}), or 0 if none starts there. */
+function gapTokenLength(text: string, index: number): number {
+  const char = text[index]!;
+  if (char === '(') {
+    // Only a bounded window is searched, so a text of ten thousand `(` stays linear.
+    const window = text.slice(index + 1, index + MAX_ASIDE + 2);
+    const close = window.indexOf(')');
+    const aside = window.slice(0, close);
+    if (close > 0 && !aside.includes('(') && !aside.includes('\n') && HAS_WORD.test(aside)) return close + 2;
+  }
+  if (GAP_CHARS.has(char)) return 1;
+  if ((char === '号' || char === '號') && (text[index + 1] === '码' || text[index + 1] === '碼')) return 2;
+  if (isLetter(text.charCodeAt(index - 1))) return 0;
+  LINK_WORD.lastIndex = index;
+  return LINK_WORD.test(text) ? LINK_WORD.lastIndex - index : 0;
+}
+
+function isLetter(code: number): boolean {
+  return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+}
+
+/** The code (`min`–`max` digits) after a label that ends at `from`, across a short gap; undefined if none. */
+function codeAfterLabel(text: string, from: number, min: number, max: number): { start: number; end: number } | undefined {
+  let index = from;
+  for (let tokens = 0; index < text.length; tokens++) {
+    if (isDigit(text.charCodeAt(index))) {
+      const end = codeEnd(text, index, min, max);
+      return end < 0 ? undefined : { start: index, end };
+    }
+    if (tokens === MAX_GAP_TOKENS) return undefined;
+    const length = gapTokenLength(text, index);
+    if (length === 0) return undefined;
+    index += length;
+  }
+  return undefined;
+}
+
+/** The digits of a code written before its label: 4–8 (`482913`, `482 913`) or 3–4 for a CVC. */
+const CODE_FIRST = '(?<![\\d•])(\\d{3,4}[ -]\\d{3,4}|\\d{4,8})';
+const CVC_FIRST = '(?<![\\d•])(\\d{3,4})';
 
 /** Between an SMS's code and its label: `是您的`, `为您在招商银行的`, `is your`. */
 const SMS_LINK_ZH =
-  '\\s{0,2}(?:[是为為]|即[为為])?\\s{0,2}[您你]?(?:在[^\\d\\s，。,.;；]{1,12})?的?\\s{0,2}' +
-  '(?:本次|此次|[当當]前)?(?:交易|登[录錄]|支付|[绑綁](?:卡|定)|[验驗][证證])?的?\\s{0,2}';
+  '\\s?(?:[是为為]|即[为為])?\\s?[您你]?(?:在[^\\d\\s，。,.;；的]{1,12}的)?(?:本次|此次|[当當]前)?' +
+  '(?:交易|登[录錄]|支付|[绑綁](?:卡|定)|[验驗][证證])?的?\\s?';
 // Chinese SMS put the code first: "123456是您的验证码", "【银行】123是卡安全码". As after a label,
-// a bare 验证码 takes 4–8 digits as a one-time code first and 3 left over as a CVC. What follows
-// the code is the link or the label, never a digit, so the code needs no check after it.
-const ONE_TIME_CODE_BEFORE_LABEL_ZH = new RegExp(
-  `(${codeDigits(4, 8, { before: true, after: false })})(${SMS_LINK_ZH}(?:${ONE_TIME_CODE_LABEL_ZH}))`,
-  'g',
-);
-const CVC_BEFORE_LABEL_ZH = new RegExp(
-  `(${codeDigits(3, 4, { before: true, after: false })})(${SMS_LINK_ZH}卡?(?:安全[码碼]|${VERIFICATION_LABEL_ZH}|cvv|cvc))`,
-  'gi',
-);
-// English SMS too: "482193 is your OpenAI verification code".
-const ONE_TIME_CODE_BEFORE_LABEL_EN = new RegExp(
-  `(${codeDigits(4, 8, { before: true, after: false })})(\\s{1,3}(?:is|was)\\s{1,3}(?:your|the)\\s{1,3}(?:[\\w.-]{1,24}\\s{1,3}){0,3}` +
-  '(?:code|otp|passcode|password|pin)(?![a-z]))',
-  'gi',
-);
+// a bare 验证码 takes 4–8 digits as a one-time code first and 3 left over as a CVC.
+const ONE_TIME_CODE_BEFORE_LABEL_ZH = new RegExp(`${CODE_FIRST}${SMS_LINK_ZH}(?:${ONE_TIME_CODE_LABEL_ZH})`, 'g');
+const CVC_BEFORE_LABEL_ZH = new RegExp(`${CVC_FIRST}${SMS_LINK_ZH}卡?(?:安全[码碼]|${VERIFICATION_LABEL_ZH}|cvv|cvc)`, 'gi');
+// English SMS too: "482193 is your OpenAI verification code". The words between "your" and the
+// label are read by {@link endsInCodeWord}, which keeps this pattern simple.
+const ONE_TIME_CODE_BEFORE_LABEL_EN = new RegExp(`${CODE_FIRST}\\s{1,2}(?:is|was)\\s{1,2}(?:your|the)\\s`, 'gi');
+const CODE_WORDS = new Set(['code', 'otp', 'passcode', 'password', 'pin']);
+/** At most this many words (the sender's name, "verification", "one-time") before the label. */
+const MAX_WORDS_BEFORE_CODE_WORD = 3;
+
+/** Whether one of the next few words from `from` is a code word ("code", "OTP", "PIN"…). */
+function endsInCodeWord(text: string, from: number): boolean {
+  const words = text.slice(from, from + 100).split(/\s/, MAX_WORDS_BEFORE_CODE_WORD + 2);
+  for (const word of words.slice(0, MAX_WORDS_BEFORE_CODE_WORD + 1)) {
+    if (CODE_WORDS.has(word.toLowerCase().replace(/[.,;:!?)"']{1,3}$/, ''))) return true;
+  }
+  return false;
+}
+
+const CVC_DIGITS = 4;
 
 /**
  * Every regular expression that redaction runs over untrusted text, exposed so a test can check
  * that each has only bounded quantifiers (and so linear time over any input).
  */
 export const REDACTION_PATTERNS: readonly RegExp[] = [
-  CVC_AFTER_LABEL,
-  ONE_TIME_CODE_AFTER_LABEL,
-  CVC_AFTER_VERIFICATION_LABEL_ZH,
+  CVC_LABELS,
+  ONE_TIME_CODE_LABELS,
+  VERIFICATION_LABELS_ZH,
+  NOT_SECRET_CODE,
+  LINK_WORD,
   ONE_TIME_CODE_BEFORE_LABEL_ZH,
   CVC_BEFORE_LABEL_ZH,
   ONE_TIME_CODE_BEFORE_LABEL_EN,
@@ -584,33 +663,50 @@ export function containsSecret(text: string): boolean {
 
 /** The masks of every labelled CVC and one-time code in normalized text, sorted, none overlapping. */
 function labelledEdits(text: string): Edit[] {
-  const found: Edit[] = [];
-  /** Code first: the code is group 1. Label first: group 1 is the label and its gap, group 2 the code. */
-  const collect = (pattern: RegExp, codeFirst: boolean, mask: (match: RegExpMatchArray) => string): void => {
-    for (const match of text.matchAll(pattern)) {
-      const code = codeFirst ? match[1]! : match[2]!;
-      const start = codeFirst ? match.index! : match.index! + match[1]!.length;
-      found.push({ start, end: start + code.length, text: mask(match) });
-    }
-  };
-  // In order of priority: where two find the same digits, the first one's mask wins.
-  collect(CVC_AFTER_LABEL, false, (match) =>
-    match[2]!.replace(/\D/g, '').length <= CVC_DIGITS ? CVC_MASK : ONE_TIME_CODE_MASK,
-  );
-  collect(ONE_TIME_CODE_AFTER_LABEL, false, () => ONE_TIME_CODE_MASK);
-  collect(CVC_AFTER_VERIFICATION_LABEL_ZH, false, () => CVC_MASK);
-  collect(ONE_TIME_CODE_BEFORE_LABEL_ZH, true, () => ONE_TIME_CODE_MASK);
-  collect(CVC_BEFORE_LABEL_ZH, true, () => CVC_MASK);
-  collect(ONE_TIME_CODE_BEFORE_LABEL_EN, true, () => ONE_TIME_CODE_MASK);
-
-  // Codes are at most 15 characters long, so marking the characters each one takes is linear.
+  // Codes are at most 17 characters long, so marking the characters each one takes is linear.
   const claimed = new Uint8Array(text.length);
   const taken: Edit[] = [];
-  for (const edit of found) {
-    if (claimed.subarray(edit.start, edit.end).includes(1)) continue;
+  /** Takes the edit unless an earlier, higher-priority one already masks some of its digits. */
+  const claim = (edit: Edit): boolean => {
+    if (claimed.subarray(edit.start, edit.end).includes(1)) return false;
     claimed.fill(1, edit.start, edit.end);
     taken.push(edit);
-  }
+    return true;
+  };
+  const afterLabels = (labels: RegExp, min: number, max: number, mask: (digits: number, label: string, at: number) => string | undefined): void => {
+    for (const label of text.matchAll(labels)) {
+      const code = codeAfterLabel(text, label.index! + label[0].length, min, max);
+      if (!code) continue;
+      const digits = text.slice(code.start, code.end).replace(/\D/g, '').length;
+      const replacement = mask(digits, label[0], label.index!);
+      if (replacement) claim({ ...code, text: replacement });
+    }
+  };
+  const beforeLabels = (pattern: RegExp, mask: string, labelled: (end: number) => boolean = () => true): void => {
+    pattern.lastIndex = 0;
+    for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+      if (!labelled(match.index + match[0].length)) {
+        pattern.lastIndex = match.index + 1;
+        continue;
+      }
+      // A code that overlaps one already masked may hide a shorter one right after it
+      // ("482 913" of "CVC 0843 482 913动态码"): look again one character on, so a second
+      // pass over the output finds nothing new.
+      if (!claim({ start: match.index, end: match.index + match[1]!.length, text: mask })) pattern.lastIndex = match.index + 1;
+    }
+  };
+  // In order of priority: where two find the same digits, the first one's mask wins. A CVC label
+  // takes 3–8 digits: 3–4 are a CVC, more are a code ("security code 123456").
+  afterLabels(CVC_LABELS, 3, 8, (digits) => (digits <= CVC_DIGITS ? CVC_MASK : ONE_TIME_CODE_MASK));
+  afterLabels(ONE_TIME_CODE_LABELS, 4, 8, (_digits, label, at) =>
+    label.toLowerCase() === BARE_CODE && NOT_SECRET_CODE.test(text.slice(Math.max(0, at - NOT_SECRET_LOOKBACK), at))
+      ? undefined
+      : ONE_TIME_CODE_MASK,
+  );
+  afterLabels(VERIFICATION_LABELS_ZH, 3, 3, () => CVC_MASK);
+  beforeLabels(ONE_TIME_CODE_BEFORE_LABEL_ZH, ONE_TIME_CODE_MASK);
+  beforeLabels(CVC_BEFORE_LABEL_ZH, CVC_MASK);
+  beforeLabels(ONE_TIME_CODE_BEFORE_LABEL_EN, ONE_TIME_CODE_MASK, (end) => endsInCodeWord(text, end));
   return taken.sort((a, b) => a.start - b.start);
 }
 
