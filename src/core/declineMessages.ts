@@ -251,7 +251,8 @@ const ENTRIES: readonly Entry[] = [
       phrase(`(?:keeps?|kept) (?:getting |being )?(?:declined|rejected|refused)`),
       // A single word as pasted: "rejected" (test/cases 025), "被拒" (021).
       /^(?:error: ?|payment )?(?:rejected|refused|denied)[.!]?$/,
-      zh('被(?:银行|发卡行)?拒(?:绝|付)?'),
+      // Anchored: "访问被拒绝" (access denied) is no card refusal.
+      /^(?:提示:?)?被(?:银行|发卡行)?拒(?:绝|付)?了?[。!]?$/,
       zh(`(?:银行|发卡行|发卡银行)${NEAR_ZH(4)}(?:拒绝|拒付|拒收|拒掉|驳回)`),
       zh(`(?:付款|支付|交易|扣款|订单)${NEAR_ZH(4)}(?:被|遭到?)${NEAR_ZH(4)}拒`),
       zh(`(?:拒绝|拒收|不接受)了?(?:我|您|你)?的?${CARD_ZH}`),
