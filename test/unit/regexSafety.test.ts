@@ -50,7 +50,7 @@ function sourceFilesUnder(dir: string): string[] {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) files.push(...sourceFilesUnder(path));
-    else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts')) files.push(path);
+    else if (/\.(?:ts|cjs|mjs|js)$/.test(entry.name) && !/\.d\.c?ts$/.test(entry.name)) files.push(path);
   }
   return files.sort();
 }
