@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
@@ -243,6 +244,47 @@ describe('declineMessages: what gives way to what', () => {
 
   it('a requires_payment_method status says less than the decline code beside it', () => {
     assert.deepEqual(ids('{"status":"requires_payment_method","last_payment_error":{"decline_code":"incorrect_zip"}}'), ['incorrect-zip']);
+  });
+});
+
+describe('declineMessages: the phrase grammar (properties)', () => {
+  const subject = fc.constantFrom('your card', 'the card', 'my credit card', 'your payment method', 'the payment', 'this transaction');
+  const gapWords = fc.array(fc.constantFrom('was', 'has', 'been', 'just', 'again', 'got', 'really', 'now', 'sadly'), { maxLength: 3 });
+  const refused = fc.constantFrom('declined', 'refused', 'rejected');
+
+  it('reads subject + up to three inserted words + a refusal as a card refusal', () => {
+    fc.assert(
+      fc.property(subject, gapWords, refused, (who, gap, verb) => {
+        const text = [who, ...gap, verb].join(' ');
+        assert.ok(ids(text).includes('card-declined'), text);
+      }),
+    );
+  });
+
+  it('never reads a negated refusal as one', () => {
+    fc.assert(
+      fc.property(subject, gapWords, fc.constantFrom('not', 'never', "wasn't", "hasn't"), refused, (who, gap, negation, verb) => {
+        const text = [who, ...gap, negation, verb].join(' ');
+        assert.ok(!ids(text).includes('card-declined'), text);
+      }),
+    );
+  });
+
+  it('reads a negated verification as a failed authentication, and a plain one as nothing of the sort', () => {
+    const verified = fc.constantFrom('verified', 'authenticated', 'validated', 'confirmed');
+    const negated = fc.constantFrom('could not be', 'cannot be', "can't be", 'was not', 'has not been', "couldn't be", 'may not be');
+    fc.assert(
+      fc.property(subject, negated, verified, (who, negation, verb) => {
+        const text = `${who} ${negation} ${verb}`;
+        assert.equal(first(text).messageId, 'unable-to-authenticate', text);
+      }),
+    );
+    fc.assert(
+      fc.property(subject, fc.constantFrom('could be', 'was', 'has been', 'may be'), verified, (who, modal, verb) => {
+        const text = `${who} ${modal} ${verb}`;
+        assert.ok(!ids(text).includes('unable-to-authenticate'), text);
+      }),
+    );
   });
 });
 
