@@ -4,7 +4,7 @@ import { journalEntryToWrite, journalHeader, journalReports, parseJournalBytes, 
 import type { Report } from '../core/report';
 import { appendJournalText, createJournal, readJournalBytes } from '../node/journalFile';
 import { parseJournalOffThread } from '../node/journalOffThread';
-import { FileTooLargeError } from '../node/realPath';
+import { FileTooLargeError, realPathInside } from '../node/realPath';
 import { asRefusal, isTooLarge, joinSentences, RefusedPathError, refuseLinksThroughWorkspaceFs, type FolderFile } from './folderBounds';
 import { exists, openDocument } from './workspaceTarget';
 
@@ -95,7 +95,11 @@ export class JournalStore implements vscode.Disposable {
     const entry = journalEntryToWrite(report, lang, now);
     const { uri } = file;
     const document = openDocument(uri);
-    if (document?.isDirty) await this.appendToDocument(document, entry);
+    if (document?.isDirty) {
+      // An entry left unsaved in an editor on a linked file would be saved through the link.
+      await this.refuseOutside(file, 'write');
+      await this.appendToDocument(document, entry);
+    }
     // A local file gets the CLI's appender: one O_APPEND write, safe beside a CLI appending at the
     // same moment, and as quick on a long journal as on a short one.
     else if (uri.scheme === 'file') await appendJournalText(uri.fsPath, entry, lang, { within: file.folder.fsPath }).catch((error: unknown) => Promise.reject(asRefusal(error, file, 'write')));
@@ -124,6 +128,7 @@ export class JournalStore implements vscode.Disposable {
     const { uri } = file;
     const document = openDocument(uri);
     if (document?.isDirty) {
+      await this.refuseOutside(file, 'read');
       const text = document.getText();
       // A UTF-16 length over the limit is at least as many UTF-8 bytes.
       if (text.length > JOURNAL_READ_LIMIT_BYTES) throw new FileTooLargeError(uri.toString(), text.length, JOURNAL_READ_LIMIT_BYTES);
@@ -132,6 +137,16 @@ export class JournalStore implements vscode.Disposable {
     const bytes = uri.scheme === 'file' ? await readJournalBytes(uri.fsPath, { within: file.folder.fsPath, maxBytes: JOURNAL_READ_LIMIT_BYTES }) : await this.readThroughWorkspaceFs(file);
     // The file's bytes as they are: only its machine lines need decoding.
     return bytes ? this.parse(bytes) : { entries: [], problems: [] };
+  }
+
+  /** Throws `RefusedPathError` if the journal leads outside its folder (the Node readers and writers check this themselves). */
+  private async refuseOutside(file: FolderFile, action: 'read' | 'write'): Promise<void> {
+    if (file.uri.scheme !== 'file') return refuseLinksThroughWorkspaceFs(file, action);
+    try {
+      await realPathInside(file.folder.fsPath, file.uri.fsPath);
+    } catch (error) {
+      throw asRefusal(error, file, action);
+    }
   }
 
   private async readThroughWorkspaceFs(file: FolderFile): Promise<Uint8Array | undefined> {

@@ -74,6 +74,25 @@ describe('writes stay in the workspace folder', function () {
     assert.equal(readFileSync(join(outside, 'gitconfig'), 'utf8'), GITCONFIG);
   });
 
+  it('adds nothing to an editor with unsaved edits on a journal linked outside (a save would write through the link)', async () => {
+    linkJournalToOutside();
+    await vscode.workspace.getConfiguration('files').update('autoSave', 'off', vscode.ConfigurationTarget.Workspace);
+    try {
+      const document = await vscode.workspace.openTextDocument(inWorkspace('card-failures', 'journal.md'));
+      const editor = await vscode.window.showTextDocument(document);
+      await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), '# my edit\n'));
+      assert.equal(document.isDirty, true);
+      // (What the editor shows can be VS Code's cached text of this path from an earlier test.)
+      const before = document.getText();
+      assert.equal(await vscode.commands.executeCommand(COMMAND_IDS.recordAttempt, sampleReport()), undefined);
+      assert.equal(document.getText(), before);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      await vscode.workspace.getConfiguration('files').update('autoSave', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    assert.equal(readFileSync(join(outside, 'gitconfig'), 'utf8'), GITCONFIG);
+  });
+
   it('records and writes letters through a link that stays inside the folder', async () => {
     mkdirSync(join(folder, 'notes'));
     symlinkSync(join(folder, 'notes'), join(folder, 'card-failures'));
