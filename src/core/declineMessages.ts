@@ -1049,7 +1049,7 @@ const ENTRIES: readonly Entry[] = [
   {
     id: 'authentication-pending',
     en: 'Additional verification is required to complete this payment (requires_action).',
-    zhCn: '需要完成额外的验证才能完成这笔付款（requires_action）。',
+    zhCn: '这笔付款还需完成额外验证（requires_action）。',
     declineCode: null,
     codes: [],
     causes: [c('authentication-failed', 2)],
