@@ -4,8 +4,9 @@
  * to a plain scan of the same text, so the ratio says whether the time grows with the pattern's
  * backtracking or only with the text.
  */
-import { Worker } from 'node:worker_threads';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { ADVERSARIAL_INPUTS, ADVERSARIAL_SIZE, JOURNAL_LINE_BYTES, type AdversarialResult, type AdversarialTask } from './adversarialInputs';
 
 /** A call still running after this long is stopped and printed as "> 10 s": the bench must end. */
@@ -67,7 +68,9 @@ export async function benchAdversarial(): Promise<void> {
   for (const task of tasks) columns.push(await timeTask(task, ADVERSARIAL_INPUTS.length));
   console.log(
     `adversarial inputs, ${ADVERSARIAL_SIZE / 1024} KB each: median ms per call, and × a charCodeAt scan of the same text ` +
-      `(target < ${TARGET_MS} ms; "!" marks a miss; cleanFreeText as parseReport cleans an error message)`,
+      `(target < ${TARGET_MS} ms; "!" marks a miss; cleanFreeText as parseReport cleans an error message). ` +
+      // On a shared machine the absolute figures scale with its load; the ratios much less.
+      `Load average ${loadavg()[0]!.toFixed(1)}.`,
   );
   const width = Math.max(...ADVERSARIAL_INPUTS.map((input) => input.name.length)) + 2;
   const cell = 30;
