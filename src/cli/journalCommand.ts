@@ -34,7 +34,9 @@ list   prints the entries, oldest first. A damaged entry (one whose machine line
 The report (a file, or - for standard input) may be at most 1 MB.
 
 Options:
-  --journal FILE       the journal (default: ${DEFAULT_JOURNAL_PATH})
+  --journal FILE       the journal (default: ${DEFAULT_JOURNAL_PATH}, which must then really be
+                       inside the current folder, not reached through a symbolic link out of it;
+                       the journal file itself is never written through a symbolic link)
   --now ISO            the current time (default: the clock)
   --lang en|zh-cn      language of the entry and of the text (default: from LANG)
   --format json|text   list output: json is an array of the reports with occurredAt and line
@@ -73,7 +75,10 @@ async function addEntry(args: string[]): Promise<void> {
   }
 
   const report = { ...validated, occurredAt: validated.occurredAt ?? isoWithOffset(values.now, now) };
-  await withJournalErrors(path, () => appendJournalEntry(path, report, lang, now));
+  // The default journal is found, not typed: it must really be inside the current folder (a
+  // cloned repository's card-failures/ could be a link to anywhere).
+  const within = values.journal === undefined ? process.cwd() : undefined;
+  await withJournalErrors(path, () => appendJournalEntry(path, report, lang, now, { within }));
   const title = entryTitle(report, lang);
   process.stdout.write(lang === 'en' ? `Added the attempt of ${title} to ${path}\n` : `已将 ${title} 的尝试记入 ${path}\n`);
 }
@@ -88,7 +93,7 @@ async function listEntries(args: string[]): Promise<void> {
   const lang = parseLang(values.lang, process.env);
   const format = parseChoice('--format', values.format, FORMATS, 'text');
   const path = resolve(values.journal ?? DEFAULT_JOURNAL_PATH);
-  const journal = await readJournalOption(path, false);
+  const journal = await readJournalOption(path, false, values.journal === undefined ? process.cwd() : undefined);
 
   for (const problem of journal.problems) process.stderr.write(`warning: ${path}:${problem.line}: ${problem.message}\n`);
   if (format === 'json') {

@@ -6,6 +6,7 @@
 import { stat } from 'node:fs/promises';
 import type { ParsedJournal } from '../core/journal';
 import { readJournalFile } from '../node/journalFile';
+import { OutsideFolderError, SymbolicLinkError } from '../node/realPath';
 import { InputError } from './cliError';
 
 /** File-system errors that are the person's to fix, not a bug. */
@@ -14,9 +15,10 @@ const PERSONS_MISTAKES = ['EACCES', 'EPERM', 'EISDIR', 'ENOTDIR', 'EROFS', 'ENOS
 /**
  * Reads the journal at `path`. A journal that does not exist is empty unless `mustExist`. Only a
  * regular file is read: a folder is a mistake, and a device or a pipe (/dev/zero, a FIFO) could
- * be read forever.
+ * be read forever. With `within` (the default journal, found in the current folder rather than
+ * typed), the journal must really be inside that folder, not reached through a link out of it.
  */
-export async function readJournalOption(path: string, mustExist: boolean): Promise<ParsedJournal> {
+export async function readJournalOption(path: string, mustExist: boolean, within?: string): Promise<ParsedJournal> {
   try {
     const stats = await stat(path);
     if (stats.isDirectory()) throw new InputError([`--journal: ${path} is a folder, not a file`]);
@@ -27,14 +29,18 @@ export async function readJournalOption(path: string, mustExist: boolean): Promi
     if (code === 'ENOENT' && !mustExist) return { entries: [], problems: [] };
     throw new InputError([`--journal: cannot read ${path} (${code ?? 'error'})`]);
   }
-  return withJournalErrors(path, () => readJournalFile(path));
+  return withJournalErrors(path, () => readJournalFile(path, { within }));
 }
 
-/** Runs `work` on the journal at `path`, turning the person's file-system mistakes into bad input. */
+/**
+ * Runs `work` on the journal at `path`, turning the person's file-system mistakes into bad input,
+ * and so a journal that leads out of its folder or is a symbolic link (which the writers refuse).
+ */
 export async function withJournalErrors<T>(path: string, work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
+    if (error instanceof OutsideFolderError || error instanceof SymbolicLinkError) throw new InputError([`--journal: ${error.message}`]);
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EISDIR') throw new InputError([`--journal: ${path} is a folder, not a file`]);
     if (code && PERSONS_MISTAKES.includes(code)) throw new InputError([`--journal: cannot use ${path} (${code})`]);

@@ -3,7 +3,7 @@
  * code it returns, and what it writes to stdout and stderr).
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, openSync, closeSync, ftruncateSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, ftruncateSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import fc from 'fast-check';
@@ -202,6 +202,46 @@ describe('CLI input', () => {
       assert.equal(code, 0, stderr);
       assert.equal(stderr, `warning: ${journal}:6: duplicate of the entry at line 5; counted once\n`);
       assert.deepEqual(JSON.parse(stdout).history, { attempts24h: 2, cards24h: 1, sameError24h: 2 });
+    });
+  });
+
+  describe('the default journal, found in the current folder', () => {
+    let cwd: string;
+    beforeEach(() => {
+      cwd = process.cwd();
+    });
+    afterEach(() => process.chdir(cwd));
+
+    it('leading out of the folder through a link: refused with exit 2, nothing written outside', async () => {
+      const repo = join(dir, 'repo');
+      const outside = join(dir, 'outside');
+      mkdirSync(repo);
+      mkdirSync(outside);
+      symlinkSync(outside, join(repo, 'card-failures'));
+      process.chdir(repo);
+      const added = await cli(['journal', 'add', EXAMPLE, '--lang', 'en']);
+      assert.equal(added.code, 2);
+      const real = realpathSync(dir);
+      assert.equal(
+        added.stderr,
+        `error: --journal: ${join(real, 'repo', 'card-failures', 'journal.md')} leads to ${join(real, 'outside', 'journal.md')}, which is outside ${join(real, 'repo')}; nothing was written there\n`,
+      );
+      assert.deepEqual(readdirSync(outside), []);
+      // Reading through the link is refused too, once there is something there to read.
+      writeFileSync(join(outside, 'journal.md'), `${journalHeader('en')}\n${encodeEntryLine({ occurredAt: '2025-11-27T10:00:00Z' })}\n`);
+      const listed = await cli(['journal', 'list']);
+      assert.equal(listed.code, 2);
+      assert.match(listed.stderr, /^error: --journal: \S+journal\.md leads to \S+outside\/journal\.md, which is outside /);
+    });
+
+    it('a journal file that is itself a link is never written through', async () => {
+      const target = file('elsewhere.md', 'mine\n');
+      const link = join(dir, 'journal.md');
+      symlinkSync(target, link);
+      const { code, stderr } = await cli(['journal', 'add', EXAMPLE, '--journal', link, '--lang', 'en']);
+      assert.equal(code, 2);
+      assert.equal(stderr, `error: --journal: ${link} is a symbolic link; it is not followed, so nothing was written\n`);
+      assert.equal(readFileSync(target, 'utf8'), 'mine\n');
     });
   });
 
