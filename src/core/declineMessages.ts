@@ -71,8 +71,6 @@ export interface DeclineRecognition {
 /** See {@link DeclineRecognition.confidence}. */
 export type RecognitionConfidence = 'specific' | 'broad' | 'generic';
 
-/** The intent statuses the recognizer reads (https://docs.stripe.com/payments/paymentintents/lifecycle). */
-export const INTENT_STATUSES: readonly string[] = ['requires_action', 'requires_payment_method'];
 
 /**
  * Codes the processor tells merchants to present as `generic_decline` (domain page, "Codes never
