@@ -17,21 +17,30 @@
  * characters) of the separators people put between groups — any whitespace including line
  * breaks, any dash or minus, `.` `/` `_` `,` `、` `·` `・` `。` and their full-width forms —
  * form a chain. A card is a run of whole consecutive groups of the chain with 12–19 digits that
- * passes Luhn, where every group but the last has at least 3 digits (the last may be the 1–2
- * digit tail of a 13, 17 or 18 digit number written in fours), or a run of single digits
- * (`4 2 4 2 …`). A group of 1–2 digits can therefore only end a card, never start or continue
- * one: that is what keeps dates, times and spans (`2025-11-27 10:31 – 2025-11-28 09:02`,
- * `2025/11/27`), amounts (`1.00 USD`) and phone numbers in their usual groups (`+86 138 0013
- * 8000`, 11 digits) from ever reading as a card. `:` and `+` are not separators. A run of 20 or
- * more digits with no separator is masked whole, keeping its last 4, if any 12–19 digit window
- * inside it passes Luhn: such runs are reference numbers or a card glued to other digits, and
- * about nine in ten of them get masked, which is the intended, safe side. Digits need no word
- * boundary: `卡号4242424242424242`, `?card=4242424242424242&` and pasted JSON are all found.
+ * passes Luhn, where either every group but the last has at least 3 digits (the last may be the
+ * 1–2 digit tail of a 13, 17 or 18 digit number written in fours), or every group has 1–2 digits
+ * (`4 2 4 2 …`, `42 42 42 …`). A group of 1–2 digits next to longer ones can therefore only end a
+ * card, never start or continue one: that is what keeps our own dates, times and spans
+ * (`2025-11-27 10:31 – 2025-11-28 09:02`, `2025/11/27`) and amounts (`1.00 USD`, `1,234.56`) from
+ * ever reading as a card, so the guards on finished letters and journal entries never refuse
+ * them. `:` and `+` are not separators. Phone numbers: a Chinese mobile (`+86 138 0013 8000`) has
+ * 11 digits after a 2-digit country code and is never a card; a longer number in groups of 3 or
+ * more that happens to pass Luhn (about one in ten) is masked, the intended, safe side.
  *
- * Linear by construction: the normaliser and the card scanner are single left-to-right loops
- * doing bounded work per character (Luhn sums of any window come from prefix sums), and every
- * regular expression has only bounded quantifiers, so a failed attempt at any position costs a
- * constant. {@link REDACTION_PATTERNS} lists them for the test that checks this.
+ * A run of 20 or more digits with no separator (a reference number, or a card glued to other
+ * digits) is masked whole, keeping its last 4, if any 12–19 digit window inside it passes Luhn,
+ * which about nine in ten do: again the safe side. A run of 12–19 digits is a card only as a
+ * whole. Digits need no word boundary: `卡号4242424242424242`, `?card=4242424242424242&` and
+ * pasted JSON are all found.
+ *
+ * CVCs and one-time codes (see {@link redactSecrets}) are found by their label, in English,
+ * Simplified and Traditional Chinese, with the code after it or, as SMS write it, before it.
+ *
+ * Linear by construction: the normaliser, the card scanner and the scanner that reads the gap and
+ * the code after a label are left-to-right loops doing bounded work per character (Luhn sums of
+ * any window come from prefix sums). The regular expressions that scan the text
+ * ({@link REDACTION_PATTERNS}) have only bounded quantifiers, so a failed attempt at any position
+ * costs a constant; the others test a single character or a short slice.
  */
 
 const ASCII_ZERO = 0x30;
@@ -614,10 +623,10 @@ export const REDACTION_PATTERNS: readonly RegExp[] = [
 
 /**
  * A word that every label in the patterns above contains, so text without one has no labelled
- * secret: cvv/cvc/cvn/cid/csc, "code", "verification", "pass", "pin", "otp", "3d"/"3-d", 三位, and
- * 码/碼, which ends every other Chinese label.
+ * secret: cvv/cvc/cvn/cid/csc, "code", "verification", "pass", "pin", "otp", "3d"/"3-d", 三位,
+ * 口令, and 码/碼, which ends every other Chinese label.
  */
-const ANY_LABEL_WORD = /c(?:vv|vc|vn|id|sc)|code|verification|pass|pin|otp|3-?d|三位|[码碼]/i;
+const ANY_LABEL_WORD = /c(?:vv|vc|vn|id|sc)|code|verification|pass|pin|otp|3-?d|三位|口令|[码碼]/i;
 const ANY_DIGIT = /\d/;
 
 /**
@@ -626,7 +635,7 @@ const ANY_DIGIT = /\d/;
  * code, security code, 安全码/安全碼, CVV码/CVV号码, 卡验证码, 卡背面三位) followed by 3–4 digits
  * becomes `•••`; a one-time code (OTP, one-time code/password/passcode/PIN, passcode, password,
  * PIN, SMS code, verification code, 3-D Secure/3DS code, any other "code" but the excluded ones,
- * 验证码/驗證碼, 短信验证码/短信码/簡訊驗證碼, 动态码/動態碼/动态密码, 校验码, 一次性密码, 密码)
+ * 验证码/驗證碼, 短信验证码/短信码/簡訊驗證碼, 动态码/動態碼/动态密码/动态口令, 校验码, 一次性密码, 密码)
  * followed by 4–8 digits becomes `••••••`. A CVC label with 5–8 digits is masked as a code.
  *
  * Between label and code may stand up to eight of: spaces and line breaks, punctuation, dashes,
@@ -668,8 +677,8 @@ function labelledEdits(text: string): Edit[] {
   const taken: Edit[] = [];
   /** Takes the edit unless an earlier, higher-priority one already masks some of its digits. */
   const claim = (edit: Edit): boolean => {
-    if (claimed.subarray(edit.start, edit.end).includes(1)) return false;
-    claimed.fill(1, edit.start, edit.end);
+    for (let index = edit.start; index < edit.end; index++) if (claimed[index]) return false;
+    for (let index = edit.start; index < edit.end; index++) claimed[index] = 1;
     taken.push(edit);
     return true;
   };
