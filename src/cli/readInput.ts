@@ -109,10 +109,10 @@ export function describeJsonErrorAt(text: string): string {
   return at >= text.length ? `it ends too soon, ${place}` : place;
 }
 
-const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:e[+-]?\d+)?/iy;
 const LITERALS = ['true', 'false', 'null'] as const;
 const ESCAPES = '"\\/bfnrtu';
-const HEX = /^[0-9a-fA-F]{4}$/;
+const HEX = /^[0-9a-f]{4}$/i;
 
 /**
  * The offset of the first character where `text` stops being JSON (RFC 8259), `text.length` if

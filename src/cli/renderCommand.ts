@@ -49,8 +49,8 @@ const NAME_LIMIT = 120;
 const EMAIL_LIMIT = 254;
 // Domain labels exclude the dot that separates them, so no two parts can match the same text.
 const EMAIL_SHAPE = /^[^\s@]+@[^\s@.]+(?:\.[^\s@.]+)+$/;
-const AMOUNT_FIRST = /^(\d{1,9}(?:[.,]\d{1,2})?)\s*([A-Za-z]{3})$/;
-const CURRENCY_FIRST = /^([A-Za-z]{3})\s*(\d{1,9}(?:[.,]\d{1,2})?)$/;
+const AMOUNT_FIRST = /^(\d{1,9}(?:[.,]\d{1,2})?)\s*([A-Z]{3})$/i;
+const CURRENCY_FIRST = /^([A-Z]{3})\s*(\d{1,9}(?:[.,]\d{1,2})?)$/i;
 
 /**
  * `card-doctor render`. Every problem with the input (the letter kind, each flag, each report

@@ -303,7 +303,7 @@ function cardOf(report: Report, lang: Lang): LetterCard {
     } else {
       const noun = kind ?? '卡';
       // A space between Latin and Chinese script, none between two Chinese words: "Visa 信用卡", "银联借记卡".
-      description = brand ? `${brand}${/[A-Za-z]$/.test(brand) ? ' ' : ''}${noun}` : noun;
+      description = brand ? `${brand}${/[A-Z]$/i.test(brand) ? ' ' : ''}${noun}` : noun;
     }
   }
   return {
