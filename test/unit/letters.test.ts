@@ -282,7 +282,7 @@ describe('letters', () => {
           const letter = renderLetter(builtin(kind, lang), buildLetterData(kind, lang, report, history, new Date('2025-11-27T12:00:00+08:00'), sender));
           assert.equal(containsFullCardNumber(letter), false);
           assert.equal(containsFullCardNumber(letter.replace(/\s+/g, ' ')), false);
-          const digits = letter.replace(/[\s\-－]/g, '').replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+          const digits = letter.replace(/[\s\-－]/g, '').replace(/[\uff10-\uff19]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
           assert.ok(!digits.includes('4111111111111111'), 'full card number');
           assert.ok(!digits.includes('41111111'), 'more than the last 4 digits');
           assert.ok(!letter.includes(CVC), 'CVC');
