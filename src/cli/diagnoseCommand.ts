@@ -15,9 +15,9 @@ The report (a file, or - for standard input) may be at most 1 MB.
 
 Options:
   --journal FILE             the failure journal: its last 24 hours count (repeated attempts,
-                             card changes) and set the cooldown. A damaged entry (or one whose
-                             machine line is over 64 KB) is skipped with a warning; a copy of an
-                             entry counts once
+                             card changes) and set the cooldown. At most 64 MB; a damaged entry
+                             (or one whose machine line is over 64 KB) is skipped with a warning;
+                             a copy of an entry counts once
   --now ISO                  the moment to diagnose at, such as 2025-11-27T10:31:00+08:00
                              (default: the clock)
   --lang en|zh-cn            language of the text (default: from LANG)
@@ -26,7 +26,7 @@ Options:
 
 Exit codes: 0 success; 2 invalid input: every bad field listed, a report over 1 MB or not
 valid JSON (only the line and column are shown), an impossible --now, a --journal that is a
-folder or cannot be read; 1 unexpected error.
+folder, over 64 MB or cannot be read; 1 unexpected error.
 `;
 
 const FORMATS = ['text', 'json', 'markdown'] as const;

@@ -26,7 +26,7 @@ You may write your own notes anywhere in it; leave the <!-- card-doctor:entry â€
 add    validates the report and appends one entry (the file, its folder and a header are
        created when missing). The attempt's time is the report's occurredAt, else --now, else
        the clock. Nothing is written when the report is invalid.
-list   prints the entries, oldest first. A damaged entry (one whose machine line is over 64 KB
+list   prints the entries, oldest first, from a journal of at most 64 MB. A damaged entry (one whose machine line is over 64 KB
        is damaged too) is reported on stderr with its line number and skipped; a copy of an
        entry is reported and counted once; a marker inside a fenced code block (\`\`\` or ~~~) is
        not an entry. The file is never changed.
@@ -45,7 +45,7 @@ Options:
 
 Exit codes: 0 success; 2 invalid input: every bad field listed, a report over 1 MB or not
 valid JSON (only the line and column are shown), an impossible --now, a --journal that is a
-folder or cannot be used; 1 unexpected error.
+folder, over 64 MB (list), a symbolic link, or cannot be used; 1 unexpected error.
 `;
 
 const FORMATS = ['text', 'json'] as const;

@@ -6,15 +6,22 @@
 import { stat } from 'node:fs/promises';
 import type { ParsedJournal } from '../core/journal';
 import { readJournalFile } from '../node/journalFile';
-import { OutsideFolderError, SymbolicLinkError } from '../node/realPath';
+import { FileTooLargeError, OutsideFolderError, SymbolicLinkError } from '../node/realPath';
 import { InputError } from './cliError';
+
+/**
+ * The largest journal read: 64 MB, about 90,000 entries (10,000 take 7 MB). Reading is linear and
+ * only machine lines are decoded, but the file is held in memory whole; a larger one is refused
+ * before it is read.
+ */
+export const JOURNAL_SIZE_LIMIT = 64 * 1024 * 1024;
 
 /** File-system errors that are the person's to fix, not a bug. */
 const PERSONS_MISTAKES = ['EACCES', 'EPERM', 'EISDIR', 'ENOTDIR', 'EROFS', 'ENOSPC', 'ENAMETOOLONG', 'ELOOP'];
 
 /**
- * Reads the journal at `path`. A journal that does not exist is empty unless `mustExist`. Only a
- * regular file is read: a folder is a mistake, and a device or a pipe (/dev/zero, a FIFO) could
+ * Reads the journal at `path`, at most {@link JOURNAL_SIZE_LIMIT}. A journal that does not exist
+ * is empty unless `mustExist`. Only a regular file is read: a folder is a mistake, and a device or a pipe (/dev/zero, a FIFO) could
  * be read forever. With `within` (the default journal, found in the current folder rather than
  * typed), the journal must really be inside that folder, not reached through a link out of it.
  */
@@ -29,7 +36,7 @@ export async function readJournalOption(path: string, mustExist: boolean, within
     if (code === 'ENOENT' && !mustExist) return { entries: [], problems: [] };
     throw new InputError([`--journal: cannot read ${path} (${code ?? 'error'})`]);
   }
-  return withJournalErrors(path, () => readJournalFile(path, { within }));
+  return withJournalErrors(path, () => readJournalFile(path, { within, maxBytes: JOURNAL_SIZE_LIMIT }));
 }
 
 /**
@@ -41,6 +48,9 @@ export async function withJournalErrors<T>(path: string, work: () => Promise<T>)
     return await work();
   } catch (error) {
     if (error instanceof OutsideFolderError || error instanceof SymbolicLinkError) throw new InputError([`--journal: ${error.message}`]);
+    if (error instanceof FileTooLargeError) {
+      throw new InputError([`--journal: larger than ${JOURNAL_SIZE_LIMIT / (1024 * 1024)} MB (${path} is ${error.size.toLocaleString('en')} bytes); it was not read`]);
+    }
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EISDIR') throw new InputError([`--journal: ${path} is a folder, not a file`]);
     if (code && PERSONS_MISTAKES.includes(code)) throw new InputError([`--journal: cannot use ${path} (${code})`]);

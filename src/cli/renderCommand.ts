@@ -19,7 +19,7 @@ Writes a letter about a failed attempt, in Markdown:
   bank-inquiry  to the bank that issued the card
 
 Options:
-  --journal FILE     the failure journal: every attempt in it joins the timeline
+  --journal FILE     the failure journal (at most 64 MB): every attempt in it joins the timeline
   --lang en|zh-cn    language of the letter (default: from LANG)
   --out FILE         write the letter to FILE; if FILE exists, to FILE-2, FILE-3… (never overwritten;
                      a folder is refused) (default: print it)
@@ -41,7 +41,7 @@ ever printed or written.
 
 Exit codes: 0 success; 2 invalid input, no file written: every bad field listed, a report over
 1 MB or not valid JSON (only the line and column are shown), an impossible --now, a --journal
-or --out that is a folder, a template of yours that breaks a rule above or puts such a secret
+over 64 MB, a --journal or --out that is a folder, a template of yours that breaks a rule above or puts such a secret
 in the letter; 1 unexpected error (a built-in template included).
 `;
 

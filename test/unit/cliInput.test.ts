@@ -195,6 +195,19 @@ describe('CLI input', () => {
       assert.equal(stderr, 'error: --journal: /dev/zero is not a regular file\n');
     });
 
+    it('larger than 64 MB: refused by its size, before any of it is read', async () => {
+      const path = join(dir, 'journal.md');
+      const fd = openSync(path, 'w');
+      ftruncateSync(fd, 64 * 1024 * 1024 + 1);
+      closeSync(fd);
+      for (const command of [['diagnose', EXAMPLE, '--journal', path], ['journal', 'list', '--journal', path], ['render', 'appeal', EXAMPLE, '--journal', path]]) {
+        const { code, stdout, stderr } = await cli(command);
+        assert.equal(code, 2, command.join(' '));
+        assert.equal(stdout, '');
+        assert.equal(stderr, `error: --journal: larger than 64 MB (${path} is 67,108,865 bytes); it was not read\n`);
+      }
+    });
+
     it('a copy of an entry is counted once, with a warning naming both lines', async () => {
       const line = encodeEntryLine({ occurredAt: '2025-11-27T10:00:00+08:00', errorMessage: 'Your card was declined.' });
       const journal = file('journal.md', `${journalHeader('en')}\n${line}\n${line}\n`);
