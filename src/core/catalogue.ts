@@ -1,8 +1,9 @@
 /**
  * The cause catalogue as data: every cause with the article section it comes from, the actions
- * the article gives for it, and the words for each in English and Simplified Chinese. The rules
- * that raise each cause live in `diagnose.ts`, each citing its source; the words live here so the
- * CLI, the letters and the extension all say the same thing.
+ * the article gives for it, and the words for each in English and Simplified Chinese. How much
+ * each signal counts, and why, is data here too (`SIGNALS`), as is the order of causes that tie
+ * (`CAUSE_PRECEDENCE`); the rules that raise each signal live in `diagnose.ts`. The words live
+ * here so the CLI, the letters and the extension all say the same thing.
  *
  * Article: `shared/seed/000_73267ad7117f4c45.txt` (§1 causes, §2 methods 1-6, §4 pitfalls,
  * §5 FAQ). Processor: Stripe's decline codes (docs.stripe.com/declines/codes).

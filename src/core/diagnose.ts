@@ -281,6 +281,11 @@ function issuerWeight(issuer: IssuerCountry, signal: SignalId): number {
   return weight > 0 ? Math.max(0, weight - INFERRED_COUNTRY_DISCOUNT) : Math.min(0, weight + INFERRED_COUNTRY_DISCOUNT);
 }
 
+/** The report field the issuing country was read or inferred from. */
+function issuerField(issuer: IssuerCountry): string {
+  return issuer.source === 'stated' ? 'card.issuerCountry' : issuer.source === 'bin' ? 'card.bin' : 'card.issuerName';
+}
+
 /** The params that show an inferred country as inferred. */
 function inferredParams(issuer: IssuerCountry): Record<string, string> {
   return issuer.source === 'stated' ? {} : { inferredFrom: issuer.source, inferredDetail: issuer.detail ?? '' };
@@ -321,7 +326,7 @@ function addRegionEvidence(facts: Facts, add: AddEvidence): void {
   const asOf = SUPPORTED_REGIONS.asOf;
   // In the app the store charges the card: where the card was issued is the store's question.
   if (issuer && !inApp) {
-    const field = issuer.source === 'stated' ? 'card.issuerCountry' : issuer.source === 'bin' ? 'card.bin' : 'card.issuerName';
+    const field = issuerField(issuer);
     const params = { country: issuer.country, asOf, ...inferredParams(issuer) };
     if (isSupportedRegion(issuer.country)) add('region-unsupported', 'issuer-country-supported', field, issuerWeight(issuer, 'issuer-country-supported'), params);
     else add('region-unsupported', 'issuer-country-unsupported', field, issuerWeight(issuer, 'issuer-country-unsupported'), params);
@@ -341,7 +346,7 @@ function addRegionEvidence(facts: Facts, add: AddEvidence): void {
   }
   // Domain table: `card_not_supported` points at region only together with a foreign issuer.
   if (facts.declineCode === 'card_not_supported' && issuer && issuer.country !== MERCHANT_COUNTRY) {
-    add('region-unsupported', 'card-not-supported-foreign-issuer', 'card.issuerCountry', issuerWeight(issuer, 'card-not-supported-foreign-issuer'), {
+    add('region-unsupported', 'card-not-supported-foreign-issuer', issuerField(issuer), issuerWeight(issuer, 'card-not-supported-foreign-issuer'), {
       country: issuer.country,
       ...inferredParams(issuer),
     });
@@ -640,7 +645,7 @@ function weighBeliefs(list: readonly Evidence[], bankWord: number | undefined): 
   let budget = 1;
   return list.map((item) => {
     if (item.weight >= 0 || SIGNALS[item.signal].kind !== 'belief') return item;
-    const weight = -Math.min(-item.weight, budget);
+    const weight = budget > 0 ? -Math.min(-item.weight, budget) : 0;
     budget += weight;
     return { ...item, weight, params: { ...item.params, againstBankCode: 1 } };
   });
