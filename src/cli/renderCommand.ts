@@ -11,6 +11,7 @@ import { writeNewFile } from '../node/newFile';
 import { parseCommandArgs, parseLang, parseNow } from './options';
 import { readJsonInput } from './readInput';
 import { chooseLetterTemplate } from './templateFiles';
+import { isEmailAddress } from '../core/emailAddress';
 
 export const RENDER_HELP = `Usage: card-doctor render appeal|bank-inquiry <report.json | -> [options]
 
@@ -48,7 +49,6 @@ in the letter; 1 unexpected error (a built-in template included).
 const NAME_LIMIT = 120;
 const EMAIL_LIMIT = 254;
 // Domain labels exclude the dot that separates them, so no two parts can match the same text.
-const EMAIL_SHAPE = /^[^\s@]+@[^\s@.]+(?:\.[^\s@.]+)+$/;
 const AMOUNT_FIRST = /^(\d{1,9}(?:[.,]\d{1,2})?)\s*([A-Z]{3})$/i;
 const CURRENCY_FIRST = /^([A-Z]{3})\s*(\d{1,9}(?:[.,]\d{1,2})?)$/i;
 
@@ -164,7 +164,7 @@ function parseName(value: string | undefined): string | undefined {
 function parseEmail(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
   const email = cleanFreeText(value, EMAIL_LIMIT, false);
-  if (email !== value.trim() || !EMAIL_SHAPE.test(email)) {
+  if (email !== value.trim() || !isEmailAddress(email)) {
     throw new InputError(['--email: expected an email address, such as name@example.com']);
   }
   return email;

@@ -88,7 +88,7 @@ export function isTooLarge(error: unknown): error is FileTooLargeError {
  * as plain folders and files.
  */
 export async function refuseLinksThroughWorkspaceFs(file: FolderFile, action: RefusedAction): Promise<void> {
-  const base = file.folder.path.replace(/\/+$/, '');
+  const base = withoutTrailingSlashes(file.folder.path);
   const rest = file.uri.path.startsWith(`${base}/`) ? file.uri.path.slice(base.length + 1) : undefined;
   // The settings forbid `..` and absolute paths, so a file outside the folder's Uri is a bug here.
   if (rest === undefined) throw new RefusedPathError(file, 'outside', action);
@@ -104,4 +104,11 @@ export async function refuseLinksThroughWorkspaceFs(file: FolderFile, action: Re
     }
     if (stat.type & vscode.FileType.SymbolicLink) throw new RefusedPathError(file, 'link', action);
   }
+}
+
+/** `path` without trailing `/`s; a loop, because `/\/+$/` retries from every slash of a long run. */
+function withoutTrailingSlashes(path: string): string {
+  let end = path.length;
+  while (end > 0 && path.charCodeAt(end - 1) === 0x2f) end--;
+  return path.slice(0, end);
 }

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import * as z from 'zod/mini';
 import type { Lang } from '../core/catalogue';
 import { uiLang } from './language';
+import { isEmailAddress } from '../core/emailAddress';
 
 /** A workspace-relative path: no absolute paths and no way out of the folder with `..`. */
 const relativePath = z.string().check(
@@ -17,7 +18,7 @@ const SETTING_RULES = {
   outputFolder: { schema: relativePath.check(z.minLength(1, 'must not be empty')), fallback: 'card-failures' },
   letterLanguage: { schema: z.enum(['auto', 'en', 'zh-cn'], 'must be auto, en or zh-cn'), fallback: 'auto' },
   templatesFolder: { schema: relativePath, fallback: '' },
-  accountEmail: { schema: trimmed.check(z.refine((value) => value === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value), 'must be an email address')), fallback: '' },
+  accountEmail: { schema: trimmed.check(z.refine((value) => value === '' || isEmailAddress(value), 'must be an email address')), fallback: '' },
   name: { schema: trimmed.check(z.maxLength(120, 'must be at most 120 characters')), fallback: '' },
 } as const;
 
