@@ -75,8 +75,14 @@ function digitValue(codePoint: number): number {
   return before % 10;
 }
 
-/** A character the normalisation changes: full-width ASCII, a format character, a non-ASCII digit. */
-const CHANGED = /([\uff01-\uff5e])|(?!\d)[\p{Nd}\p{Cf}]/gu;
+/**
+ * What the normalisation changes: full-width ASCII, a percent-encoded separator (a URL writes a
+ * space as `%20`, a slash as `%2F`), a JSON escape of whitespace (`\n`, `\r`, `\t`), a format
+ * character, a non-ASCII digit.
+ */
+const CHANGED = /([\uff01-\uff5e])|%(0[9ad]|2[0cf])|\\([nrt])|(?!\d)[\p{Nd}\p{Cf}]/giu;
+/** What JSON's escapes stand for: pasted JSON writes a line break between groups as `\n`. */
+const JSON_ESCAPES: Readonly<Record<string, string>> = { n: '\n', r: '\r', t: '\t', N: '\n', R: '\r', T: '\t' };
 
 /**
  * Text as the secret checks read it, with the way back to the original text. Only the changed
@@ -104,6 +110,10 @@ export class NormalizedText {
       if (match[1] !== undefined) {
         // Full-width ASCII, which Chinese IMEs type: ４ is 4, and ：（）＝ the punctuation they stand for.
         replacement = String.fromCharCode(char.charCodeAt(0) - 0xfee0);
+      } else if (match[2] !== undefined) {
+        replacement = String.fromCharCode(parseInt(match[2], 16));
+      } else if (match[3] !== undefined) {
+        replacement = JSON_ESCAPES[match[3]]!;
       } else {
         // A digit becomes its ASCII digit; a format character, nothing.
         const value = digitValue(char.codePointAt(0)!);
@@ -165,8 +175,10 @@ export class NormalizedText {
 /**
  * The one normalisation in front of every secret check: every Unicode decimal digit (`\p{Nd}`,
  * any script) becomes its ASCII digit, format characters (`\p{Cf}`: zero-width space and
- * joiners, word joiner, BOM, soft hyphen, bidi marks) are dropped, and full-width ASCII (`４`,
- * `：`, `（`, `Ｃ`) becomes ASCII. Everything else is kept as it is. One scan, O(length).
+ * joiners, word joiner, BOM, soft hyphen, bidi marks) are dropped, full-width ASCII (`４`, `：`,
+ * `（`, `Ｃ`) becomes ASCII, and the separators a URL percent-encodes (`%20`, `%09`, `%0A`,
+ * `%0D`, `%2C`, `%2F`) and JSON's escapes of whitespace (`\n`, `\r`, `\t`) become the
+ * character they encode. Everything else is kept as it is. One scan, O(length).
  */
 export function normalizeForSecrets(text: string): NormalizedText {
   return new NormalizedText(text);
@@ -239,8 +251,9 @@ const NON_ASCII_SEPARATOR = /^[\s\p{Pd}\u2212\u00b7\u2027\u2219\u22c5\u30fb\uff6
 
 function isSeparator(code: number): boolean {
   if (code < 0x80) {
-    // space, \t \n \v \f \r, - . / _ ,
-    return code === 0x20 || (code >= 0x09 && code <= 0x0d) || code === 0x2d || code === 0x2e || code === 0x2f || code === 0x5f || code === 0x2c;
+    // space, \t \n \v \f \r, - . / _ , and + (a space in a URL's query). `+` is harmless for
+    // our own times: in `10:31:00+08:00` it joins only the 2-digit groups a colon already cut.
+    return code === 0x20 || (code >= 0x09 && code <= 0x0d) || code === 0x2d || code === 0x2e || code === 0x2f || code === 0x5f || code === 0x2c || code === 0x2b;
   }
   return NON_ASCII_SEPARATOR.test(String.fromCharCode(code));
 }
@@ -503,7 +516,7 @@ function codeEnd(text: string, start: number, min: number, max: number): number 
     while (end < text.length && end - from <= max && isDigit(text.charCodeAt(end))) end++;
     return end;
   };
-  const spacer = (at: number): boolean => text[at] === ' ' || text[at] === '-';
+  const spacer = (at: number): boolean => isCodeSpacer(text.charCodeAt(at));
   const first = runEnd(start);
   const firstLength = first - start;
   // Two groups of 3–4: `482 913`, `482-913`.
@@ -524,6 +537,13 @@ function codeEnd(text: string, start: number, min: number, max: number): number 
 }
 
 const BULLET = 0x2022;
+/** Between the groups or digits of a code: one space of any width or one dash. */
+const NON_ASCII_CODE_SPACER = /^[\p{Zs}\p{Pd}\u2212]$/u;
+
+function isCodeSpacer(code: number): boolean {
+  if (code === 0x20 || code === 0x2d) return true;
+  return code >= 0x80 && NON_ASCII_CODE_SPACER.test(String.fromCharCode(code));
+}
 
 /**
  * Whether a code may end at `end`: no digit follows, nor an amount, a time, a date or a dashed
@@ -577,7 +597,7 @@ function codeAfterLabel(text: string, from: number, min: number, max: number): {
 }
 
 /** The digits of a code written before its label: 4–8 (`482913`, `482 913`) or 3–4 for a CVC. */
-const CODE_FIRST = '(?<![\\d•])(\\d{3,4}[ -]\\d{3,4}|\\d{4,8})';
+const CODE_FIRST = '(?<![\\d•])(\\d{3,4}[\\p{Zs}\\p{Pd}\\u2212]\\d{3,4}|\\d{4,8})';
 const CVC_FIRST = '(?<![\\d•])(\\d{3,4})';
 
 /** Between an SMS's code and its label: `是您的`, `为您在招商银行的`, `is your`. */
@@ -586,12 +606,13 @@ const SMS_LINK_ZH =
   '(?:交易|登[录錄]|支付|[绑綁](?:卡|定)|[验驗][证證])?的?\\s?';
 // Chinese SMS put the code first: "123456是您的验证码", "【银行】123是卡安全码". As after a label,
 // a bare 验证码 takes 4–8 digits as a one-time code first and 3 left over as a CVC.
-const ONE_TIME_CODE_BEFORE_LABEL_ZH = new RegExp(`${CODE_FIRST}${SMS_LINK_ZH}(?:${ONE_TIME_CODE_LABEL_ZH})`, 'g');
-const CVC_BEFORE_LABEL_ZH = new RegExp(`${CVC_FIRST}${SMS_LINK_ZH}卡?(?:安全[码碼]|${VERIFICATION_LABEL_ZH}|cvv|cvc)`, 'gi');
+const ONE_TIME_CODE_BEFORE_LABEL_ZH = new RegExp(`${CODE_FIRST}${SMS_LINK_ZH}(?:${ONE_TIME_CODE_LABEL_ZH})`, 'gu');
+const CVC_BEFORE_LABEL_ZH = new RegExp(`${CVC_FIRST}${SMS_LINK_ZH}卡?(?:安全[码碼]|${VERIFICATION_LABEL_ZH}|cvv|cvc)`, 'giu');
 // English SMS too: "482193 is your OpenAI verification code". The words between "your" and the
 // label are read by {@link endsInCodeWord}, which keeps this pattern simple.
-const ONE_TIME_CODE_BEFORE_LABEL_EN = new RegExp(`${CODE_FIRST}\\s{1,2}(?:is|was)\\s{1,2}(?:your|the)\\s`, 'gi');
+const ONE_TIME_CODE_BEFORE_LABEL_EN = new RegExp(`${CODE_FIRST}\\s{1,2}(?:is|was)\\s{1,2}(?:your|the)\\s`, 'giu');
 const CODE_WORDS = new Set(['code', 'otp', 'passcode', 'password', 'pin']);
+const LEADING_LETTERS = /^[a-z]{1,24}/i;
 /** At most this many words (the sender's name, "verification", "one-time") before the label. */
 const MAX_WORDS_BEFORE_CODE_WORD = 3;
 
@@ -599,7 +620,9 @@ const MAX_WORDS_BEFORE_CODE_WORD = 3;
 function endsInCodeWord(text: string, from: number): boolean {
   const words = text.slice(from, from + 100).split(/\s/, MAX_WORDS_BEFORE_CODE_WORD + 2);
   for (const word of words.slice(0, MAX_WORDS_BEFORE_CODE_WORD + 1)) {
-    if (CODE_WORDS.has(word.toLowerCase().replace(/[.,;:!?)"']{1,3}$/, ''))) return true;
+    // The word's letters only: "code." "code，之后" and `code"}` all end the phrase.
+    const letters = LEADING_LETTERS.exec(word);
+    if (letters && CODE_WORDS.has(letters[0].toLowerCase())) return true;
   }
   return false;
 }

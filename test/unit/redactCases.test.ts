@@ -141,6 +141,14 @@ describe('redact: how card numbers are really written', () => {
       ['card_number=5555555555554444;', 'card_number=•••• 4444;'],
       ['卡号:6200000000000005。', '卡号:•••• 0005。'],
       ['<td>4242 4242 4242 4242</td>', '<td>•••• 4242</td>'],
+      // Spaces a URL encodes: `+` in a query, `%20` in a path; a comma as `%2C`.
+      ['https://pay.example/checkout?card=4242+4242+4242+4242&step=2', 'https://pay.example/checkout?card=•••• 4242&step=2'],
+      ['https://pay.example/c/4242%204242%204242%204242?lang=zh', 'https://pay.example/c/•••• 4242?lang=zh'],
+      ['https://pay.example/c/4242%2C4242%2c4242%2C4242', 'https://pay.example/c/•••• 4242'],
+      // Whitespace as JSON escapes it, the way a pasted response or log line holds it.
+      ['{"number":"4242\\n4242\\n4242\\n4242"}', '{"number":"•••• 4242"}'],
+      ['{"number":"4242\\r\\n4242\\r\\n4242\\r\\n4242"}', '{"number":"•••• 4242"}'],
+      ['{"number":"4242 \\t4242 \\t4242 \\t4242"}', '{"number":"•••• 4242"}'],
     ];
     for (const [input, expected] of cases) {
       it(`masks ${JSON.stringify(input)}`, () => assert.equal(redactSecrets(input), expected));
@@ -170,6 +178,8 @@ describe('redact: how card numbers are really written', () => {
       'Attempts: 2025-11-27 10:31, 2025-11-28 09:02, 2025-11-29 23:59, 2025-11-30 00:00',
       '2025-11-27 2025-11-28 2025-11-29 2025-11-30',
       '2025-11-27T10:31:00+08:00',
+      '2025-11-27T10:31:00+08:00 2025-11-28T09:02:00+08:00',
+      'https://help.openai.com/en/articles/7232945?q=card+declined+2025+11+27',
       '{"occurredAt":"2025-11-27T10:31:00+08:00","report":{"product":"chatgpt-web"}}',
       '1.00 USD',
       '20.00 CNY, then 1,234.56 USD on 2025-11-27',
@@ -237,6 +247,9 @@ describe('redact: how CVCs and one-time codes are really written', () => {
     ['PIN: 1234', 'PIN: ••••••'],
     ['482193 is your verification code', '•••••• is your verification code'],
     ['482 913 is your Acme Bank one-time code.', '•••••• is your Acme Bank one-time code.'],
+    ['银行短信：482913 is your OpenAI verification code。请勿告诉他人。', '银行短信：•••••• is your OpenAI verification code。请勿告诉他人。'],
+    ['{"message":"482913 is your OpenAI verification code"}', '{"message":"•••••• is your OpenAI verification code"}'],
+    ['Verification code: 482\u2009913', 'Verification code: ••••••'],
     ['Use code 482913 to confirm', 'Use code •••••• to confirm'],
     ['Enter the code (6 digits) — 482913', 'Enter the code (6 digits) — ••••••'],
     ['verification code: 4821.', 'verification code: ••••••.'],
