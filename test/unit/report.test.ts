@@ -123,6 +123,14 @@ describe('report schema', () => {
       assert.ok(result.ok);
       assert.equal(result.report.notes, 'x');
     });
+    it('drops a number the raw cap cuts through in a URL or in JSON too', () => {
+      const filler = (tail: string) => 'x' + '\u0000'.repeat(TEXT_LIMITS.notes * 4 - 1 - tail.length);
+      for (const [tail, rest] of [['4242+4242+4242+42', '42&x'], ['4242%204242%204242%2042', '42'], ['4242\\n4242\\n4242\\n', '4242"']]) {
+        const result = parseReport({ notes: filler(tail!) + tail + rest });
+        assert.ok(result.ok);
+        assert.equal(result.report.notes, 'x', tail);
+      }
+    });
     it('takes a 10 MB paste down to the field\'s limit', () => {
       const result = parseReport({ errorMessage: '卡号 4242 4242 4242 4242 '.repeat(500_000) });
       assert.ok(result.ok);
