@@ -13,6 +13,7 @@ const ZH_CN: Readonly<Record<string, string>> = {
   'expected an ISO 8601 date and time with an offset, such as 2025-11-27T10:31:00+08:00':
     '应为带时区偏移的 ISO 8601 日期时间，如 2025-11-27T10:31:00+08:00',
   'expected an object': '应为一个对象',
+  'not a real date: that month has no such day': '日期无效：该月没有这一天',
   'expected text': '应为文本',
   'unknown field': '未知字段',
 };
