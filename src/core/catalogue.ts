@@ -349,6 +349,7 @@ export const SIGNAL_IDS = [
   'international-unknown',
   'international-on',
   'balance-fine-still-declined',
+  'card-not-supported-standard-card',
   'domestic-debit-card',
   'card-kind-unsupported',
   'card-kind-restricted',
@@ -484,6 +485,10 @@ export const SIGNALS: Readonly<Record<SignalId, SignalEntry>> = {
   'balance-fine-still-declined': {
     cause: 'international-payments-disabled', weight: 1, kind: 'fact', source: '§1.2 example; §5 FAQ 1',
     reason: 'The article’s own example, but only when the decline is generic and the card’s kind, region or details do not already explain it.',
+  },
+  'card-not-supported-standard-card': {
+    cause: 'international-payments-disabled', weight: 1, kind: 'message', source: `${STRIPE_DECLINES} (card_not_supported: “contact their card issuer to make sure their card can be used to make this type of purchase”)`,
+    reason: 'On a standard credit or debit card the card-type reading of card_not_supported is cancelled by the kind; what the processor then points to is the issuer refusing this kind of purchase on the card, a bank-side restriction: a hint.',
   },
   'domestic-debit-card': {
     cause: 'international-payments-disabled', weight: 2, kind: 'fact', source: '§5 FAQ 4 (“大部分国内借记卡不支持国际在线支付”)',
@@ -678,6 +683,10 @@ export const SIGNAL_WORDS: Readonly<Record<SignalId, Words>> = {
   'balance-fine-still-declined': {
     en: 'The balance is sufficient, yet the card was declined without a specific reason.',
     'zh-cn': '余额充足，但卡片仍被拒绝，且未给出具体原因。',
+  },
+  'card-not-supported-standard-card': {
+    en: 'The processor said the card does not support this type of purchase, and it is a standard {kind} card: the processor’s advice is to ask the issuing bank whether the card may be used for such purchases.',
+    'zh-cn': '支付处理方提示该卡不支持此类消费，而这是一张标准{kind}：支付处理方建议向发卡银行确认该卡能否用于此类消费。',
   },
   'domestic-debit-card': {
     en: 'It is a debit card issued in {country}; the article says most such cards have no international online payments.',

@@ -399,6 +399,11 @@ function addInternationalEvidence(facts: Facts, add: AddEvidence): void {
     if (kind === 'debit') add('international-payments-disabled', 'domestic-debit-card', 'card.kind', issuerWeight(issuer, 'domestic-debit-card'), params);
     else add('international-payments-disabled', 'international-unknown', 'bank.internationalOnline', issuerWeight(issuer, 'international-unknown'), params);
   }
+  // Processor: card_not_supported's next step is to ask the issuer whether the card may make this kind of purchase.
+  // On a standard card the card-type reading is cancelled by the kind (addCardTypeEvidence), leaving the bank's restriction.
+  if (facts.declineCode === 'card_not_supported' && (kind === 'credit' || kind === 'debit')) {
+    add('international-payments-disabled', 'card-not-supported-standard-card', 'errorMessage', weightOf('card-not-supported-standard-card'), { kind });
+  }
   // §1.2's example is a card that should work: a kind the merchant restricts or an expired card explains the refusal instead.
   const explainedByCard = (kind !== undefined && RESTRICTED_KINDS.has(kind)) || Boolean(report.card?.expiry && isExpired(report.card.expiry, facts.now));
   if (report.bank?.balanceSufficient === 'yes' && facts.recognitions.length > 0 && facts.unexplained && international !== 'yes' && !explainedByCard) {

@@ -85,6 +85,27 @@ describe('diagnose rules: a documented cause outranks hints', () => {
   });
 });
 
+describe('diagnose rules: card_not_supported on a standard card (processor: ask the issuer)', () => {
+  it('a credit card refused with "does not support this type of purchase": the bank-side restriction, a hint, with both-language words', () => {
+    const diagnosis = run({ errorMessage: 'Your card does not support this type of purchase.', card: { kind: 'credit' } });
+    assert.deepEqual(ranked(diagnosis), ['international-payments-disabled 1 low']);
+    assert.deepEqual(signals(diagnosis.findings[0]), ['card-not-supported-standard-card 1']);
+    const [evidence] = diagnosis.findings[0]!.evidence;
+    assert.equal(
+      evidenceText(evidence!, 'en'),
+      'The processor said the card does not support this type of purchase, and it is a standard credit card: the processor’s advice is to ask the issuing bank whether the card may be used for such purchases.',
+    );
+    assert.ok(evidenceText(evidence!, 'zh-cn').startsWith('支付处理方提示该卡不支持此类消费，而这是一张标准'));
+  });
+
+  it('not for a card of unknown kind or a virtual one: there the card type is the reading', () => {
+    assert.deepEqual(ranked(run({ errorMessage: 'Your card does not support this type of purchase.' })), ['card-type-restricted 1 low']);
+    const virtual = run({ errorMessage: 'Your card does not support this type of purchase.', card: { kind: 'virtual' } });
+    assert.equal(virtual.findings[0]?.cause, 'card-type-restricted');
+    assert.equal(finding(virtual, 'international-payments-disabled'), undefined);
+  });
+});
+
 describe('diagnose rules: the bank’s code against the person’s belief', () => {
   it('insufficient_funds and "my balance is fine": medium, not "no cause stands out"', () => {
     const diagnosis = run({ errorMessage: '{"error":{"code":"card_declined","decline_code":"insufficient_funds"}}', bank: { balanceSufficient: 'yes' } });
