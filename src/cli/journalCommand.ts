@@ -4,7 +4,7 @@ import {
   cardText,
   DEFAULT_JOURNAL_PATH,
   entryTitle,
-  fieldsHoldingCardNumber,
+  fieldsHoldingSecrets,
   inlineText,
   type JournalEntry,
 } from '../core/journal';
@@ -69,9 +69,9 @@ async function addEntry(args: string[]): Promise<void> {
   const lang = parseLang(values.lang, process.env);
   const path = resolve(values.journal ?? DEFAULT_JOURNAL_PATH);
   const validated = await readReport(positionals[0]!);
-  const unsafe = fieldsHoldingCardNumber(validated);
+  const unsafe = fieldsHoldingSecrets(validated);
   if (unsafe.length > 0) {
-    throw new InputError(unsafe.map((field) => `${field}: holds what looks like a card number; remove it`));
+    throw new InputError(unsafe.map((field) => `${field}: holds what looks like a card number, CVC or one-time code; remove it`));
   }
 
   const report = { ...validated, occurredAt: validated.occurredAt ?? isoWithOffset(values.now, now) };

@@ -16,7 +16,7 @@ import { CARD_KIND_WORDS, PRODUCT_NAMES } from './catalogue';
 import { countryName } from './countries';
 import { diagnose } from './diagnose';
 import { brandText, causeTitle, formatLocalTime, likelihoodText, offsetOf } from './explain';
-import { containsFullCardNumber, maskLast4, redactSecrets } from './redact';
+import { containsSecret, maskLast4, redactSecrets } from './redact';
 import { compileFastParser } from './fastParse';
 import { formatFieldErrors, parseReport, reportSchema, type Report, type ReportParseResult } from './report';
 
@@ -116,13 +116,13 @@ export function formatJournalEntry(report: DatedReport, lang: Lang, now: Date = 
 /**
  * {@link formatJournalEntry}, checked: the one guard every writer of the journal goes through.
  * Throws, so nothing is written, if the entry or a free-text field of the report holds anything
- * that looks like a full card number. A report from `parseReport` never does; this is the last
- * guard before a file, for a report built some other way.
+ * that looks like a full card number, a CVC or a one-time code. A report from `parseReport` never
+ * does; this is the last guard before a file, for a report built some other way.
  */
 export function journalEntryToWrite(report: DatedReport, lang: Lang, now?: Date): string {
   const entry = formatJournalEntry(report, lang, now);
-  if (containsFullCardNumber(entry) || fieldsHoldingCardNumber(report).length > 0) {
-    throw new Error('the journal entry would hold a card number; nothing was written');
+  if (containsSecret(entry) || fieldsHoldingSecrets(report).length > 0) {
+    throw new Error('the journal entry would hold a card number, CVC or one-time code; nothing was written');
   }
   return entry;
 }
@@ -141,11 +141,12 @@ export function encodeEntryLine(report: DatedReport): string {
 }
 
 /**
- * The free-text fields of `report` that hold a card number, even split by line breaks. A report
- * that came through `parseReport` has none; this guards callers that build a report by hand,
- * since the machine line keeps text exactly and must never store one.
+ * The free-text fields of `report` that hold a card number, a CVC or a one-time code, however
+ * written (the redaction reads through line breaks, separators and other scripts' digits). A
+ * report that came through `parseReport` has none; this guards callers that build a report by
+ * hand, since the machine line keeps text exactly and must never store one.
  */
-export function fieldsHoldingCardNumber(report: Report): string[] {
+export function fieldsHoldingSecrets(report: Report): string[] {
   const texts: [string, string | undefined][] = [
     ['errorMessage', report.errorMessage],
     ['notes', report.notes],
@@ -153,7 +154,7 @@ export function fieldsHoldingCardNumber(report: Report): string[] {
     ['billing.postalCode', report.billing?.postalCode],
   ];
   return texts
-    .filter(([, text]) => text !== undefined && containsFullCardNumber(text.replace(/\s+/g, ' ')))
+    .filter(([, text]) => text !== undefined && containsSecret(text))
     .map(([field]) => field);
 }
 

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import type { Lang } from '../../src/core/catalogue';
 import {
   ENTRY_MARKER,
-  fieldsHoldingCardNumber,
+  fieldsHoldingSecrets,
   formatJournalEntry,
   journalHeader,
   parseJournal,
@@ -335,7 +335,7 @@ describe('journal format', () => {
   it('names the free-text fields of an unvalidated report that hold a card number', () => {
     // Built by hand, not through parseReport, which would have masked it: the guard is for such callers.
     const report = { occurredAt: FALLBACK_TIME, notes: 'card 4242 4242\n4242 4242', errorMessage: 'declined', card: { issuerName: 'Bank' } } as DatedReport;
-    assert.deepEqual(fieldsHoldingCardNumber(report), ['notes']);
-    assert.deepEqual(fieldsHoldingCardNumber(dated(UNIONPAY)), []);
+    assert.deepEqual(fieldsHoldingSecrets(report), ['notes']);
+    assert.deepEqual(fieldsHoldingSecrets(dated(UNIONPAY)), []);
   });
 });
