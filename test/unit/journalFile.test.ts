@@ -292,7 +292,7 @@ describe('journal file', () => {
       const { stdout, stderr } = await capture(() => runJournal(['list', '--journal', path, '--lang', 'en']));
       assert.match(stderr, new RegExp(`^warning: .*journal\\.md:${damaged + 1}: damaged journal entry: card\\.last4: expected 4 digits`));
       assert.equal(stdout.trim().split('\n').length, 1);
-      assert.match(stdout, /^2025-11-28 10:31 UTC\+08:00 · ChatGPT \(web\)  UnionPay debit •••• 4242 · 招商银行 · China  “Your card was declined\.”  \(line \d+\)\n$/);
+      assert.match(stdout, /^2025-11-28 10:31 UTC\+08:00 · ChatGPT \(web\) {2}UnionPay debit •••• 4242 · 招商银行 · China {2}“Your card was declined\.” {2}\(line \d+\)\n$/);
       assert.ok((await readFile(path)).equals(before));
     });
 
