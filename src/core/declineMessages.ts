@@ -1146,7 +1146,6 @@ interface NormalizedText {
 }
 
 const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff\u00ad]/;
-const WHITESPACE = /\s/;
 const CJK = /[\u2e80-\u2fff\u3001-\u303f\u3040-\u9fff\uf900-\ufaff\uff01-\uff60]/;
 const SINGLE_QUOTES = /[\u2018\u2019\u201a\u201b\u2032\u00b4`]/g;
 const DOUBLE_QUOTES = /[\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb\u300c\u300d\u300e\u300f]/g;
@@ -1164,30 +1163,64 @@ export const TRADITIONAL_TO_SIMPLIFIED: ReadonlyMap<string, string> = new Map([.
 const TO_SIMPLIFIED = TRADITIONAL_TO_SIMPLIFIED;
 
 /** One input character (or JSON escape) as normalized text, and how many input units it used. */
-function readUnit(input: string, index: number): { text: string; length: number } {
+function readUnit(input: string, index: number, fold: (codePoint: number) => string): { text: string; length: number } {
   const char = input[index] ?? '';
   // JSON string escapes, so a pasted error object reads like its message.
   if (char === '\\') {
     const next = input[index + 1];
     if (next === 'u' && /^[\da-f]{4}$/i.test(input.slice(index + 2, index + 6))) {
-      return { text: foldChar(String.fromCharCode(parseInt(input.slice(index + 2, index + 6), 16))), length: 6 };
+      return { text: fold(parseInt(input.slice(index + 2, index + 6), 16)), length: 6 };
     }
     if (next === 'n' || next === 'r' || next === 't') return { text: ' ', length: 2 };
     if (next === '"' || next === '/' || next === '\\') return { text: next, length: 2 };
   }
   const codePoint = input.codePointAt(index) ?? 0;
-  const length = codePoint > 0xffff ? 2 : 1;
-  return { text: foldChar(input.slice(index, index + length)), length };
+  return { text: fold(codePoint), length: codePoint > 0xffff ? 2 : 1 };
+}
+
+/** `/\s/.test` of one UTF-16 unit: ECMAScript's white space and line terminators. */
+function isSpaceUnit(code: number): boolean {
+  return (
+    code === 0x20 ||
+    (code >= 0x09 && code <= 0x0d) ||
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
+/** `CJK.test` of one UTF-16 unit. */
+function isCjkUnit(code: number): boolean {
+  return (
+    (code >= 0x2e80 && code <= 0x2fff) ||
+    (code >= 0x3001 && code <= 0x9fff) ||
+    (code >= 0xf900 && code <= 0xfaff) ||
+    (code >= 0xff01 && code <= 0xff60)
+  );
 }
 
 function foldChar(char: string): string {
   // Printable ASCII needs only lower-casing; NFKC and the maps are for everything else.
   if (char.length === 1 && char >= ' ' && char <= '~') return char.toLowerCase();
   if (ZERO_WIDTH.test(char)) return '';
+  // CJK unified ideographs have no compatibility decomposition and no case: only the
+  // Traditional map applies (the common case for a Chinese message, so it skips NFKC).
+  if (char.length === 1 && char >= '\u4e00' && char <= '\u9fff') return TO_SIMPLIFIED.get(char) ?? char;
   const folded = char.normalize('NFKC').replace(SINGLE_QUOTES, "'").replace(DOUBLE_QUOTES, '"').toLowerCase();
   let out = '';
   for (const unit of folded) out += TO_SIMPLIFIED.get(unit) ?? unit;
   return out;
+}
+
+/** Printable ASCII other than the space and the backslash (which may start a JSON escape): lower-casing is all it needs. */
+function isPlainAscii(code: number): boolean {
+  return code > 0x20 && code < 0x7f && code !== 0x5c;
 }
 
 /**
@@ -1199,30 +1232,77 @@ function foldChar(char: string): string {
  * Linear in the input: pieces are collected in an array and joined once, and the previous
  * character's script is remembered rather than read back from the text built so far (reading
  * `text.slice(-1)` of a string grown by `+=` flattens V8's rope every time, which made long pastes
- * quadratic).
+ * quadratic). Runs of plain ASCII and of ASCII whitespace, most of any paste, are taken whole
+ * without the per-character folding.
  */
 function normalizeWithMap(input: string): NormalizedText {
   const pieces: string[] = [];
   const from: number[] = [];
   const to: number[] = [];
-  let pendingSpace: { start: number; end: number } | null = null;
+  let pendingStart = -1;
+  let pendingEnd = -1;
   let lastIsCjk = false;
   let empty = true;
   let index = 0;
-  while (index < input.length) {
-    const unit = readUnit(input, index);
+  const length = input.length;
+  // A paste repeats its characters: each is folded (NFKC and the maps) once per call.
+  const folds = new Map<number, string>();
+  const fold = (codePoint: number): string => {
+    let folded = folds.get(codePoint);
+    if (folded === undefined) {
+      folded = foldChar(String.fromCodePoint(codePoint));
+      folds.set(codePoint, folded);
+    }
+    return folded;
+  };
+  while (index < length) {
+    const code = input.charCodeAt(index);
+    if (isPlainAscii(code)) {
+      let end = index + 1;
+      while (end < length && isPlainAscii(input.charCodeAt(end))) end++;
+      if (pendingStart >= 0 && !empty && !lastIsCjk) {
+        pieces.push(' ');
+        from.push(pendingStart);
+        to.push(pendingEnd);
+      }
+      pendingStart = -1;
+      pieces.push(input.slice(index, end).toLowerCase());
+      for (let k = index; k < end; k++) {
+        from.push(k);
+        to.push(k + 1);
+      }
+      lastIsCjk = false;
+      empty = false;
+      index = end;
+      continue;
+    }
+    if (code === 0x20 || (code >= 0x09 && code <= 0x0d)) {
+      if (pendingStart < 0) {
+        pendingStart = index;
+        pendingEnd = index + 1;
+      }
+      index++;
+      continue;
+    }
+    const unit = readUnit(input, index, fold);
     for (const char of unit.text) {
-      if (WHITESPACE.test(char)) {
-        pendingSpace ??= { start: index, end: index + unit.length };
+      // A folded character is almost always one unit; the two-unit ones (outside the BMP) are
+      // neither white space nor CJK, as the patterns' unit-wise tests read them.
+      const single = char.length === 1 ? char.charCodeAt(0) : -1;
+      if (single >= 0 && isSpaceUnit(single)) {
+        if (pendingStart < 0) {
+          pendingStart = index;
+          pendingEnd = index + unit.length;
+        }
         continue;
       }
-      const isCjk = CJK.test(char);
-      if (pendingSpace && !empty && !lastIsCjk && !isCjk) {
+      const isCjk = single >= 0 && isCjkUnit(single);
+      if (pendingStart >= 0 && !empty && !lastIsCjk && !isCjk) {
         pieces.push(' ');
-        from.push(pendingSpace.start);
-        to.push(pendingSpace.end);
+        from.push(pendingStart);
+        to.push(pendingEnd);
       }
-      pendingSpace = null;
+      pendingStart = -1;
       for (let k = 0; k < char.length; k++) {
         from.push(index);
         to.push(index + unit.length);
@@ -1241,11 +1321,178 @@ export function normalizeMessageText(text: string): string {
   return typeof text === 'string' ? normalizeWithMap(text.slice(0, MAX_INPUT_LENGTH)).text : '';
 }
 
-/** Which script a pattern needs before it can match: Chinese if it has Chinese characters, else Latin letters. */
-const PATTERN_SCRIPT: ReadonlyMap<RegExp, 'latin' | 'cjk'> = new Map(
-  ENTRIES.flatMap((entry) => [...entry.patterns, ...(entry.paraphrases ?? [])]).map(
-    (pattern) => [pattern, CJK.test(pattern.source) ? 'cjk' : 'latin'] as const,
-  ),
+/**
+ * The literal strings that every match of `pattern` contains, as clauses: each clause lists
+ * strings of which at least one occurs in any text the pattern matches (`en('card was declined')`
+ * gives `[['card'], ['was'], ['declined']]`). An empty list says nothing is known, so the pattern
+ * must always run. Read from the pattern's own source, so a prefilter can never drift from the
+ * pattern it guards; whatever the reader does not understand (a case-insensitive flag, an unknown
+ * group) yields no clause rather than a wrong one. Exported for tests.
+ */
+export function requiredLiterals(pattern: RegExp): readonly (readonly string[])[] {
+  if (/[iv]/.test(pattern.flags)) return [];
+  const source = pattern.source;
+  const unicode = pattern.flags.includes('u');
+  let pos = 0;
+  const shortest = (clause: readonly string[]): number => Math.min(...clause.map((literal) => literal.length));
+  // The clause that rules out most texts, roughly: the longest shortest literal, then the fewest.
+  const best = (clauses: readonly string[][]): string[] | null =>
+    clauses.reduce<string[] | null>(
+      (chosen, clause) =>
+        chosen === null || shortest(clause) > shortest(chosen) || (shortest(clause) === shortest(chosen) && clause.length < chosen.length)
+          ? clause
+          : chosen,
+      null,
+    );
+  const escape = (): string | null => {
+    const next = source[pos++] ?? '';
+    const hexOf = (digits: number): string | null => {
+      const hex = source.slice(pos, pos + digits);
+      if (hex.length !== digits || !/^[0-9a-f]+$/i.test(hex)) return null;
+      pos += digits;
+      return String.fromCharCode(parseInt(hex, 16));
+    };
+    if (next === 'u') {
+      if (unicode && source[pos] === '{') {
+        const close = source.indexOf('}', pos);
+        const codePoint = parseInt(source.slice(pos + 1, close), 16);
+        pos = close + 1;
+        return String.fromCodePoint(codePoint);
+      }
+      return hexOf(4);
+    }
+    if (next === 'x') return hexOf(2);
+    const controls: Readonly<Record<string, string>> = { n: '\n', t: '\t', r: '\r', f: '\f', v: '\v' };
+    if (controls[next] !== undefined) return controls[next]!;
+    if ((next === 'k' || next === 'p' || next === 'P') && (source[pos] === '<' || source[pos] === '{')) {
+      pos = source.indexOf(source[pos] === '<' ? '>' : '}', pos) + 1;
+      return null;
+    }
+    // Classes (\d \w \s), edges (\b), back-references (\1), \0 and \cX: nothing to require.
+    if (/[0-9a-z]/i.test(next)) return null;
+    return next;
+  };
+  // One atom: a literal character, or the clauses a group brings, or nothing (a class, an edge).
+  const atom = (): { char: string | null; clauses: string[][] } => {
+    const head = source[pos++]!;
+    if (head === '(') {
+      let clauses: string[][] = [];
+      if (source.startsWith('?:', pos)) {
+        pos += 2;
+        clauses = alternation();
+      } else if (/^\?<?[=!]/.test(source.slice(pos, pos + 3))) {
+        // A lookaround consumes nothing: what it needs need not be part of the match.
+        pos += source[pos + 1] === '<' ? 3 : 2;
+        alternation();
+      } else if (source.startsWith('?<', pos)) {
+        pos = source.indexOf('>', pos) + 1;
+        clauses = alternation();
+      } else if (source[pos] === '?') {
+        throw new Error('an unknown group');
+      } else {
+        clauses = alternation();
+      }
+      if (source[pos++] !== ')') throw new Error('an unclosed group');
+      return { char: null, clauses };
+    }
+    if (head === '[') {
+      if (source[pos] === ']') pos++;
+      while (pos < source.length && source[pos] !== ']') pos += source[pos] === '\\' ? 2 : 1;
+      if (source[pos++] !== ']') throw new Error('an unclosed class');
+      return { char: null, clauses: [] };
+    }
+    if (head === '\\') return { char: escape(), clauses: [] };
+    if (head === '.' || head === '^' || head === '$' || head === '|' || head === ')') return { char: null, clauses: [] };
+    return { char: head, clauses: [] };
+  };
+  // The least number of times the atom before must occur, or null when no quantifier follows.
+  const quantifier = (): number | null => {
+    let min: number | null = null;
+    if (source[pos] === '?' || source[pos] === '*') min = 0;
+    else if (source[pos] === '+') min = 1;
+    const braces = source[pos] === '{' ? /^\{(\d+)(?:,\d*)?\}/.exec(source.slice(pos, pos + 24)) : null;
+    if (braces) {
+      pos += braces[0].length;
+      min = Number(braces[1]);
+    } else if (min !== null) {
+      pos++;
+    }
+    if (min !== null && source[pos] === '?') pos++;
+    return min;
+  };
+  // A concatenation needs everything each of its parts needs.
+  const sequence = (): string[][] => {
+    const clauses: string[][] = [];
+    let run = '';
+    const flush = (): void => {
+      if (run) clauses.push([run]);
+      run = '';
+    };
+    while (pos < source.length && source[pos] !== '|' && source[pos] !== ')') {
+      const part = atom();
+      const min = quantifier();
+      if (part.char !== null && min === null) {
+        run += part.char;
+        continue;
+      }
+      flush();
+      if (min === 0) continue;
+      if (part.char !== null) clauses.push([part.char]);
+      else clauses.push(...part.clauses);
+    }
+    flush();
+    return clauses;
+  };
+  // An alternation needs one of what its options need: the best clause of each, joined.
+  const alternation = (): string[][] => {
+    const options = [sequence()];
+    while (source[pos] === '|') {
+      pos++;
+      options.push(sequence());
+    }
+    if (options.length === 1) return options[0]!;
+    const chosen = options.map(best);
+    if (chosen.some((clause) => clause === null)) return [];
+    return [[...new Set(chosen.flat() as string[])]];
+  };
+  try {
+    const clauses = alternation();
+    return pos === source.length ? clauses : [];
+  } catch {
+    return [];
+  }
+}
+
+/** A pattern, and what the text must hold before running it is worth the time. */
+interface Matcher {
+  readonly pattern: RegExp;
+  /** {@link requiredLiterals}, as indexes into LITERALS. */
+  readonly clauses: readonly (readonly number[])[];
+  /** The script it needs, for a pattern without clauses: Chinese if it has Chinese characters, else Latin letters. */
+  readonly script: 'latin' | 'cjk';
+}
+
+/** Every literal the prefilters name, once each: a text is searched for each at most once per call. */
+const LITERALS: string[] = [];
+const LITERAL_INDEX = new Map<string, number>();
+
+function matcher(pattern: RegExp): Matcher {
+  const clauses = requiredLiterals(pattern).map((clause) =>
+    clause.map((literal) => {
+      let index = LITERAL_INDEX.get(literal);
+      if (index === undefined) {
+        index = LITERALS.push(literal) - 1;
+        LITERAL_INDEX.set(literal, index);
+      }
+      return index;
+    }),
+  );
+  return { pattern, clauses, script: CJK.test(pattern.source) ? 'cjk' : 'latin' };
+}
+
+/** Each entry's wordings and paraphrases with their prefilters, in ENTRIES order. */
+const ENTRY_MATCHERS: readonly { readonly entry: Entry; readonly patterns: readonly Matcher[]; readonly paraphrases: readonly Matcher[] }[] = ENTRIES.map(
+  (entry) => ({ entry, patterns: entry.patterns.map(matcher), paraphrases: (entry.paraphrases ?? []).map(matcher) }),
 );
 
 const CONFIDENCE_ORDER: Readonly<Record<RecognitionConfidence, number>> = { specific: 2, broad: 1, generic: 0 };
@@ -1331,6 +1578,123 @@ const PAY_WORD_ZH = /支付|付款|扣款|绑卡|绑定|刷卡|添加卡|加卡|
 const FAIL_WORD_ZH = /失败|不成功|未成功|没成功|被拒|拒绝|错误|出错|报错|无法|不能|不了|不上|有问题/g;
 const SENTENCE_END = /[.!?。;]/g;
 
+const CODE_FIELD_MATCHER = matcher(CODE_FIELD);
+const NETWORK_FIELD_MATCHER = matcher(NETWORK_FIELD);
+const NETWORK_ADVICE_TEXT_MATCHER = matcher(NETWORK_ADVICE_TEXT);
+const CONFIRM_CARD_DATA_MATCHER = matcher(CONFIRM_CARD_DATA_TEXT);
+const BARE_CODE_MATCHER = matcher(BARE_CODE);
+const PAY_WORD_EN_MATCHER = matcher(PAY_WORD_EN);
+const FAIL_WORD_EN_MATCHER = matcher(FAIL_WORD_EN);
+const PAY_WORD_ZH_MATCHER = matcher(PAY_WORD_ZH);
+const FAIL_WORD_ZH_MATCHER = matcher(FAIL_WORD_ZH);
+
+const NO_MATCHES: readonly RegExpExecArray[] = [];
+
+/**
+ * An Aho-Corasick automaton over LITERALS: one pass over a text finds every literal it holds,
+ * where an `includes` per literal made a short message cost hundreds of searches. Node 0 is the
+ * root; `next` holds the trie's edges by UTF-16 unit, `fail` the longest proper suffix that is
+ * also a trie path, `found` every literal ending at the node (its own and its suffixes').
+ */
+interface LiteralAutomaton {
+  readonly next: readonly ReadonlyMap<number, number>[];
+  readonly fail: Int32Array;
+  readonly found: readonly (readonly number[])[];
+}
+
+function buildAutomaton(literals: readonly string[]): LiteralAutomaton {
+  const next: Map<number, number>[] = [new Map()];
+  const own: number[][] = [[]];
+  literals.forEach((literal, index) => {
+    let node = 0;
+    for (let k = 0; k < literal.length; k++) {
+      const unit = literal.charCodeAt(k);
+      let child = next[node]!.get(unit);
+      if (child === undefined) {
+        child = next.push(new Map()) - 1;
+        own.push([]);
+        next[node]!.set(unit, child);
+      }
+      node = child;
+    }
+    own[node]!.push(index);
+  });
+  const fail = new Int32Array(next.length);
+  const found: number[][] = own.map((list) => [...list]);
+  // Breadth first, so a node's suffix link is complete before its children need it.
+  const queue: number[] = [...next[0]!.values()];
+  for (let head = 0; head < queue.length; head++) {
+    const node = queue[head]!;
+    for (const [unit, child] of next[node]!) {
+      let suffix = fail[node]!;
+      while (suffix !== 0 && !next[suffix]!.has(unit)) suffix = fail[suffix]!;
+      const target = next[suffix]!.get(unit);
+      fail[child] = target !== undefined && target !== child ? target : 0;
+      found[child]!.push(...found[fail[child]!]!);
+      queue.push(child);
+    }
+  }
+  return { next, fail, found };
+}
+
+// Every matcher is made above, so LITERALS is complete here.
+const AUTOMATON = buildAutomaton(LITERALS);
+
+/** Marks in `seen` (1 present, 2 absent) every literal of LITERALS by whether `text` holds it. */
+function findLiterals(text: string, seen: Uint8Array): void {
+  const { next, fail, found } = AUTOMATON;
+  let node = 0;
+  for (let index = 0; index < text.length; index++) {
+    const unit = text.charCodeAt(index);
+    let child = next[node]!.get(unit);
+    while (child === undefined && node !== 0) {
+      node = fail[node]!;
+      child = next[node]!.get(unit);
+    }
+    node = child ?? 0;
+    for (const literal of found[node]!) seen[literal] = 1;
+  }
+  for (let literal = 0; literal < seen.length; literal++) if (seen[literal] === 0) seen[literal] = 2;
+}
+
+/**
+ * One normalized text and what is known of it: which prefilter literals it holds, each searched
+ * for at most once (most patterns are ruled out by a word they need and the text lacks, for the
+ * price of an `includes` shared with every other pattern needing that word).
+ */
+class TextScan {
+  private readonly seen: Uint8Array = new Uint8Array(LITERALS.length);
+  private readonly hasLatin: boolean;
+  private readonly hasCjk: boolean;
+
+  constructor(readonly text: string) {
+    this.hasLatin = /[a-z]/.test(text);
+    this.hasCjk = CJK.test(text);
+    findLiterals(text, this.seen);
+  }
+
+  /** Whether the text may hold a match: each clause has a literal in the text (or, with no clauses, the pattern's script is there). */
+  admits(each: Matcher): boolean {
+    if (each.clauses.length === 0) return each.script === 'latin' ? this.hasLatin : this.hasCjk;
+    for (const clause of each.clauses) {
+      let found = false;
+      for (const literal of clause) {
+        if (this.seen[literal] === 1) {
+          found = true;
+          break;
+        }
+      }
+      if (!found) return false;
+    }
+    return true;
+  }
+
+  /** `text.matchAll(pattern)`, or nothing when the prefilter rules the pattern out. */
+  matchAll(each: Matcher): Iterable<RegExpExecArray> {
+    return this.admits(each) ? this.text.matchAll(each.pattern) : NO_MATCHES;
+  }
+}
+
 /** One word found in the text: [start, end). */
 interface Span {
   start: number;
@@ -1387,7 +1751,13 @@ function nearestPair(text: string, pay: readonly Span[], fail: readonly Span[], 
  * each is linear (bounded repetition only).
  */
 export function phrasePatterns(): readonly RegExp[] {
-  return [...PATTERN_SCRIPT.keys(), PAY_WORD_EN, FAIL_WORD_EN, PAY_WORD_ZH, FAIL_WORD_ZH];
+  return [
+    ...ENTRY_MATCHERS.flatMap(({ patterns, paraphrases }) => [...patterns, ...paraphrases].map((each) => each.pattern)),
+    PAY_WORD_EN,
+    FAIL_WORD_EN,
+    PAY_WORD_ZH,
+    FAIL_WORD_ZH,
+  ];
 }
 
 /**
@@ -1409,8 +1779,9 @@ export function recognizeDeclineMessages(text: string): DeclineRecognition[] {
     return input.slice(normalized.from[start] ?? 0, normalized.to[end - 1] ?? input.length);
   };
 
+  const scan = new TextScan(normalized.text);
   const hits: Hit[] = [];
-  const fields = readCodeFields(normalized.text);
+  const fields = scan.admits(CODE_FIELD_MATCHER) ? readCodeFields(normalized.text) : [];
   const hasDeclineCode = fields.some((field) => field.key === 'decline');
   const context: TextCodes = { adviceCode: null, networkDeclineCode: null, networkAdviceCode: null, intentStatus: null };
   let codeEvidence: { start: number; end: number } | null = null;
@@ -1436,7 +1807,7 @@ export function recognizeDeclineMessages(text: string): DeclineRecognition[] {
   // its legacy message stays, and the advice is reported as advice too.
   for (const field of fields) if (field.key === 'decline' && ADVICE.has(field.value)) context.adviceCode ??= field.value;
 
-  for (const match of normalized.text.matchAll(NETWORK_FIELD)) {
+  for (const match of scan.matchAll(NETWORK_FIELD_MATCHER)) {
     const [whole, kind, , value = ''] = match;
     if (NOT_A_CODE.has(value)) continue;
     const start = match.index;
@@ -1450,11 +1821,11 @@ export function recognizeDeclineMessages(text: string): DeclineRecognition[] {
     const id = NETWORK_DECLINE_MESSAGE.get(value);
     if (id) hits.push({ entry: entryById(id), index: start, end, matched: quote(start, end), code: null, strength: 1, confidence: 'broad' });
   }
-  for (const match of normalized.text.matchAll(NETWORK_ADVICE_TEXT)) {
+  for (const match of scan.matchAll(NETWORK_ADVICE_TEXT_MATCHER)) {
     context.networkAdviceCode ??= match[1] ?? null;
     codeEvidence ??= { start: match.index, end: match.index + match[0].length };
   }
-  const confirmCardData = CONFIRM_CARD_DATA_TEXT.exec(normalized.text);
+  const confirmCardData = scan.admits(CONFIRM_CARD_DATA_MATCHER) ? CONFIRM_CARD_DATA_TEXT.exec(normalized.text) : null;
   if (confirmCardData) {
     context.adviceCode ??= 'confirm_card_data';
     codeEvidence ??= { start: confirmCardData.index, end: confirmCardData.index + confirmCardData[0].length };
@@ -1463,7 +1834,7 @@ export function recognizeDeclineMessages(text: string): DeclineRecognition[] {
   // Both lists are in text order, so one forward pointer finds the field a bare code overlaps:
   // linear, where testing every field for every bare code was quadratic on a long log.
   let fieldIndex = 0;
-  for (const match of normalized.text.matchAll(BARE_CODE)) {
+  for (const match of scan.matchAll(BARE_CODE_MATCHER)) {
     const start = match.index;
     const end = start + match[0].length;
     while (fieldIndex < fields.length && fields[fieldIndex]!.end <= start) fieldIndex++;
@@ -1497,19 +1868,11 @@ export function recognizeDeclineMessages(text: string): DeclineRecognition[] {
     hits.push({ entry, index: start, end, matched: code === value ? quote(start, end) : code, code, strength: 1, confidence: 'specific' });
   }
 
-  // English patterns need Latin letters and Chinese ones need Chinese characters: most messages
-  // are in one language, so half the patterns never have to run.
-  const hasLatin = /[a-z]/.test(normalized.text);
-  const hasCjk = CJK.test(normalized.text);
-  const runs = (pattern: RegExp): boolean => {
-    const script = PATTERN_SCRIPT.get(pattern);
-    return !((script === 'latin' && !hasLatin) || (script === 'cjk' && !hasCjk));
-  };
-  const earliest = (patterns: readonly RegExp[]): RegExpExecArray | null => {
+  const earliest = (matchers: readonly Matcher[]): RegExpExecArray | null => {
     let best: RegExpExecArray | null = null;
-    for (const pattern of patterns) {
-      if (!runs(pattern)) continue;
-      const match = firstMatch(pattern, normalized.text);
+    for (const each of matchers) {
+      if (!scan.admits(each)) continue;
+      const match = firstMatch(each.pattern, normalized.text);
       if (match && (best === null || match.index < best.index)) best = match;
     }
     return best;
@@ -1520,14 +1883,14 @@ export function recognizeDeclineMessages(text: string): DeclineRecognition[] {
   };
 
   const exact: Hit[] = [];
-  for (const entry of ENTRIES) {
-    const match = earliest(entry.patterns);
+  for (const { entry, patterns } of ENTRY_MATCHERS) {
+    const match = earliest(patterns);
     if (match) exact.push(phraseHit(entry, match, 'specific'));
   }
   hits.push(...exact);
-  for (const entry of ENTRIES) {
-    if (!entry.paraphrases || exact.some((hit) => hit.entry === entry)) continue;
-    const match = earliest(entry.paraphrases);
+  for (const { entry, paraphrases } of ENTRY_MATCHERS) {
+    if (paraphrases.length === 0 || exact.some((hit) => hit.entry === entry)) continue;
+    const match = earliest(paraphrases);
     if (!match) continue;
     const hit = phraseHit(entry, match, 'broad');
     // The same words already read as a known message ("address verification failed" is not
@@ -1538,8 +1901,10 @@ export function recognizeDeclineMessages(text: string): DeclineRecognition[] {
 
   if (hits.length === 0) {
     const text = normalized.text;
-    const english = hasLatin ? nearestPair(text, spans(PAY_WORD_EN, text), spans(FAIL_WORD_EN, text), 60, 60) : null;
-    const chinese = hasCjk ? nearestPair(text, spans(PAY_WORD_ZH, text), spans(FAIL_WORD_ZH, text), 20, 12) : null;
+    const pair = (pay: Matcher, fail: Matcher, after: number, before: number): Span | null =>
+      scan.admits(pay) && scan.admits(fail) ? nearestPair(text, spans(pay.pattern, text), spans(fail.pattern, text), after, before) : null;
+    const english = pair(PAY_WORD_EN_MATCHER, FAIL_WORD_EN_MATCHER, 60, 60);
+    const chinese = pair(PAY_WORD_ZH_MATCHER, FAIL_WORD_ZH_MATCHER, 20, 12);
     const found = english && chinese ? (english.start <= chinese.start ? english : chinese) : (english ?? chinese);
     if (found) {
       hits.push({ entry: CATCH_ALL_ENTRY, index: found.start, end: found.end, matched: quote(found.start, found.end), code: null, strength: 0, confidence: 'generic' });
