@@ -1769,10 +1769,33 @@ export function chinesePatternCharacters(): string {
   return [...new Set(sources.match(/[\u4e00-\u9fff]/g) ?? [])].sort().join('');
 }
 
+/**
+ * The latest texts recognized, newest last, and what was found in each. The sidebar form
+ * re-diagnoses on every keystroke, mostly in other fields, so the message is usually the text
+ * recognized a moment ago; a history shows the same few messages again and again. Recognition is
+ * a pure function of the text, so an entry can never be stale. Only texts up to the length of a
+ * report's `errorMessage` (4,000 characters) are kept, at most RECENT_ENTRIES of them: a long
+ * paste (a log, a HAR) is recognized afresh each time.
+ */
+const RECENT = new Map<string, readonly DeclineRecognition[]>();
+const RECENT_ENTRIES = 32;
+const RECENT_TEXT_LENGTH = 4000;
+
 /** All recognitions in the text, most specific first (a specific code/message before the generic 'card-declined'); de-duplicated by messageId. Empty array if nothing is recognized. */
 export function recognizeDeclineMessages(text: string): DeclineRecognition[] {
   if (typeof text !== 'string' || text.length === 0) return [];
   const input = text.slice(0, MAX_INPUT_LENGTH);
+  if (input.length > RECENT_TEXT_LENGTH) return recognize(input);
+  let found = RECENT.get(input);
+  if (found) RECENT.delete(input);
+  else found = recognize(input);
+  RECENT.set(input, found);
+  if (RECENT.size > RECENT_ENTRIES) RECENT.delete(RECENT.keys().next().value!);
+  // Copies, so a caller that changes its result cannot change what the next caller gets.
+  return found.map((recognition) => ({ ...recognition }));
+}
+
+function recognize(input: string): DeclineRecognition[] {
   const normalized = normalizeWithMap(input);
   const quote = (start: number, end: number): string => {
     if (end <= start) return '';
