@@ -7,6 +7,7 @@ import { isoAtOffset } from '../core/localTime';
 import { letterTemplateFile, type LetterKind } from '../core/letterKinds';
 import type { OwnTemplate } from '../core/letterRendering';
 import type { Report } from '../core/report';
+import { TEMPLATE_NESTING_LIMIT, TEMPLATE_RENDER_LIMITS, TEMPLATE_SIZE_LIMIT, TEMPLATE_TAG_LIMIT } from '../core/templateErrors';
 import { writeNewFile } from '../node/newFile';
 import { FileTooLargeError, readFileBounded } from '../node/realPath';
 import { asRefusal, refuseLinksThroughWorkspaceFs, type FolderFile } from './folderBounds';
@@ -41,6 +42,104 @@ export class TemplateTooLargeError extends Error {
 }
 
 /**
+ * A person's own template that the compiler or the renderer refused (a mistake, a limit, or a
+ * letter that would hold a card number, a CVC or a one-time code). Their template's doing, not a
+ * failure of the extension: shown as a warning naming the file, with the line when known.
+ */
+export class OwnTemplateRefusedError extends Error {
+  constructor(
+    readonly file: vscode.Uri,
+    readonly line: number | undefined,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'OwnTemplateRefusedError';
+  }
+}
+
+/**
+ * The refusal to show for `error` from compiling or rendering the person's template `file`;
+ * undefined for any other error. Recognised by name and fields, not by class: the compiler and
+ * the renderer are bundles of their own (dist/templateCompiler.js, dist/letterRendering.js), each
+ * with its own copy of the core's error classes.
+ */
+export function ownTemplateRefusal(error: unknown, file: vscode.Uri): OwnTemplateRefusedError | undefined {
+  if (!(error instanceof Error)) return undefined;
+  const name = vscode.workspace.asRelativePath(file, false);
+  if (error.name === 'LetterSecretError') {
+    return new OwnTemplateRefusedError(
+      file,
+      undefined,
+      vscode.l10n.t(
+        'Your template {0} would put what looks like a card number, a security code (CVC) or a one-time code into the letter, so no letter was written. Take that out of the template and try again.',
+        name,
+      ),
+    );
+  }
+  if (error.name !== 'LetterTemplateError') return undefined;
+  const { line, reason } = error as Error & { line?: unknown; reason?: unknown };
+  const why = typeof reason === 'string' ? localizeTemplateReason(reason) : error.message;
+  return typeof line === 'number'
+    ? new OwnTemplateRefusedError(
+        file,
+        line,
+        vscode.l10n.t('Your template {0} has a problem on line {1}, so no letter was written: {2}', name, line, why),
+      )
+    : new OwnTemplateRefusedError(file, undefined, vscode.l10n.t('Your template {0} cannot be used, so no letter was written: {1}', name, why));
+}
+
+const PARSE_ERROR = 'cannot parse the template:\n';
+const UNDEFINED_NAME = /^"([^"]{1,200})" is not defined \(templates are strict: check the spelling against the data the letter gets\)$/;
+const UNKNOWN_HELPER = /^unknown helper "([^"\s]{1,200})"$/;
+
+/**
+ * The core's reason in the UI language. The core words its reasons in English only (the CLI
+ * prints them); the known ones are translated here, and anything else (a parser excerpt, a
+ * helper's own error) stays as the core gave it.
+ */
+function localizeTemplateReason(reason: string): string {
+  if (reason.startsWith(PARSE_ERROR)) return `${vscode.l10n.t('cannot parse the template:')}\n${reason.slice(PARSE_ERROR.length)}`;
+  const undefinedName = UNDEFINED_NAME.exec(reason);
+  if (undefinedName) return vscode.l10n.t('"{0}" is not defined (templates are strict: check the spelling against the data the letter gets)', undefinedName[1]!);
+  const unknownHelper = UNKNOWN_HELPER.exec(reason);
+  if (unknownHelper) return vscode.l10n.t('unknown helper "{0}"', unknownHelper[1]!);
+  switch (reason) {
+    case `the template is larger than ${TEMPLATE_SIZE_LIMIT / 1024} KB; a letter template is a few KB`:
+      return vscode.l10n.t('the template is larger than {0} KB; a letter template is a few KB', TEMPLATE_SIZE_LIMIT / 1024);
+    case `the template has more than ${TEMPLATE_TAG_LIMIT} tags ({{…}}); a letter template has about 60`:
+      return vscode.l10n.t('the template has more than {0} tags ({{…}}); a letter template has about 60', TEMPLATE_TAG_LIMIT);
+    case `blocks and subexpressions are nested more than ${TEMPLATE_NESTING_LIMIT} deep`:
+      return vscode.l10n.t('blocks and subexpressions are nested more than {0} deep', TEMPLATE_NESTING_LIMIT);
+    case `a name has more than ${TEMPLATE_NESTING_LIMIT} parts`:
+      return vscode.l10n.t('a name has more than {0} parts', TEMPLATE_NESTING_LIMIT);
+    case '{{log}} is not allowed in a letter template: it would print to the terminal, not the letter':
+      return vscode.l10n.t('{{log}} is not allowed in a letter template: it would print to the terminal, not the letter');
+    case 'partials ({{> name}}) are not supported in letter templates':
+      return vscode.l10n.t('partials ({{> name}}) are not supported in letter templates');
+    case 'decorators ({{* name}}, {{#*inline}}) are not supported in letter templates':
+      return vscode.l10n.t('decorators ({{* name}}, {{#*inline}}) are not supported in letter templates');
+    case `the template's loops repeat more than ${TEMPLATE_RENDER_LIMITS.repetitions.toLocaleString('en')} times or write more than ${(TEMPLATE_RENDER_LIMITS.characters / 1e6).toLocaleString('en')} million characters; loops inside loops multiply`:
+      return vscode.l10n.t(
+        "the template's loops repeat more than {0} times or write more than {1} characters; loops inside loops multiply",
+        TEMPLATE_RENDER_LIMITS.repetitions.toLocaleString('en'),
+        TEMPLATE_RENDER_LIMITS.characters.toLocaleString('en'),
+      );
+    default:
+      return reason;
+  }
+}
+
+/** The warning for a refused template, with "Open Template" going to the file (and the line). */
+export function showOwnTemplateRefusal(error: OwnTemplateRefusedError): void {
+  const open = vscode.l10n.t('Open Template');
+  void vscode.window.showWarningMessage(error.message, open).then((choice) => {
+    if (choice !== open) return;
+    const at = error.line === undefined ? undefined : new vscode.Position(error.line - 1, 0);
+    void vscode.window.showTextDocument(error.file, at ? { selection: new vscode.Range(at, at) } : {});
+  });
+}
+
+/**
  * Renders letters and writes them next to the journal, never over an existing file. The
  * built-in templates are precompiled into the bundle; a person's own templates are compiled
  * with the full Handlebars compiler (`dist/templateCompiler.js`, loaded only then), and only in
@@ -63,15 +162,20 @@ export class LetterWriter {
     now: Date,
   ): Promise<string> {
     const own = await this.ownTemplate(kind, lang, settings, folder);
-    return this.load<LetterRendering>('letterRendering.js').renderLetterText(
-      kind,
-      lang,
-      report,
-      history,
-      now,
-      { ...(settings.name ? { name: settings.name } : {}), ...(settings.accountEmail ? { email: settings.accountEmail } : {}) },
-      own,
-    );
+    try {
+      return this.load<LetterRendering>('letterRendering.js').renderLetterText(
+        kind,
+        lang,
+        report,
+        history,
+        now,
+        { ...(settings.name ? { name: settings.name } : {}), ...(settings.accountEmail ? { email: settings.accountEmail } : {}) },
+        own?.template,
+      );
+    } catch (error) {
+      // From a built-in template the same errors are the extension's bug: reported as unexpected.
+      throw (own && ownTemplateRefusal(error, own.uri)) ?? error;
+    }
   }
 
   /**
@@ -114,7 +218,12 @@ export class LetterWriter {
   }
 
   /** The person's own template for this letter, if they set a folder, trust the workspace, and it holds one. */
-  private async ownTemplate(kind: LetterKind, lang: Lang, settings: Settings, folder: vscode.WorkspaceFolder | undefined): Promise<OwnTemplate | undefined> {
+  private async ownTemplate(
+    kind: LetterKind,
+    lang: Lang,
+    settings: Settings,
+    folder: vscode.WorkspaceFolder | undefined,
+  ): Promise<{ template: OwnTemplate; uri: vscode.Uri } | undefined> {
     if (!settings.templatesFolder || !folder) return undefined;
     if (!vscode.workspace.isTrusted) {
       this.explainRestrictedOnce();
@@ -129,7 +238,11 @@ export class LetterWriter {
     const source = new TextDecoder().decode(bytes);
     const name = vscode.workspace.asRelativePath(file);
     this.log.info(`letters: using your template ${name}`);
-    return { spec: this.load<TemplateCompiler>('templateCompiler.js').compileLetterTemplate(source, name), file: name };
+    try {
+      return { template: { spec: this.load<TemplateCompiler>('templateCompiler.js').compileLetterTemplate(source, name), file: name }, uri: file };
+    } catch (error) {
+      throw ownTemplateRefusal(error, file) ?? error;
+    }
   }
 
   /**

@@ -5,7 +5,7 @@ import { COMMAND_IDS, type CommandName } from './commandIds';
 import { CooldownStatus } from './cooldownStatus';
 import { DiagnosisDocuments } from './diagnosisDocument';
 import { JournalStore } from './journalStore';
-import { LetterWriter, TemplateTooLargeError } from './letterWriter';
+import { LetterWriter, OwnTemplateRefusedError, showOwnTemplateRefusal, TemplateTooLargeError } from './letterWriter';
 import { FailureReporter } from './log';
 import { Session } from './session';
 import { SettingsWarnings, showWithOpenSettings } from './settings';
@@ -66,6 +66,12 @@ export function createServices(context: vscode.ExtensionContext): Services {
         if (error instanceof RefusedPathError || error instanceof TemplateTooLargeError) {
           log.warn(`${COMMAND_IDS[name]}: ${error.message}`);
           showWithOpenSettings(error.message, error.setting);
+          return undefined;
+        }
+        // Expected: the person's own template refused by the compiler or the renderer.
+        if (error instanceof OwnTemplateRefusedError) {
+          log.warn(`${COMMAND_IDS[name]}: ${error.message}`);
+          showOwnTemplateRefusal(error);
           return undefined;
         }
         failures.unexpected(COMMAND_IDS[name], error);

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Diagnosis } from '../../src/core/diagnose';
@@ -13,6 +14,7 @@ import {
   inWorkspace,
   isOpenInTab,
   readText,
+  recordingMessages,
   resetWorkspace,
   sampleReport,
   writeText,
@@ -178,6 +180,65 @@ describe('Card Binding Doctor in VS Code', function () {
   it('uses the person’s own templates in a trusted workspace', async () => {
     assert.equal(vscode.workspace.isTrusted, true, 'this run needs a trusted workspace');
     assert.match(await appealWithOwnTemplates(), /^MY OWN TEMPLATE for /);
+  });
+
+  /** The appeal from one template of the person's own (in `my-templates/`), with what the extension showed. */
+  async function appealWithOwnTemplate(file: string, template: string) {
+    await writeText(inWorkspace('my-templates', file), template);
+    await vscode.workspace.getConfiguration('cardDoctor').update('templatesFolder', 'my-templates', vscode.ConfigurationTarget.Workspace);
+    return recordingMessages(async () => vscode.commands.executeCommand(COMMAND_IDS.generateAppeal, sampleReport()));
+  }
+
+  /** The appeals in the output folder (none, and no folder, when nothing was written). */
+  function lettersWritten(): string[] {
+    const folder = inWorkspace('card-failures').fsPath;
+    return existsSync(folder) ? readdirSync(folder).filter((name) => name.startsWith('appeal-')) : [];
+  }
+
+  it('warns, naming the file and the line, when the person’s own template has a mistake, and writes no letter', async () => {
+    const shown = await appealWithOwnTemplate('appeal.en.hbs', 'Dear team,\n\nMy card: {{card.nmae}}\n');
+    assert.equal(shown.result, undefined);
+    assert.deepEqual(shown.errors, [], 'not an unexpected error');
+    assert.deepEqual(shown.warnings, [
+      'Your template my-templates/appeal.en.hbs has a problem on line 3, so no letter was written: "nmae" is not defined (templates are strict: check the spelling against the data the letter gets)',
+    ]);
+    assert.deepEqual(lettersWritten(), []);
+  });
+
+  it('warns, naming the file, when the person’s own template is refused before rendering', async () => {
+    const shown = await appealWithOwnTemplate('appeal.en.hbs', 'Dear team,\n{{> signature}}\n');
+    assert.deepEqual(shown.errors, []);
+    assert.deepEqual(shown.warnings, [
+      'Your template my-templates/appeal.en.hbs has a problem on line 2, so no letter was written: partials ({{> name}}) are not supported in letter templates',
+    ]);
+    assert.deepEqual(lettersWritten(), []);
+  });
+
+  it('warns, naming the file, when the person’s own template would put a card number in the letter, and writes none', async () => {
+    const shown = await appealWithOwnTemplate('appeal.en.hbs', 'Dear team,\n\nMy card is 4242 4242 4242 4242, last digits {{card.last4}}.\n');
+    assert.equal(shown.result, undefined);
+    assert.deepEqual(shown.errors, []);
+    assert.deepEqual(shown.warnings, [
+      'Your template my-templates/appeal.en.hbs would put what looks like a card number, a security code (CVC) or a one-time code into the letter, so no letter was written. Take that out of the template and try again.',
+    ]);
+    assert.deepEqual(lettersWritten(), []);
+  });
+
+  it('@zh-cn says in Chinese why the person’s own template was refused', async () => {
+    const mistake = await appealWithOwnTemplate('appeal.zh-cn.hbs', '您好：\n\n{{#if card}}\n我的卡\n');
+    assert.deepEqual(mistake.errors, []);
+    assert.equal(mistake.warnings.length, 1);
+    assert.match(mistake.warnings[0]!, /^您的模板 my-templates\/appeal\.zh-cn\.hbs 第 5 行有问题，因此没有写入信函：无法解析模板：\n/);
+    const logged = await appealWithOwnTemplate('appeal.zh-cn.hbs', '您好：\n{{log card}}\n');
+    assert.deepEqual(logged.warnings, [
+      '您的模板 my-templates/appeal.zh-cn.hbs 第 2 行有问题，因此没有写入信函：信函模板中不能使用 {{log}}：它会把内容输出到终端，而不是写进信函',
+    ]);
+    const secret = await appealWithOwnTemplate('appeal.zh-cn.hbs', '您好：\n\n我的卡号是 4242 4242 4242 4242。\n');
+    assert.deepEqual(secret.errors, []);
+    assert.deepEqual(secret.warnings, [
+      '您的模板 my-templates/appeal.zh-cn.hbs 会在信函中写入疑似卡号、安全码（CVC）或一次性验证码的内容，因此没有写入信函。请从模板中删去这部分内容后重试。',
+    ]);
+    assert.deepEqual(lettersWritten(), []);
   });
 
   // Runs only in the launcher's restricted-mode pass (an untrusted folder).

@@ -68,3 +68,34 @@ export function isOpenInTab(uri: vscode.Uri): boolean {
     group.tabs.some((tab) => tab.input instanceof vscode.TabInputText && tab.input.uri.toString() === uri.toString()),
   );
 }
+
+/** What the extension showed in notifications while `run` ran, by kind; nothing is really shown. */
+export interface ShownMessages {
+  warnings: string[];
+  errors: string[];
+}
+
+/**
+ * Runs `run` with the window's warning and error notifications recorded instead of shown. The
+ * test files live in the extension's folder, so they get the same `vscode` API object as the
+ * extension's own bundles: replacing its functions here is what the extension calls.
+ */
+export async function recordingMessages<T>(run: () => Promise<T>): Promise<{ result: T } & ShownMessages> {
+  const window = vscode.window as { -readonly [K in keyof typeof vscode.window]: (typeof vscode.window)[K] };
+  const { showWarningMessage, showErrorMessage } = window;
+  const shown: ShownMessages = { warnings: [], errors: [] };
+  window.showWarningMessage = ((message: string) => {
+    shown.warnings.push(message);
+    return Promise.resolve(undefined);
+  }) as typeof vscode.window.showWarningMessage;
+  window.showErrorMessage = ((message: string) => {
+    shown.errors.push(message);
+    return Promise.resolve(undefined);
+  }) as typeof vscode.window.showErrorMessage;
+  try {
+    return { result: await run(), ...shown };
+  } finally {
+    window.showWarningMessage = showWarningMessage;
+    window.showErrorMessage = showErrorMessage;
+  }
+}
