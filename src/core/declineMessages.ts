@@ -1237,6 +1237,9 @@ function isPlainAscii(code: number): boolean {
  */
 function normalizeWithMap(input: string): NormalizedText {
   const pieces: string[] = [];
+  // Units waiting to join `pieces`, as codes: one string per few thousand characters rather
+  // than one per character (a Chinese paste has no ASCII runs to take whole).
+  const units: number[] = [];
   const from: number[] = [];
   const to: number[] = [];
   let pendingStart = -1;
@@ -1255,24 +1258,39 @@ function normalizeWithMap(input: string): NormalizedText {
     }
     return folded;
   };
+  const flushUnits = (): void => {
+    for (let start = 0; start < units.length; start += 4096) pieces.push(String.fromCharCode(...units.slice(start, start + 4096)));
+    units.length = 0;
+  };
+  // The one space a run of white space becomes, unless it touches Chinese or starts the text.
+  const spaceBefore = (isCjk: boolean): void => {
+    if (pendingStart >= 0 && !empty && !lastIsCjk && !isCjk) {
+      units.push(0x20);
+      from.push(pendingStart);
+      to.push(pendingEnd);
+    }
+    pendingStart = -1;
+    lastIsCjk = isCjk;
+    empty = false;
+  };
   while (index < length) {
     const code = input.charCodeAt(index);
     if (isPlainAscii(code)) {
       let end = index + 1;
       while (end < length && isPlainAscii(input.charCodeAt(end))) end++;
-      if (pendingStart >= 0 && !empty && !lastIsCjk) {
-        pieces.push(' ');
-        from.push(pendingStart);
-        to.push(pendingEnd);
+      spaceBefore(false);
+      if (end - index >= 64) {
+        flushUnits();
+        pieces.push(input.slice(index, end).toLowerCase());
       }
-      pendingStart = -1;
-      pieces.push(input.slice(index, end).toLowerCase());
       for (let k = index; k < end; k++) {
+        if (end - index < 64) {
+          const unit = input.charCodeAt(k);
+          units.push(unit >= 0x41 && unit <= 0x5a ? unit + 0x20 : unit);
+        }
         from.push(k);
         to.push(k + 1);
       }
-      lastIsCjk = false;
-      empty = false;
       index = end;
       continue;
     }
@@ -1284,35 +1302,44 @@ function normalizeWithMap(input: string): NormalizedText {
       index++;
       continue;
     }
-    const unit = readUnit(input, index, fold);
-    for (const char of unit.text) {
-      // A folded character is almost always one unit; the two-unit ones (outside the BMP) are
-      // neither white space nor CJK, as the patterns' unit-wise tests read them.
-      const single = char.length === 1 ? char.charCodeAt(0) : -1;
-      if (single >= 0 && isSpaceUnit(single)) {
+    let unitLength = 1;
+    let folded: string;
+    if (code === 0x5c) {
+      const unit = readUnit(input, index, fold);
+      unitLength = unit.length;
+      folded = unit.text;
+    } else if (code >= 0xd800 && code <= 0xdbff) {
+      const codePoint = input.codePointAt(index)!;
+      unitLength = codePoint > 0xffff ? 2 : 1;
+      folded = fold(codePoint);
+    } else {
+      folded = fold(code);
+    }
+    // By code point, as `for…of` reads a string: a pair (outside the BMP) is neither white space
+    // nor CJK, as the patterns' unit-wise tests read it.
+    for (let k = 0; k < folded.length; ) {
+      const unit = folded.charCodeAt(k);
+      const low = folded.charCodeAt(k + 1);
+      const width = unit >= 0xd800 && unit <= 0xdbff && low >= 0xdc00 && low <= 0xdfff ? 2 : 1;
+      if (width === 1 && isSpaceUnit(unit)) {
         if (pendingStart < 0) {
           pendingStart = index;
-          pendingEnd = index + unit.length;
+          pendingEnd = index + unitLength;
         }
+        k++;
         continue;
       }
-      const isCjk = single >= 0 && isCjkUnit(single);
-      if (pendingStart >= 0 && !empty && !lastIsCjk && !isCjk) {
-        pieces.push(' ');
-        from.push(pendingStart);
-        to.push(pendingEnd);
-      }
-      pendingStart = -1;
-      for (let k = 0; k < char.length; k++) {
+      spaceBefore(width === 1 && isCjkUnit(unit));
+      for (let part = 0; part < width; part++) {
+        units.push(folded.charCodeAt(k + part));
         from.push(index);
-        to.push(index + unit.length);
+        to.push(index + unitLength);
       }
-      pieces.push(char);
-      lastIsCjk = isCjk;
-      empty = false;
+      k += width;
     }
-    index += unit.length;
+    index += unitLength;
   }
+  flushUnits();
   return { text: pieces.join(''), from, to };
 }
 
