@@ -1492,6 +1492,8 @@ export function requiredLiterals(pattern: RegExp): readonly (readonly string[])[
 
 /** A pattern, and what the text must hold before running it is worth the time. */
 interface Matcher {
+  /** Index in MATCHERS. */
+  readonly id: number;
   readonly pattern: RegExp;
   /** {@link requiredLiterals}, as indexes into LITERALS. */
   readonly clauses: readonly (readonly number[])[];
@@ -1499,9 +1501,11 @@ interface Matcher {
   readonly script: 'latin' | 'cjk';
 }
 
-/** Every literal the prefilters name, once each: a text is searched for each at most once per call. */
+/** Every literal the prefilters name, once each: one pass over a text finds all it holds. */
 const LITERALS: string[] = [];
 const LITERAL_INDEX = new Map<string, number>();
+/** Every matcher, by id. */
+const MATCHERS: Matcher[] = [];
 
 function matcher(pattern: RegExp): Matcher {
   const clauses = requiredLiterals(pattern).map((clause) =>
@@ -1514,7 +1518,9 @@ function matcher(pattern: RegExp): Matcher {
       return index;
     }),
   );
-  return { pattern, clauses, script: CJK.test(pattern.source) ? 'cjk' : 'latin' };
+  const made: Matcher = { id: MATCHERS.length, pattern, clauses, script: CJK.test(pattern.source) ? 'cjk' : 'latin' };
+  MATCHERS.push(made);
+  return made;
 }
 
 /** Each entry's wordings and paraphrases with their prefilters, in ENTRIES order. */
@@ -1664,12 +1670,34 @@ function buildAutomaton(literals: readonly string[]): LiteralAutomaton {
   return { next, fail, found };
 }
 
-// Every matcher is made above, so LITERALS is complete here.
+// Every matcher is made above, so LITERALS and MATCHERS are complete here.
 const AUTOMATON = buildAutomaton(LITERALS);
 
-/** Marks in `seen` (1 present, 2 absent) every literal of LITERALS by whether `text` holds it. */
-function findLiterals(text: string, seen: Uint8Array): void {
+/** Every clause of every matcher, numbered: the matcher it belongs to. */
+const CLAUSE_MATCHER: readonly number[] = MATCHERS.flatMap((each) => each.clauses.map(() => each.id));
+/** For each literal, the clauses it satisfies. */
+const LITERAL_CLAUSES: readonly number[][] = (() => {
+  const byLiteral: number[][] = LITERALS.map(() => []);
+  let clauseId = 0;
+  for (const each of MATCHERS) {
+    for (const clause of each.clauses) {
+      for (const literal of clause) byLiteral[literal]!.push(clauseId);
+      clauseId++;
+    }
+  }
+  return byLiteral;
+})();
+
+/**
+ * For each matcher (by id), how many of its clauses `text` satisfies: one pass of the automaton
+ * finds the literals, and only their clauses are visited, so the patterns a text cannot match
+ * cost nothing.
+ */
+function satisfiedClauses(text: string): Uint16Array {
   const { next, fail, found } = AUTOMATON;
+  const present = new Uint8Array(LITERALS.length);
+  const satisfied = new Uint8Array(CLAUSE_MATCHER.length);
+  const counts = new Uint16Array(MATCHERS.length);
   let node = 0;
   for (let index = 0; index < text.length; index++) {
     const unit = text.charCodeAt(index);
@@ -1679,41 +1707,38 @@ function findLiterals(text: string, seen: Uint8Array): void {
       child = next[node]!.get(unit);
     }
     node = child ?? 0;
-    for (const literal of found[node]!) seen[literal] = 1;
+    for (const literal of found[node]!) {
+      if (present[literal] === 1) continue;
+      present[literal] = 1;
+      for (const clause of LITERAL_CLAUSES[literal]!) {
+        if (satisfied[clause] === 1) continue;
+        satisfied[clause] = 1;
+        counts[CLAUSE_MATCHER[clause]!]!++;
+      }
+    }
   }
-  for (let literal = 0; literal < seen.length; literal++) if (seen[literal] === 0) seen[literal] = 2;
+  return counts;
 }
 
 /**
- * One normalized text and what is known of it: which prefilter literals it holds, each searched
- * for at most once (most patterns are ruled out by a word they need and the text lacks, for the
- * price of an `includes` shared with every other pattern needing that word).
+ * One normalized text and which patterns it may match: most patterns are ruled out by a word they
+ * need and the text lacks, found in the one pass over the text that looks for every such word.
  */
 class TextScan {
-  private readonly seen: Uint8Array = new Uint8Array(LITERALS.length);
+  private readonly satisfied: Uint16Array;
   private readonly hasLatin: boolean;
   private readonly hasCjk: boolean;
 
   constructor(readonly text: string) {
     this.hasLatin = /[a-z]/.test(text);
     this.hasCjk = CJK.test(text);
-    findLiterals(text, this.seen);
+    this.satisfied = satisfiedClauses(text);
   }
 
   /** Whether the text may hold a match: each clause has a literal in the text (or, with no clauses, the pattern's script is there). */
   admits(each: Matcher): boolean {
     if (each.clauses.length === 0) return each.script === 'latin' ? this.hasLatin : this.hasCjk;
-    for (const clause of each.clauses) {
-      let found = false;
-      for (const literal of clause) {
-        if (this.seen[literal] === 1) {
-          found = true;
-          break;
-        }
-      }
-      if (!found) return false;
-    }
-    return true;
+    return this.satisfied[each.id] === each.clauses.length;
   }
 
   /** `text.matchAll(pattern)`, or nothing when the prefilter rules the pattern out. */
