@@ -845,16 +845,17 @@ const ENTRIES: readonly Entry[] = [
     ],
   },
 
-  // Repeated attempts (article §4, FAQ 3). The rate limit is the processor saying so outright;
+  // Repeated attempts (article §4, FAQ 3). The rate limit is the processor saying so outright.
   // card_velocity_exceeded and withdrawal_count_limit_exceeded are described by Stripe as
-  // balance or credit limits, so they also hint at funds.
+  // exceeding the balance or credit limit available, so they are a clear sign of funds and only
+  // a hint of retries (domain table: card_velocity_exceeded "only as a weak hint" of retry-velocity).
   {
     id: 'card-velocity-exceeded',
     en: 'Your card was declined for making repeated attempts too frequently or exceeding its amount limit.',
     zhCn: '您的银行卡因尝试过于频繁或超出金额限制而被拒绝。',
     declineCode: 'card_velocity_exceeded',
     codes: ['card_velocity_exceeded'],
-    causes: [c('retry-velocity', 2), c('insufficient-funds', 1)],
+    causes: [c('insufficient-funds', 2), c('retry-velocity', 1)],
     source: STRIPE_TEST_CARDS,
     rank: 2,
     patterns: [
@@ -871,7 +872,7 @@ const ENTRIES: readonly Entry[] = [
     zhCn: '已超出银行卡允许的交易次数（withdrawal_count_limit_exceeded）。',
     declineCode: 'withdrawal_count_limit_exceeded',
     codes: ['withdrawal_count_limit_exceeded'],
-    causes: [c('retry-velocity', 2), c('insufficient-funds', 1)],
+    causes: [c('insufficient-funds', 2), c('retry-velocity', 1)],
     source: STRIPE_DECLINE_CODES,
     rank: 2,
     patterns: [en('withdrawal count limit'), zh('(?:交易|取款)次数(?:超限|已达上限|超过限制|超出限制)'), zh('超出[^。!?]{0,8}(?:交易|取款)次数')],
