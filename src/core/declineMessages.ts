@@ -1627,13 +1627,18 @@ const NO_MATCHES: readonly RegExpExecArray[] = [];
 /**
  * An Aho-Corasick automaton over LITERALS: one pass over a text finds every literal it holds,
  * where an `includes` per literal made a short message cost hundreds of searches. Node 0 is the
- * root; `next` holds the trie's edges by UTF-16 unit, `fail` the longest proper suffix that is
- * also a trie path, `found` every literal ending at the node (its own and its suffixes').
+ * root. Node n's trie edges are `edgeUnit` / `edgeChild` from `edgeStart[n]` to `edgeStart[n + 1]`,
+ * sorted by UTF-16 unit (flat typed arrays: a lookup is a short binary search, no Map per node);
+ * `fail` is the longest proper suffix that is also a trie path; the literals ending at node n (its
+ * own and its suffixes') are `foundList` from `foundStart[n]` to `foundStart[n + 1]`.
  */
 interface LiteralAutomaton {
-  readonly next: readonly ReadonlyMap<number, number>[];
+  readonly edgeStart: Int32Array;
+  readonly edgeUnit: Uint16Array;
+  readonly edgeChild: Int32Array;
   readonly fail: Int32Array;
-  readonly found: readonly (readonly number[])[];
+  readonly foundStart: Int32Array;
+  readonly foundList: Int32Array;
 }
 
 function buildAutomaton(literals: readonly string[]): LiteralAutomaton {
@@ -1668,7 +1673,33 @@ function buildAutomaton(literals: readonly string[]): LiteralAutomaton {
       queue.push(child);
     }
   }
-  return { next, fail, found };
+  const edgeStart = new Int32Array(next.length + 1);
+  const edges = next.map((edgesOf) => [...edgesOf].sort(([a], [b]) => a - b));
+  edges.forEach((list, node) => (edgeStart[node + 1] = edgeStart[node]! + list.length));
+  const foundStart = new Int32Array(next.length + 1);
+  found.forEach((list, node) => (foundStart[node + 1] = foundStart[node]! + list.length));
+  return {
+    edgeStart,
+    edgeUnit: Uint16Array.from(edges.flat(), ([unit]) => unit),
+    edgeChild: Int32Array.from(edges.flat(), ([, child]) => child),
+    fail,
+    foundStart,
+    foundList: Int32Array.from(found.flat()),
+  };
+}
+
+/** The trie child of `node` by `unit`, or -1. */
+function edge(automaton: LiteralAutomaton, node: number, unit: number): number {
+  let low = automaton.edgeStart[node]!;
+  let high = automaton.edgeStart[node + 1]! - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const found = automaton.edgeUnit[middle]!;
+    if (found === unit) return automaton.edgeChild[middle]!;
+    if (found < unit) low = middle + 1;
+    else high = middle - 1;
+  }
+  return -1;
 }
 
 // Every matcher is made above, so LITERALS and MATCHERS are complete here.
@@ -1695,20 +1726,22 @@ const LITERAL_CLAUSES: readonly number[][] = (() => {
  * cost nothing.
  */
 function satisfiedClauses(text: string): Uint16Array {
-  const { next, fail, found } = AUTOMATON;
+  const automaton = AUTOMATON;
+  const { fail, foundStart, foundList } = automaton;
   const present = new Uint8Array(LITERALS.length);
   const satisfied = new Uint8Array(CLAUSE_MATCHER.length);
   const counts = new Uint16Array(MATCHERS.length);
   let node = 0;
   for (let index = 0; index < text.length; index++) {
     const unit = text.charCodeAt(index);
-    let child = next[node]!.get(unit);
-    while (child === undefined && node !== 0) {
+    let child = edge(automaton, node, unit);
+    while (child < 0 && node !== 0) {
       node = fail[node]!;
-      child = next[node]!.get(unit);
+      child = edge(automaton, node, unit);
     }
-    node = child ?? 0;
-    for (const literal of found[node]!) {
+    node = child < 0 ? 0 : child;
+    for (let at = foundStart[node]!; at < foundStart[node + 1]!; at++) {
+      const literal = foundList[at]!;
       if (present[literal] === 1) continue;
       present[literal] = 1;
       for (const clause of LITERAL_CLAUSES[literal]!) {
