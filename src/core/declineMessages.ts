@@ -1142,8 +1142,8 @@ function claimable(code: string): string {
 /** Normalized text plus, per UTF-16 unit of it, the input range it came from. */
 interface NormalizedText {
   text: string;
-  from: number[];
-  to: number[];
+  from: Int32Array;
+  to: Int32Array;
 }
 
 const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff\u00ad]/;
@@ -1241,8 +1241,24 @@ function normalizeWithMap(input: string): NormalizedText {
   // Units waiting to join `pieces`, as codes: one string per few thousand characters rather
   // than one per character (a Chinese paste has no ASCII runs to take whole).
   const units: number[] = [];
-  const from: number[] = [];
-  const to: number[] = [];
+  // Typed, sized for the usual one output unit per input unit, grown on the rare expansion
+  // (NFKC of a ligature or a square symbol): no per-element growth of a 100,000-long array.
+  let from = new Int32Array(input.length + 16);
+  let to = new Int32Array(input.length + 16);
+  let mapped = 0;
+  const map = (start: number, end: number): void => {
+    if (mapped === from.length) {
+      const grownFrom = new Int32Array(from.length * 2);
+      const grownTo = new Int32Array(to.length * 2);
+      grownFrom.set(from);
+      grownTo.set(to);
+      from = grownFrom;
+      to = grownTo;
+    }
+    from[mapped] = start;
+    to[mapped] = end;
+    mapped++;
+  };
   let pendingStart = -1;
   let pendingEnd = -1;
   let lastIsCjk = false;
@@ -1267,8 +1283,7 @@ function normalizeWithMap(input: string): NormalizedText {
   const spaceBefore = (isCjk: boolean): void => {
     if (pendingStart >= 0 && !empty && !lastIsCjk && !isCjk) {
       units.push(0x20);
-      from.push(pendingStart);
-      to.push(pendingEnd);
+      map(pendingStart, pendingEnd);
     }
     pendingStart = -1;
     lastIsCjk = isCjk;
@@ -1289,8 +1304,7 @@ function normalizeWithMap(input: string): NormalizedText {
           const unit = input.charCodeAt(k);
           units.push(unit >= 0x41 && unit <= 0x5a ? unit + 0x20 : unit);
         }
-        from.push(k);
-        to.push(k + 1);
+        map(k, k + 1);
       }
       index = end;
       continue;
@@ -1333,15 +1347,14 @@ function normalizeWithMap(input: string): NormalizedText {
       spaceBefore(width === 1 && isCjkUnit(unit));
       for (let part = 0; part < width; part++) {
         units.push(folded.charCodeAt(k + part));
-        from.push(index);
-        to.push(index + unitLength);
+        map(index, index + unitLength);
       }
       k += width;
     }
     index += unitLength;
   }
   flushUnits();
-  return { text: pieces.join(''), from, to };
+  return { text: pieces.join(''), from: from.subarray(0, mapped), to: to.subarray(0, mapped) };
 }
 
 /** Normalization used for matching: NFKC (full-width to half-width), lower case, curly quotes to straight, collapse whitespace; exported for tests. Also decodes JSON string escapes (`\u60a8`, `\n`), drops zero-width characters and spaces next to Chinese, and folds the Traditional characters the Chinese phrases use to Simplified. */

@@ -130,6 +130,12 @@ describe('declineMessages prefilter', () => {
       assert.equal(normalizeMessageText('a\u200bb \ud83d\ude00 c'), 'ab \ud83d\ude00 c');
     });
 
+    it('maps back to the input past characters that NFKC expands (㎏ → kg), however many', () => {
+      const text = '㎏'.repeat(40) + ' Ｙｏｕｒ ｃａｒｄ ｗａｓ ｄｅｃｌｉｎｅｄ.';
+      assert.equal(normalizeMessageText(text), 'kg'.repeat(40) + ' your card was declined.');
+      assert.equal(recognizeDeclineMessages(text)[0]!.matched, 'ｃａｒｄ ｗａｓ ｄｅｃｌｉｎｅｄ');
+    });
+
     it('quotes the input as typed when the normalized text matched', () => {
       const text = 'Error:  ＹＯＵＲ\u00a0ＣＡＲＤ  ＷＡＳ　ＤＥＣＬＩＮＥＤ!!';
       assert.equal(recognizeDeclineMessages(text)[0]!.matched, 'ＣＡＲＤ  ＷＡＳ　ＤＥＣＬＩＮＥＤ');
