@@ -240,6 +240,9 @@ describe('sidebar form in Chromium', function () {
     await pickByArrows(page, 2); // Debit card
     await tab('f-card-brand');
     await pickByArrows(page, 4); // UnionPay
+    // UnionPay alone, with nothing yet on where the card is from, is a hint (low).
+    const region = form.locator('.finding', { has: form.locator('.finding-title', { hasText: /^Region not supported$/ }) });
+    await region.and(form.locator('.likelihood-low')).waitFor();
     await tab('f-card-bin');
     // A pasted full number is masked at once, with the note saying why.
     await page.keyboard.insertText(FULL_CARD);
@@ -251,6 +254,10 @@ describe('sidebar form in Chromium', function () {
     await page.keyboard.press('Shift+Home');
     await page.keyboard.type('622588');
     assert.equal(await value(form, 'f-card-bin'), '622588');
+    // 622588 is a China Merchants Bank domestic UnionPay range: the card is taken to be issued in
+    // mainland China, which makes the region finding likely (high), and the finding says so.
+    const inferred = 'The card was issued in China (inferred from the first digits 622588), which is not on the supported-countries list (as of 2026-01-24).';
+    await region.and(form.locator('.likelihood-high')).filter({ hasText: inferred }).waitFor();
     // The masked text is gone, and with it the note.
     await form.locator('#f-card-bin-masked[hidden]').waitFor({ state: 'attached' });
     await tab('f-card-last4');
@@ -270,14 +277,14 @@ describe('sidebar form in Chromium', function () {
     assert.equal(await form.locator('#f-card-last4').getAttribute('aria-invalid'), null);
     await page.keyboard.type('China Merchants Bank');
 
-    // UnionPay alone is a hint (low); a mainland-issued card makes the region finding likely (high).
-    const region = form.locator('.finding', { has: form.locator('.finding-title', { hasText: /^Region not supported$/ }) });
-    await region.and(form.locator('.likelihood-low')).waitFor();
     await tab('f-card-issuerCountry');
     await page.keyboard.type('China');
     await tab('f-card-expiry');
     assert.equal(await value(form, 'f-card-issuerCountry'), 'China (CN)');
-    await region.and(form.locator('.likelihood-high')).waitFor();
+    // Stated, the country is no longer called inferred.
+    const stated = 'The card was issued in China, which is not on the supported-countries list (as of 2026-01-24).';
+    await region.and(form.locator('.likelihood-high')).filter({ hasText: stated }).waitFor();
+    assert.doesNotMatch(await region.textContent() ?? '', /inferred/);
 
     await page.keyboard.type('2028-06');
     await tab('f-billing-country');
@@ -416,6 +423,19 @@ describe('sidebar form in Chromium', function () {
     await form.locator('#f-product').selectOption('chatgpt-app');
     await waitFor('the diagnosis after the junk', () => findingTitles(form), (titles) => titles.includes('Billed by the app store'));
     await form.locator('#f-product').selectOption('chatgpt-web');
+    // Back on the web, the web checkout's rules apply again. Waited for here: the app's diagnosis
+    // (Too many attempts first, the issuing country set aside for an app-store purchase) stays
+    // on screen until the web's arrives.
+    const titles = await waitFor('the web diagnosis again', () => findingTitles(form), (found) => !found.includes('Billed by the app store'));
+    // Region 7 (issued in CN 3, access from HK 3, UnionPay 1), three cards in a day 6 (cards 3,
+    // attempts 2, same error 1), VPN and a switch 5, a domestic debit card 4, the billing address 3.
+    assert.deepEqual(titles, [
+      'Region not supported',
+      'Too many attempts',
+      'Unusual network or device',
+      'International online payments blocked',
+      'Billing address does not match',
+    ]);
     assert.ok(existsSync(join(folder, 'card-failures', 'journal.md')));
   });
 
@@ -424,8 +444,9 @@ describe('sidebar form in Chromium', function () {
     await formFrame(page).evaluate(() => window.scrollTo(0, 0));
     const bar = form.locator('.diagnosis-bar');
     await bar.waitFor();
-    assert.match(await bar.textContent() ?? '', /Region not supported \(\+\d+\)/);
-    assert.match(await bar.getAttribute('aria-label') ?? '', /^Live diagnosis: Region not supported · likely \(\+\d+\)$/);
+    // The countdown follows the title in the bar.
+    assert.match(await bar.textContent() ?? '', /^Region not supported \(\+4\)\d+:\d{2}:\d{2}$/);
+    assert.equal(await bar.getAttribute('aria-label'), 'Live diagnosis: Region not supported · likely (+4)');
     await bar.click();
     await waitFor('the diagnosis in view', () => formFrame(page).evaluate(() => document.getElementById('diagnosis')!.getBoundingClientRect().top), (top) => Math.abs(top) < 4);
   });
