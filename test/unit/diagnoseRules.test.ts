@@ -106,6 +106,17 @@ describe('diagnose rules: card_not_supported on a standard card (processor: ask 
   });
 });
 
+describe('diagnose rules: the processor’s limit codes are about money first (domain.md; Stripe’s decline codes)', () => {
+  it('withdrawal_count_limit_exceeded: insufficient funds first, retries a weak hint', () => {
+    const diagnosis = run({ errorMessage: 'withdrawal_count_limit_exceeded: The customer has exceeded the balance or credit limit available on their card.' });
+    assert.deepEqual(ranked(diagnosis), ['insufficient-funds 2 medium', 'retry-velocity 1 low']);
+  });
+
+  it('card_velocity_exceeded likewise', () => {
+    assert.deepEqual(ranked(run({ errorMessage: '{"decline_code":"card_velocity_exceeded"}' })), ['insufficient-funds 2 medium', 'retry-velocity 1 low']);
+  });
+});
+
 describe('diagnose rules: the bank’s code against the person’s belief', () => {
   it('insufficient_funds and "my balance is fine": medium, not "no cause stands out"', () => {
     const diagnosis = run({ errorMessage: '{"error":{"code":"card_declined","decline_code":"insufficient_funds"}}', bank: { balanceSufficient: 'yes' } });
