@@ -1,0 +1,195 @@
+/**
+ * One report per rule of diagnose.ts, with the evidence the rule must give written out in full
+ * (signal, report field, weight, parameters): mutation testing (`npm run test:mutation`) showed
+ * that a rule could be switched off, or its field or parameters blanked, without a test noticing.
+ * The field and the parameters are what the explanation quotes back to the person.
+ */
+import assert from 'node:assert/strict';
+import type { CauseId } from '../../src/core/causeIds';
+import { diagnose, type Diagnosis } from '../../src/core/diagnose';
+import { parseReport, type Report } from '../../src/core/report';
+import { SUPPORTED_REGIONS } from '../../src/core/supportedRegions';
+
+const NOW = new Date('2025-11-27T04:00:00Z');
+const AS_OF = SUPPORTED_REGIONS.asOf;
+
+function report(input: unknown): Report {
+  const parsed = parseReport(input);
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+  return parsed.report;
+}
+
+function run(input: unknown, history: unknown[] = []): Diagnosis {
+  return diagnose(report(input), history.map(report), NOW);
+}
+
+/** A finding's evidence as `signal field weight params`, in the order the rules added it. */
+function evidence(diagnosis: Diagnosis, cause: CauseId): string[] {
+  const finding = diagnosis.findings.find((item) => item.cause === cause);
+  return (finding?.evidence ?? []).map((item) => `${item.signal} ${item.field} ${item.weight} ${JSON.stringify(item.params)}`);
+}
+
+function causes(diagnosis: Diagnosis): string[] {
+  return diagnosis.findings.map((finding) => `${finding.cause} ${finding.score} ${finding.likelihood}`);
+}
+
+describe('diagnose (mutants): billing', () => {
+  it('an address the person says does not match is strong evidence, from billing.matchesIssuer', () => {
+    const diagnosis = run({ billing: { matchesIssuer: 'no' } });
+    assert.deepEqual(causes(diagnosis), ['billing-mismatch 3 high']);
+    assert.deepEqual(evidence(diagnosis, 'billing-mismatch'), ['billing-does-not-match billing.matchesIssuer 3 {}']);
+    assert.deepEqual(diagnosis.generalSteps, []);
+  });
+
+  it('a postal code impossible in the billing country names both', () => {
+    const diagnosis = run({ billing: { country: 'US', postalCode: 'ABCDE' } });
+    assert.deepEqual(evidence(diagnosis, 'billing-mismatch'), ['postal-code-invalid billing.postalCode 2 {"postalCode":"ABCDE","country":"US"}']);
+  });
+
+  it('a postal code that fits the billing country is no evidence', () => {
+    assert.deepEqual(evidence(run({ billing: { country: 'US', postalCode: '94105' } }), 'billing-mismatch'), []);
+  });
+
+  it('a billing country other than the stated issuer’s is a hint naming both', () => {
+    const diagnosis = run({ billing: { country: 'DE' }, card: { issuerCountry: 'FR' } });
+    assert.deepEqual(evidence(diagnosis, 'billing-mismatch'), ['billing-country-differs billing.country 1 {"billing":"DE","issuer":"FR"}']);
+  });
+});
+
+describe('diagnose (mutants): region', () => {
+  it('a connection from an unsupported country is strong, from connection.accessCountry', () => {
+    const diagnosis = run({ connection: { accessCountry: 'CN' } });
+    assert.deepEqual(evidence(diagnosis, 'region-unsupported'), [`access-country-unsupported connection.accessCountry 3 {"country":"CN","asOf":"${AS_OF}"}`]);
+  });
+
+  it('an unsupported billing country counts only when it is not the issuer’s, already counted', () => {
+    assert.deepEqual(evidence(run({ billing: { country: 'RU' }, card: { issuerCountry: 'US' } }), 'region-unsupported'), [
+      `billing-country-unsupported billing.country 2 {"country":"RU","asOf":"${AS_OF}"}`,
+      `issuer-country-supported card.issuerCountry -1 {"country":"US","asOf":"${AS_OF}"}`,
+    ]);
+    assert.deepEqual(evidence(run({ billing: { country: 'RU' }, card: { issuerCountry: 'RU' } }), 'region-unsupported'), [
+      `issuer-country-unsupported card.issuerCountry 3 {"country":"RU","asOf":"${AS_OF}"}`,
+    ]);
+  });
+
+  it('a supported billing country is no region evidence', () => {
+    assert.deepEqual(evidence(run({ billing: { country: 'GB' }, card: { issuerCountry: 'US' }, bank: { internationalOnline: 'no' } }), 'region-unsupported'), []);
+  });
+
+  it('a stated UnionPay brand is a hint from card.brand', () => {
+    assert.deepEqual(evidence(run({ card: { brand: 'unionpay' } }), 'region-unsupported'), ['brand-unionpay card.brand 1 {}']);
+  });
+
+  it('an issuing country inferred from the digits counts one step less and says where it came from', () => {
+    const diagnosis = run({ card: { bin: '622588', kind: 'credit' } });
+    assert.deepEqual(diagnosis.context.issuer, { country: 'CN', source: 'bin', detail: '622588' });
+    assert.deepEqual(evidence(diagnosis, 'region-unsupported'), [
+      `issuer-country-unsupported card.bin 2 {"country":"CN","asOf":"${AS_OF}","inferredFrom":"bin","inferredDetail":"622588"}`,
+      'brand-unionpay card.bin 1 {}',
+    ]);
+  });
+});
+
+describe('diagnose (mutants): the card itself', () => {
+  it('an expired card is strong evidence of wrong details, naming the expiry', () => {
+    const diagnosis = run({ card: { expiry: '2024-01' } });
+    assert.deepEqual(causes(diagnosis), ['card-details-invalid 3 high']);
+    assert.deepEqual(evidence(diagnosis, 'card-details-invalid'), ['card-expired card.expiry 3 {"expiry":"2024-01"}']);
+  });
+
+  it('a brand the first digits contradict names both brands', () => {
+    assert.deepEqual(evidence(run({ card: { brand: 'mastercard', bin: '424242' } }), 'card-details-invalid'), [
+      'brand-contradicts-prefix card.brand 2 {"stated":"mastercard","detected":"visa"}',
+    ]);
+  });
+
+  it('a brand the digits agree with, or an unknown brand, is no evidence', () => {
+    assert.deepEqual(evidence(run({ card: { brand: 'visa', bin: '424242' } }), 'card-details-invalid'), []);
+    assert.deepEqual(evidence(run({ card: { brand: 'unknown', bin: '424242' } }), 'card-details-invalid'), []);
+  });
+});
+
+describe('diagnose (mutants): network, funds and cross-border payments', () => {
+  it('a VPN, a recent switch and a location unlike the issuer’s add up', () => {
+    const diagnosis = run({ connection: { vpn: 'yes', switchedRecently: 'yes', accessCountry: 'JP' }, card: { issuerCountry: 'US' } });
+    assert.deepEqual(evidence(diagnosis, 'network-anomaly'), [
+      'vpn-on connection.vpn 2 {}',
+      'switched-recently connection.switchedRecently 2 {}',
+      'access-differs-from-issuer connection.accessCountry 1 {"access":"JP","issuer":"US"}',
+    ]);
+    assert.deepEqual(causes(diagnosis), ['network-anomaly 5 high']);
+  });
+
+  it('a balance the person found short is strong, from bank.balanceSufficient', () => {
+    assert.deepEqual(evidence(run({ bank: { balanceSufficient: 'no' } }), 'insufficient-funds'), ['balance-insufficient bank.balanceSufficient 3 {}']);
+  });
+
+  it('international payments the person says are off are strong', () => {
+    assert.deepEqual(evidence(run({ bank: { internationalOnline: 'no' } }), 'international-payments-disabled'), ['international-off bank.internationalOnline 3 {}']);
+  });
+
+  it('a mainland debit card with the switch unknown gets the FAQ’s debit-card rule', () => {
+    assert.deepEqual(evidence(run({ card: { issuerCountry: 'CN', kind: 'debit' } }), 'international-payments-disabled'), ['domestic-debit-card card.kind 2 {"country":"CN"}']);
+  });
+});
+
+describe('diagnose (mutants): a purchase in the app', () => {
+  it('the store charges the card: the web checkout’s card, region and bank rules are set aside', () => {
+    const diagnosis = run({
+      product: 'chatgpt-app',
+      connection: { accessCountry: 'CN' },
+      billing: { country: 'RU' },
+      card: { issuerCountry: 'CN', kind: 'prepaid' },
+      bank: { internationalOnline: 'no' },
+    });
+    assert.equal(diagnosis.context.path, 'app-store');
+    assert.deepEqual(evidence(diagnosis, 'app-store-billing'), [
+      'product-mobile-app product 3 {}',
+      `store-region-unsupported connection.accessCountry 1 {"country":"CN","asOf":"${AS_OF}"}`,
+      'web-checkout-rules-set-aside product 0 {}',
+    ]);
+    assert.deepEqual(evidence(diagnosis, 'region-unsupported'), [`access-country-unsupported connection.accessCountry 3 {"country":"CN","asOf":"${AS_OF}"}`]);
+    assert.deepEqual(evidence(diagnosis, 'card-type-restricted'), []);
+    assert.deepEqual(evidence(diagnosis, 'international-payments-disabled'), []);
+    assert.deepEqual(evidence(diagnosis, 'billing-mismatch'), []);
+  });
+
+  it('the store named in the notes of an unspecified product counts as an in-app purchase', () => {
+    const diagnosis = run({ product: 'other', notes: 'bought in the App Store' });
+    assert.equal(diagnosis.context.path, 'app-store');
+    assert.deepEqual(evidence(diagnosis, 'app-store-billing'), ['store-purchase-mentioned notes 3 {"matched":"App Store"}', 'web-checkout-rules-set-aside product 0 {}']);
+  });
+
+  it('a report made on the web or the API platform stays a web checkout whatever the notes say', () => {
+    assert.equal(run({ product: 'chatgpt-web', notes: 'bought in the App Store' }).context.path, 'web-checkout');
+    assert.equal(run({ product: 'api-platform', notes: 'bought in the App Store' }).context.path, 'web-checkout');
+    assert.deepEqual(run({ product: 'api-platform', notes: 'bought in the App Store' }).findings, []);
+  });
+});
+
+describe('diagnose (mutants): the processor’s words', () => {
+  it('passes the card network’s codes through as typed', () => {
+    const diagnosis = run({ errorMessage: '{"decline_code": "do_not_honor", "network_decline_code": "05", "network_advice_code": "03"}' });
+    assert.equal(diagnosis.context.networkDeclineCode, '05');
+    assert.equal(diagnosis.context.networkAdviceCode, '03');
+    assert.deepEqual(diagnosis.recognizedMessages, ['do-not-honor']);
+  });
+
+  it('with no network codes, says null rather than leaving them out', () => {
+    const diagnosis = run({ errorMessage: 'Your card was declined.' });
+    assert.equal(diagnosis.context.networkDeclineCode, null);
+    assert.equal(diagnosis.context.networkAdviceCode, null);
+  });
+
+  it('the bank’s confirm_card_data advice is a hint of wrong details, shown as advice', () => {
+    const diagnosis = run({ errorMessage: '{"decline_code": "generic_decline", "advice_code": "confirm_card_data"}' });
+    assert.equal(diagnosis.context.adviceCode, 'confirm_card_data');
+    assert.deepEqual(evidence(diagnosis, 'card-details-invalid'), ['advice-confirm-card-data errorMessage 1 {}']);
+  });
+
+  it('the bank’s insufficient_funds outweighs the person’s belief that the balance is fine by one step only', () => {
+    const diagnosis = run({ errorMessage: '{"decline_code": "insufficient_funds"}', bank: { balanceSufficient: 'yes' } });
+    assert.equal(diagnosis.declineCode, 'insufficient_funds');
+    assert.deepEqual(causes(diagnosis), ['insufficient-funds 2 medium']);
+  });
+});
