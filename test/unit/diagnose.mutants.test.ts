@@ -193,3 +193,125 @@ describe('diagnose (mutants): the processor’s words', () => {
     assert.deepEqual(causes(diagnosis), ['insufficient-funds 2 medium']);
   });
 });
+
+describe('diagnose (mutants): what speaks against a cause', () => {
+  it('no VPN, or no recent switch, takes one point off what the network otherwise shows', () => {
+    assert.deepEqual(evidence(run({ connection: { vpn: 'no', switchedRecently: 'yes' } }), 'network-anomaly'), [
+      'switched-recently connection.switchedRecently 2 {}',
+      'vpn-off connection.vpn -1 {}',
+    ]);
+    assert.deepEqual(evidence(run({ connection: { vpn: 'yes', switchedRecently: 'no' } }), 'network-anomaly'), ['vpn-on connection.vpn 2 {}', 'not-switched connection.switchedRecently -1 {}']);
+  });
+
+  it('a standard debit card takes one point off a "prepaid not accepted" message', () => {
+    const diagnosis = run({ errorMessage: 'Prepaid cards are not accepted.', card: { kind: 'debit' } });
+    assert.deepEqual(causes(diagnosis), ['card-type-restricted 2 medium']);
+    assert.equal(evidence(diagnosis, 'card-type-restricted')[1], 'card-kind-standard card.kind -1 {"kind":"debit"}');
+  });
+});
+
+describe('diagnose (mutants): "balance fine, still declined" (article §1.2, FAQ 1)', () => {
+  it('a plain decline with a fine balance hints at cross-border payments', () => {
+    const diagnosis = run({ errorMessage: 'Your card was declined.', bank: { balanceSufficient: 'yes' }, card: { kind: 'credit', issuerCountry: 'US' } });
+    assert.deepEqual(causes(diagnosis), ['international-payments-disabled 2 medium']);
+    assert.equal(evidence(diagnosis, 'international-payments-disabled')[1], 'balance-fine-still-declined bank.balanceSufficient 1 {}');
+  });
+
+  it('not when the card is expired, which explains the decline', () => {
+    const diagnosis = run({ errorMessage: 'Your card was declined.', bank: { balanceSufficient: 'yes' }, card: { expiry: '2024-01' } });
+    assert.deepEqual(causes(diagnosis), ['card-details-invalid 3 high', 'international-payments-disabled 1 low']);
+  });
+
+  it('not without any decline message', () => {
+    assert.deepEqual(run({ bank: { balanceSufficient: 'yes' } }).findings, []);
+  });
+
+  it('a mainland credit card with the switch unknown is only a hint, the debit rule being for debit cards', () => {
+    assert.deepEqual(evidence(run({ card: { issuerCountry: 'CN', kind: 'credit' } }), 'international-payments-disabled'), ['international-unknown bank.internationalOnline 1 {"country":"CN"}']);
+  });
+});
+
+describe('diagnose (mutants): the journal of the last 24 hours (§4 pitfall 1, FAQ 3)', () => {
+  const visa4242 = { last4: '4242', brand: 'visa' };
+  const declined = (occurredAt: string, card: object = visa4242) => ({ occurredAt, errorMessage: 'Your card was declined.', card });
+
+  it('2 attempts count 1, 3 count 2, 5 count 3; a repeated error is a hint; the wait runs 24 hours from the latest', () => {
+    const two = run({ occurredAt: '2025-11-27T03:00:00Z' }, [{ occurredAt: '2025-11-27T01:00:00Z' }]);
+    assert.deepEqual(evidence(two, 'retry-velocity'), ['attempts-24h history 1 {"count":2}']);
+    assert.deepEqual(two.cooldown, { until: '2025-11-28T03:00:00.000Z', reason: 'repeated-attempts' });
+
+    const three = run(declined('2025-11-27T03:00:00Z'), [declined('2025-11-27T01:00:00Z'), declined('2025-11-26T10:00:00Z')]);
+    assert.deepEqual(three.history, { attempts24h: 3, cards24h: 1, sameError24h: 3 });
+    assert.deepEqual(evidence(three, 'retry-velocity'), ['attempts-24h history 2 {"count":3}', 'same-error-repeated history 1 {"count":3}']);
+
+    const five = run({ occurredAt: '2025-11-27T03:00:00Z' }, ['02', '01', '00'].map((hour) => ({ occurredAt: `2025-11-27T${hour}:00:00Z` })).concat({ occurredAt: '2025-11-26T23:00:00Z' }));
+    assert.deepEqual(evidence(five, 'retry-velocity'), ['attempts-24h history 3 {"count":5}']);
+  });
+
+  it('an attempt exactly 24 hours before now is outside the window', () => {
+    const diagnosis = run({ occurredAt: '2025-11-27T03:00:00Z' }, [{ occurredAt: '2025-11-26T04:00:00Z' }]);
+    assert.deepEqual(diagnosis.history, { attempts24h: 1, cards24h: 0, sameError24h: 0 });
+    assert.equal(diagnosis.cooldown, null);
+  });
+
+  it('a second card within the day is strong and sets the wait’s reason', () => {
+    const diagnosis = run({ occurredAt: '2025-11-27T03:00:00Z', card: { last4: '1111', brand: 'visa' } }, [{ occurredAt: '2025-11-27T02:00:00Z', card: visa4242 }]);
+    assert.deepEqual(evidence(diagnosis, 'retry-velocity'), ['cards-24h history 3 {"count":2}', 'attempts-24h history 1 {"count":2}']);
+    assert.deepEqual(diagnosis.cooldown, { until: '2025-11-28T03:00:00.000Z', reason: 'card-changed' });
+  });
+
+  it('a virtual card called invalid twice points at the card type', () => {
+    const virtualInvalid = (occurredAt: string) => ({ occurredAt, errorMessage: '卡片无效', card: { kind: 'virtual' } });
+    const diagnosis = run(virtualInvalid('2025-11-27T03:00:00Z'), [virtualInvalid('2025-11-27T02:00:00Z')]);
+    assert.deepEqual(evidence(diagnosis, 'card-type-restricted').at(-1), 'virtual-card-invalid-repeated history 1 {"count":2}');
+  });
+
+  it('the bank’s "do not try again" and "try again later" count only with repeated attempts', () => {
+    const advice = (code: string) => `{"decline_code": "generic_decline", "advice_code": "${code}"}`;
+    const earlier = [{ occurredAt: '2025-11-27T02:00:00Z' }];
+    assert.deepEqual(evidence(run({ occurredAt: '2025-11-27T03:00:00Z', errorMessage: advice('do_not_try_again') }, earlier), 'retry-velocity'), [
+      'attempts-24h history 1 {"count":2}',
+      'advice-do-not-try-again errorMessage 1 {}',
+    ]);
+    assert.deepEqual(evidence(run({ occurredAt: '2025-11-27T03:00:00Z', errorMessage: advice('try_again_later') }, earlier), 'retry-velocity'), [
+      'attempts-24h history 1 {"count":2}',
+      'advice-try-again-later errorMessage 1 {}',
+    ]);
+    assert.deepEqual(evidence(run({ occurredAt: '2025-11-27T03:00:00Z', errorMessage: advice('try_again_later') }), 'retry-velocity'), []);
+  });
+});
+
+describe('diagnose (mutants): what the processor said earlier about the same card', () => {
+  const funds = (occurredAt: string, card: object) => ({ occurredAt, errorMessage: 'Your card has insufficient funds.', card });
+  const now = '2025-11-27T03:00:00Z';
+  const earlierFunds = (hours: number) => `earlier-message-same-card history ${hours <= 24 ? 3 : 2} {"messageId":"insufficient-funds","matched":"insufficient funds","declineCode":"insufficient_funds","hours":${hours}}`;
+
+  it('holds at full weight up to 24 hours, one step lower up to 7 days, then not at all', () => {
+    const card = { last4: '4242' };
+    assert.deepEqual(evidence(run({ occurredAt: now, card }, [funds('2025-11-27T00:00:00Z', card)]), 'insufficient-funds'), [earlierFunds(3)]);
+    assert.deepEqual(evidence(run({ occurredAt: now, card }, [funds('2025-11-26T03:00:00Z', card)]), 'insufficient-funds'), [earlierFunds(24)]);
+    assert.deepEqual(evidence(run({ occurredAt: now, card }, [funds('2025-11-24T03:00:00Z', card)]), 'insufficient-funds'), [earlierFunds(72)]);
+    assert.deepEqual(evidence(run({ occurredAt: now, card }, [funds('2025-11-20T03:00:00Z', card)]), 'insufficient-funds'), [earlierFunds(168)]);
+    assert.deepEqual(evidence(run({ occurredAt: now, card }, [funds('2025-11-19T03:00:00Z', card)]), 'insufficient-funds'), []);
+  });
+
+  it('the same card is a shared last 4 or first 6 digits with nothing known on both sides that differs', () => {
+    assert.deepEqual(evidence(run({ occurredAt: now, card: { bin: '424242' } }, [funds('2025-11-27T00:00:00Z', { bin: '42424242' })]), 'insufficient-funds'), [earlierFunds(3)]);
+    assert.deepEqual(evidence(run({ occurredAt: now, card: { last4: '4242' } }, [funds('2025-11-27T00:00:00Z', { last4: '1111' })]), 'insufficient-funds'), []);
+    assert.deepEqual(evidence(run({ occurredAt: now, card: { last4: '4242', brand: 'visa' } }, [funds('2025-11-27T00:00:00Z', { last4: '4242', brand: 'mastercard' })]), 'insufficient-funds'), []);
+    assert.deepEqual(evidence(run({ occurredAt: now, card: { bin: '424242', last4: '1111' } }, [funds('2025-11-27T00:00:00Z', { bin: '424242', last4: '4242' })]), 'insufficient-funds'), []);
+  });
+
+  it('of the same message only the newest counts; different messages each count', () => {
+    const card = { last4: '4242' };
+    const diagnosis = run({ occurredAt: now, card }, [
+      funds('2025-11-27T00:00:00Z', card),
+      funds('2025-11-25T00:00:00Z', card),
+      { occurredAt: '2025-11-26T20:00:00Z', errorMessage: 'Your card’s security code is incorrect.', card },
+    ]);
+    assert.deepEqual(evidence(diagnosis, 'insufficient-funds'), [earlierFunds(3)]);
+    assert.deepEqual(evidence(diagnosis, 'card-details-invalid'), [
+      'earlier-message-same-card history 3 {"messageId":"incorrect-cvc","matched":"security code is incorrect","declineCode":"incorrect_cvc","hours":7}',
+    ]);
+  });
+});
