@@ -11,7 +11,7 @@ import { encodeEntryLine, parseJournal } from '../../src/core/journal';
 import { COMMAND_IDS } from '../../src/host/commandIds';
 import { RefusedPathError, type FolderFile } from '../../src/host/folderBounds';
 import { JournalStore } from '../../src/host/journalStore';
-import { activateExtension, EXTENSION_ID, inWorkspace, isOpenInTab, readText, sampleReport, workspaceFolder } from './helpers';
+import { activateExtension, eventually, EXTENSION_ID, inWorkspace, isOpenInTab, readText, sampleReport, workspaceFolder } from './helpers';
 
 const GITCONFIG = '[user]\n\tname = Someone\n\temail = someone@example.com\n';
 
@@ -80,7 +80,9 @@ describe('writes stay in the workspace folder', function () {
     try {
       const document = await vscode.workspace.openTextDocument(inWorkspace('card-failures', 'journal.md'));
       const editor = await vscode.window.showTextDocument(document);
-      await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), '# my edit\n'));
+      // An editor on a document VS Code kept from an earlier test can be reloading from the disk
+      // (the link was just made): it refuses an edit made against the old version, changing nothing.
+      await eventually(async () => editor.edit((edit) => edit.insert(new vscode.Position(0, 0), '# my edit\n')), 'the editor to take the edit');
       assert.equal(document.isDirty, true);
       // (What the editor shows can be VS Code's cached text of this path from an earlier test.)
       const before = document.getText();
