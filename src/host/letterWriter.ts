@@ -6,6 +6,7 @@ import { offsetOf } from '../core/explain';
 import { isoAtOffset } from '../core/localTime';
 import { letterTemplateFile, type LetterKind } from '../core/letterKinds';
 import type { OwnTemplate } from '../core/letterRendering';
+import { redactSecrets } from '../core/redact';
 import type { Report } from '../core/report';
 import { TEMPLATE_NESTING_LIMIT, TEMPLATE_RENDER_LIMITS, TEMPLATE_SIZE_LIMIT, TEMPLATE_TAG_LIMIT } from '../core/templateErrors';
 import { writeNewFile } from '../node/newFile';
@@ -78,7 +79,9 @@ export function ownTemplateRefusal(error: unknown, file: vscode.Uri): OwnTemplat
   }
   if (error.name !== 'LetterTemplateError') return undefined;
   const { line, reason } = error as Error & { line?: unknown; reason?: unknown };
-  const why = typeof reason === 'string' ? localizeTemplateReason(reason) : error.message;
+  // The parser's excerpt quotes the template, which may hold a CVC or a code: the warning and the
+  // log get it masked, as everything else the extension shows or writes.
+  const why = redactSecrets(typeof reason === 'string' ? localizeTemplateReason(reason) : error.message);
   return typeof line === 'number'
     ? new OwnTemplateRefusedError(
         file,

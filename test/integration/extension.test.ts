@@ -205,6 +205,16 @@ describe('Card Binding Doctor in VS Code', function () {
     assert.deepEqual(lettersWritten(), []);
   });
 
+  it('masks a code the parser quotes from the person’s own template in the warning', async () => {
+    const shown = await appealWithOwnTemplate('appeal.en.hbs', 'Dear team,\nCVC 123 {{#if x}}\n');
+    assert.deepEqual(shown.errors, []);
+    assert.deepEqual(shown.warnings, [
+      'Your template my-templates/appeal.en.hbs has a problem on line 3, so no letter was written: cannot parse the template:\n' +
+        "...,CVC ••• {{#if x}}\n---------------------^\nExpecting 'OPEN_INVERSE_CHAIN', 'INVERSE', 'OPEN_ENDBLOCK', got 'EOF'",
+    ]);
+    assert.deepEqual(lettersWritten(), []);
+  });
+
   it('warns, naming the file, when the person’s own template is refused before rendering', async () => {
     const shown = await appealWithOwnTemplate('appeal.en.hbs', 'Dear team,\n{{> signature}}\n');
     assert.deepEqual(shown.errors, []);
