@@ -69,7 +69,7 @@ export function installBuiltExtension(extensionsDir: string): string {
   rmSync(target, { recursive: true, force: true });
   mkdirSync(target, { recursive: true });
   const rootFiles = readdirSync(REPO_ROOT).filter((name) =>
-    name === 'package.json' || /^package\.nls(\..+)?\.json$/.test(name) || name === 'README.md' || name === 'LICENSE');
+    name === 'package.json' || /^package\.nls(?:\..+)?\.json$/.test(name) || name === 'README.md' || name === 'LICENSE');
   for (const name of rootFiles) cpSync(join(REPO_ROOT, name), join(target, name));
   for (const dir of ['dist', 'l10n', 'media', 'templates']) {
     if (!existsSync(join(REPO_ROOT, dir))) continue;
