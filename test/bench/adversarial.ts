@@ -55,10 +55,15 @@ async function timeTask(task: AdversarialTask, count: number): Promise<(Adversar
   return results;
 }
 
+/** How the time grew from the half-size input: about 2 is linear, about 4 quadratic. */
+function growth(result: AdversarialResult): string {
+  return `÷½ ${(result.ms / Math.max(result.halfMs, 0.001)).toFixed(1)}`;
+}
+
 function figure(result: AdversarialResult | undefined, targetMs: number): string {
   if (!result) return `> ${STOP_AFTER_MS / 1000} s (stopped)`;
   const mark = result.ms < targetMs ? '' : ' !';
-  return `${result.ms.toFixed(1)} ms (${(result.ms / Math.max(result.scanMs, 0.001)).toFixed(0)}×)${mark}`;
+  return `${result.ms.toFixed(1)} ms (${(result.ms / Math.max(result.scanMs, 0.001)).toFixed(0)}×, ${growth(result)})${mark}`;
 }
 
 /** Prints a table of the three text functions, then the journal reads. */
@@ -68,12 +73,13 @@ export async function benchAdversarial(): Promise<void> {
   for (const task of tasks) columns.push(await timeTask(task, ADVERSARIAL_INPUTS.length));
   console.log(
     `adversarial inputs, ${ADVERSARIAL_SIZE / 1024} KB each: median ms per call, and × a charCodeAt scan of the same text ` +
-      `(target < ${TARGET_MS} ms; "!" marks a miss; cleanFreeText as parseReport cleans an error message). ` +
+      `(target < ${TARGET_MS} ms; "!" marks a miss; cleanFreeText as parseReport cleans an error message); ` +
+      `÷½: the time over the time for half the text, about 2 when linear, 4 when quadratic. ` +
       // On a shared machine the absolute figures scale with its load; the ratios much less.
       `Load average ${loadavg()[0]!.toFixed(1)}.`,
   );
   const width = Math.max(...ADVERSARIAL_INPUTS.map((input) => input.name.length)) + 2;
-  const cell = 30;
+  const cell = 36;
   console.log('  ' + 'input'.padEnd(width) + tasks.map((task) => task.padEnd(cell)).join(''));
   for (const [index, input] of ADVERSARIAL_INPUTS.entries()) {
     console.log('  ' + input.name.padEnd(width) + columns.map((column) => figure(column[index], TARGET_MS).padEnd(cell)).join(''));
@@ -86,7 +92,7 @@ export async function benchAdversarial(): Promise<void> {
     const result = journal[index];
     const size = `${bytes / (1024 * 1024)} MB`;
     if (!result) return `${size} line: > ${STOP_AFTER_MS / 1000} s (stopped)`;
-    return `${size} line: ${result.ms.toFixed(1)} ms (${(result.ms / Math.max(result.scanMs, 0.001)).toFixed(1)}× bytes.indexOf(0), ${result.scanMs.toFixed(2)} ms)`;
+    return `${size} line: ${result.ms.toFixed(1)} ms (${(result.ms / Math.max(result.scanMs, 0.001)).toFixed(1)}× bytes.indexOf(0), ${result.scanMs.toFixed(2)} ms; ${growth(result)})`;
   });
   console.log(`parseJournalBytes, a journal with one hand-edited machine line (target: well under a second for 1 MB) — ${lines.join('; ')}`);
 }

@@ -12,6 +12,8 @@ export interface AdversarialResult {
   readonly index: number;
   readonly ms: number;
   readonly scanMs: number;
+  /** The same on the input at half the size: ms / halfMs near 2 is linear, near 4 quadratic. */
+  readonly halfMs: number;
 }
 
 /** The hand-edited machine lines the journal is read with: 1 MB and 10 MB. */
@@ -27,9 +29,9 @@ function filled(unit: string, head = '', tail = '', size = ADVERSARIAL_SIZE): st
 }
 
 /** A Stripe-like error body, as people paste it from the browser's network tab. */
-function pastedJson(): string {
+function pastedJson(size: number): string {
   const attempts: unknown[] = [];
-  for (let index = 0; JSON.stringify(attempts).length < ADVERSARIAL_SIZE; index++) {
+  for (let index = 0; JSON.stringify(attempts, null, 2).length < size; index++) {
     attempts.push({
       error: {
         code: 'card_declined',
@@ -48,28 +50,28 @@ function pastedJson(): string {
   return JSON.stringify(attempts, null, 2);
 }
 
-/** Name, and the text; built on demand so a worker builds only the one it times. */
-export const ADVERSARIAL_INPUTS: readonly { name: string; make: () => string }[] = [
-  { name: 'spaces, then a letter', make: () => filled(' ', 'cvv', 'x') },
-  { name: 'tabs and spaces after a number', make: () => filled(' \t', '4242', 'x') },
-  { name: 'line breaks after a short number', make: () => filled('\n', '123', 'x') },
-  { name: 'CRLF runs after a short number', make: () => filled('\r\n', '4242 ', 'x') },
-  { name: 'one long digit run', make: () => filled('1') },
-  { name: 'digits, then a letter', make: () => filled('4', '', 'x') },
-  { name: '1-1-1-…', make: () => filled('1-') },
-  { name: '1 . 1 . …', make: () => filled('1 . ') },
-  { name: '1 - 1 - … (full-width)', make: () => filled('１ － ') },
-  { name: 'digits between zero-width spaces', make: () => filled('1\u200b') },
-  { name: 'digits between soft hyphens and joiners', make: () => filled('4\u00ad\u200d') },
-  { name: '"cvv: " repeated', make: () => filled('cvv: ') },
-  { name: '"cvv: 1" repeated', make: () => filled('cvv: 1 ') },
-  { name: '"验证码" repeated', make: () => filled('验证码') },
-  { name: '"验证码 1" repeated', make: () => filled('验证码 1 ') },
-  { name: '"one time code is " repeated', make: () => filled('one time code is ') },
-  { name: '"card was declined" repeated', make: () => filled('card was declined ') },
-  { name: '"your card was " repeated', make: () => filled('your card was ') },
-  { name: '"支付失败" repeated', make: () => filled('支付失败，') },
-  { name: '"payment … not authorized" near-misses', make: () => filled('payment was not really ') },
+/** Name, and the text at a size; built on demand so a worker builds only the one it times. */
+export const ADVERSARIAL_INPUTS: readonly { name: string; make: (size: number) => string }[] = [
+  { name: 'spaces, then a letter', make: (size) => filled(' ', 'cvv', 'x', size) },
+  { name: 'tabs and spaces after a number', make: (size) => filled(' \t', '4242', 'x', size) },
+  { name: 'line breaks after a short number', make: (size) => filled('\n', '123', 'x', size) },
+  { name: 'CRLF runs after a short number', make: (size) => filled('\r\n', '4242 ', 'x', size) },
+  { name: 'one long digit run', make: (size) => filled('1', '', '', size) },
+  { name: 'digits, then a letter', make: (size) => filled('4', '', 'x', size) },
+  { name: '1-1-1-…', make: (size) => filled('1-', '', '', size) },
+  { name: '1 . 1 . …', make: (size) => filled('1 . ', '', '', size) },
+  { name: '1 - 1 - … (full-width)', make: (size) => filled('１ － ', '', '', size) },
+  { name: 'digits between zero-width spaces', make: (size) => filled('1\u200b', '', '', size) },
+  { name: 'digits between soft hyphens and joiners', make: (size) => filled('4\u00ad\u200d', '', '', size) },
+  { name: '"cvv: " repeated', make: (size) => filled('cvv: ', '', '', size) },
+  { name: '"cvv: 1" repeated', make: (size) => filled('cvv: 1 ', '', '', size) },
+  { name: '"验证码" repeated', make: (size) => filled('验证码', '', '', size) },
+  { name: '"验证码 1" repeated', make: (size) => filled('验证码 1 ', '', '', size) },
+  { name: '"one time code is " repeated', make: (size) => filled('one time code is ', '', '', size) },
+  { name: '"card was declined" repeated', make: (size) => filled('card was declined ', '', '', size) },
+  { name: '"your card was " repeated', make: (size) => filled('your card was ', '', '', size) },
+  { name: '"支付失败" repeated', make: (size) => filled('支付失败，', '', '', size) },
+  { name: '"payment … not authorized" near-misses', make: (size) => filled('payment was not really ', '', '', size) },
   { name: '100 KB pasted JSON', make: pastedJson },
 ];
 

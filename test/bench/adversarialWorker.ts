@@ -8,7 +8,7 @@ import { recognizeDeclineMessages } from '../../src/core/declineMessages';
 import { ENTRY_MARKER, parseJournalBytes } from '../../src/core/journal';
 import { redactSecrets } from '../../src/core/redact';
 import { cleanFreeText, TEXT_LIMITS } from '../../src/core/report';
-import { ADVERSARIAL_INPUTS, JOURNAL_LINE_BYTES, journalWithLongLine, type AdversarialResult, type AdversarialTask } from './adversarialInputs';
+import { ADVERSARIAL_INPUTS, ADVERSARIAL_SIZE, JOURNAL_LINE_BYTES, journalWithLongLine, type AdversarialResult, type AdversarialTask } from './adversarialInputs';
 
 /** The floor for a text: one pass reading every character, the least any scan must do. */
 function charCodeScan(text: string): number {
@@ -17,28 +17,36 @@ function charCodeScan(text: string): number {
   return sum;
 }
 
-/** Medians of `work` and `floor`, in turns, up to 7 rounds or about a second. */
-function medians(work: () => unknown, floor: () => unknown): { ms: number; scanMs: number } {
+/**
+ * Medians of `work`, `floor` and `half` (the work on the half-size input), in turns, up to 7
+ * rounds or about a second.
+ */
+function medians(work: () => unknown, floor: () => unknown, half: () => unknown): Omit<AdversarialResult, 'index'> {
   const times: number[] = [];
   const floors: number[] = [];
+  const halves: number[] = [];
+  const timed = (list: number[], run: () => unknown) => {
+    const start = performance.now();
+    run();
+    list.push(performance.now() - start);
+  };
   const began = performance.now();
   for (let round = 0; round < 7 && (round < 3 || performance.now() - began < 1000); round++) {
-    let start = performance.now();
-    work();
-    times.push(performance.now() - start);
-    start = performance.now();
-    floor();
-    floors.push(performance.now() - start);
+    timed(times, work);
+    timed(floors, floor);
+    timed(halves, half);
   }
   const median = (list: number[]) => list.sort((a, b) => a - b)[Math.floor(list.length / 2)]!;
-  return { ms: median(times), scanMs: median(floors) };
+  return { ms: median(times), scanMs: median(floors), halfMs: median(halves) };
 }
 
 function run(task: AdversarialTask, from: number): void {
   if (task === 'parseJournalBytes') {
     for (let index = from; index < JOURNAL_LINE_BYTES.length; index++) {
       const bytes = journalWithLongLine(ENTRY_MARKER, JOURNAL_LINE_BYTES[index]!);
-      parentPort!.postMessage({ index, ...medians(() => parseJournalBytes(bytes), () => bytes.indexOf(0)) } satisfies AdversarialResult);
+      const half = journalWithLongLine(ENTRY_MARKER, JOURNAL_LINE_BYTES[index]! / 2);
+      const result = medians(() => parseJournalBytes(bytes), () => bytes.indexOf(0), () => parseJournalBytes(half));
+      parentPort!.postMessage({ index, ...result } satisfies AdversarialResult);
     }
     return;
   }
@@ -50,8 +58,9 @@ function run(task: AdversarialTask, from: number): void {
   };
   const timed = functions[task];
   for (let index = from; index < ADVERSARIAL_INPUTS.length; index++) {
-    const text = ADVERSARIAL_INPUTS[index]!.make();
-    parentPort!.postMessage({ index, ...medians(() => timed(text), () => charCodeScan(text)) } satisfies AdversarialResult);
+    const text = ADVERSARIAL_INPUTS[index]!.make(ADVERSARIAL_SIZE);
+    const half = ADVERSARIAL_INPUTS[index]!.make(ADVERSARIAL_SIZE / 2);
+    parentPort!.postMessage({ index, ...medians(() => timed(text), () => charCodeScan(text), () => timed(half)) } satisfies AdversarialResult);
   }
 }
 
