@@ -556,7 +556,26 @@ function endsCode(text: string, end: number): boolean {
   // . , : / - then a digit: an amount, a time, a date or a longer dashed number goes on.
   if (next !== 0x2e && next !== 0x2c && next !== 0x3a && next !== 0x2f && next !== 0x2d) return true;
   const after = text.charCodeAt(end + 1);
-  return !isDigit(after) && after !== BULLET;
+  if (!isDigit(after) && after !== BULLET) return true;
+  // A comma goes on only as a thousands separator (`1,234`): at most 3 digits before it and exactly 3
+  // after. Otherwise it ends a clause, as the full-width comma of an SMS does once normalised:
+  // `验证码是482913，5分钟内有效` must not read as one number.
+  if (next === 0x2c) return !(digitsBefore(text, end) <= 3 && digitsAfter(text, end + 1) === 3);
+  return false;
+}
+
+/** How many digits (at most 4) end at `end`. */
+function digitsBefore(text: string, end: number): number {
+  let count = 0;
+  while (count < 4 && end - count > 0 && isDigit(text.charCodeAt(end - count - 1))) count++;
+  return count;
+}
+
+/** How many digits (at most 4) start at `start`. */
+function digitsAfter(text: string, start: number): number {
+  let count = 0;
+  while (count < 4 && isDigit(text.charCodeAt(start + count))) count++;
+  return count;
 }
 
 /** The length of the gap token at `index` ({@link GAP_CHARS}), or 0 if none starts there. */

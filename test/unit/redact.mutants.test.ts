@@ -25,11 +25,19 @@ describe('redact (mutants): where a labelled code ends', () => {
   it('digits going on after . , : / or - make an amount, a time, a date or a reference, not a code', () => {
     table([
       ['OTP 482913.5', 'OTP 482913.5'],
-      ['OTP 4829,13', 'OTP 4829,13'],
+      ['OTP 4,829', 'OTP 4,829'],
       ['OTP 4829:13', 'OTP 4829:13'],
       ['PIN 4829/12', 'PIN 4829/12'],
       ['OTP 482913-7', 'OTP 482913-7'],
       ['code 2025-11-27', 'code 2025-11-27'],
+    ]);
+  });
+
+  it('a comma goes on only as a thousands separator: a clause after a code ends it, as SMS write it', () => {
+    table([
+      ['OTP 4829,13', 'OTP ••••••,13'],
+      ['您的验证码是482913，5分钟内有效', '您的验证码是••••••，5分钟内有效'],
+      ['OTP 1,234', 'OTP 1,234'],
     ]);
   });
 

@@ -279,6 +279,10 @@ describe('redact: how CVCs and one-time codes are really written', () => {
     ['【招商银行】482913是您本次交易的验证码，5分钟内有效', '【招商银行】••••••是您本次交易的验证码，5分钟内有效'],
     ['482913为您在招商银行的动态码', '••••••为您在招商银行的动态码'],
     ['验证码为：4821，请勿告诉他人', '验证码为：••••••，请勿告诉他人'],
+    // A full-width comma then a digit ends the code: it is a clause, not a thousands separator.
+    ['您的验证码是482913，5分钟内有效', '您的验证码是••••••，5分钟内有效'],
+    ['您的验证码是482913，300秒内有效', '您的验证码是••••••，300秒内有效'],
+    ['verification code 482913,5 minutes', 'verification code ••••••,5 minutes'],
     ['123是卡安全码', '•••是卡安全码'],
     // Traditional Chinese
     ['安全碼：123', '安全碼：•••'],
@@ -334,6 +338,7 @@ describe('redact: how CVCs and one-time codes are really written', () => {
     'code 123',
     'code 20.00',
     'PIN 10:31',
+    'code 1,234 USD',
     'Paid 20.00 USD in 2025',
     '2025年11月27日 10:31 扣款 20 元',
     '"code": "card_declined"',
