@@ -463,7 +463,9 @@ const CVC_LABEL =
   '(?<![a-z])(?:card\\s{1,3}verification\\s{1,3}(?:value|code|number)|(?:card\\s{1,3})?security\\s{1,3}code|' +
   // "CVV2 123" has a CVV2; "CVC2000" is a CVC and its code.
   'cv[vc](?:2(?!\\d))?|cvn|cid|csc)(?![a-z])(?:\\s{0,2}(?:code|number|no|[号號]?[码碼]))?' +
-  '|卡?安全[码碼]|卡[验驗][证證][码碼]|卡?背[面后後]的?三位(?:[数數]字?|[码碼])?';
+  '|卡?安全[码碼]|卡[验驗][证證][码碼]|卡?片?背[面后後]{1,2}的?(?:末|最[后後])?三位(?:[数數]字?|[码碼])?' +
+  // "the 3 digits on the back: 123", "3-digit code on the back 123".
+  '|(?<![a-z\\d])(?:3|4|three|four)[\\s-]{1,2}digits?(?:\\s{1,3}(?:code|number))?\\s{1,3}on\\s{1,3}the\\s{1,3}back(?![a-z])';
 
 /** Bare 验证码 is a CVC on a card form and a one-time code in an SMS; its length tells which. */
 const VERIFICATION_LABEL_ZH = '[验驗][证證][码碼]';
@@ -471,7 +473,9 @@ const VERIFICATION_LABEL_ZH = '[验驗][证證][码碼]';
 /** Chinese one-time code labels; shared by the label-first and the code-first (SMS) orders. */
 const ONE_TIME_CODE_LABEL_ZH =
   `(?:短信|簡訊|简讯)(?:${VERIFICATION_LABEL_ZH}|[码碼])|一次性(?:密[码碼]|${VERIFICATION_LABEL_ZH}|[码碼])` +
-  `|${VERIFICATION_LABEL_ZH}|[动動][态態](?:密?[码碼]|口令)|校[验驗][码碼]|密[码碼]`;
+  `|${VERIFICATION_LABEL_ZH}|[动動][态態](?:密?[码碼]|口令)|校[验驗][码碼]|密[码碼]` +
+  // Banks' SMS also say 交易码, 授权码, 认证码/認證碼, 口令 and 个人识别码 (a PIN).
+  '|交易[码碼]|授[权權][码碼]|[认認][证證][码碼]|口令|[个個]人[识識][别別][码碼]';
 
 /** "code" alone is a one-time code label unless {@link NOT_SECRET_CODE} comes right before it. */
 const BARE_CODE = 'code';
@@ -499,7 +503,7 @@ const NOT_SECRET_LOOKBACK = 16;
  * `号码`).
  */
 const GAP_CHARS = new Set(
-  ' \t\n\r\u00a0\u3000:=#"\'*.,;|~>-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2192\u21d2\u2794\u279c\u27a1()[]{}【】「」『』〔〕《》〈〉\u3001\u3002为是為即',
+  ' \t\n\r\u00a0\u3000:=#"\'`\u2018\u2019\u201c\u201d*.,;|~>-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2192\u21d2\u2794\u279c\u27a1()[]{}【】「」『』〔〕《》〈〉\u3001\u3002为是為即码碼',
 );
 const LINK_WORD = /(?:is|are|was|number|num|no|your|the)(?![a-z])/iy;
 const MAX_GAP_TOKENS = 8;
@@ -591,8 +595,14 @@ function gapTokenLength(text: string, index: number): number {
   if (GAP_CHARS.has(char)) return 1;
   if ((char === '号' || char === '號') && (text[index + 1] === '码' || text[index + 1] === '碼')) return 2;
   if (isLetter(text.charCodeAt(index - 1))) return 0;
+  // Google's `G-482913`: one capital letter and a dash before the digits.
+  if (isUpperLetter(text.charCodeAt(index)) && text[index + 1] === '-' && isDigit(text.charCodeAt(index + 2))) return 2;
   LINK_WORD.lastIndex = index;
   return LINK_WORD.test(text) ? LINK_WORD.lastIndex - index : 0;
+}
+
+function isUpperLetter(code: number): boolean {
+  return code >= 0x41 && code <= 0x5a;
 }
 
 function isLetter(code: number): boolean {
@@ -621,6 +631,8 @@ const CVC_FIRST = '(?<![\\d•])(\\d{3,4})';
 
 /** Between an SMS's code and its label: `是您的`, `为您在招商银行的`, `is your`. */
 const SMS_LINK_ZH =
+  // `【482913】验证码`, `482913（验证码）`: a bracket may close after the code and open before the label.
+  '[\\]】」』)"\u201d]?[(【「『]?' +
   '\\s?(?:[是为為]|即[为為])?\\s?[您你]?(?:在[^\\d\\s，。,.;；的]{1,12}的)?(?:本次|此次|[当當]前)?' +
   '(?:交易|登[录錄]|支付|[绑綁](?:卡|定)|[验驗][证證])?的?\\s?';
 // Chinese SMS put the code first: "123456是您的验证码", "【银行】123是卡安全码". As after a label,
@@ -630,6 +642,11 @@ const CVC_BEFORE_LABEL_ZH = new RegExp(`${CVC_FIRST}${SMS_LINK_ZH}卡?(?:安全[
 // English SMS too: "482193 is your OpenAI verification code". The words between "your" and the
 // label are read by {@link endsInCodeWord}, which keeps this pattern simple.
 const ONE_TIME_CODE_BEFORE_LABEL_EN = new RegExp(`${CODE_FIRST}\\s{1,2}(?:is|was)\\s{1,2}(?:your|the)\\s`, 'giu');
+// "Use 482913 to verify your account", "Enter 482913 to sign in".
+const ONE_TIME_CODE_TO_VERIFY_EN = new RegExp(
+  `${CODE_FIRST}\\s{1,2}to\\s{1,2}(?:verify|confirm|sign\\s|log\\s|complete|continue|finish|authenticate|authori[sz]e|reset|activate)`,
+  'giu',
+);
 const CODE_WORDS = new Set(['code', 'otp', 'passcode', 'password', 'pin']);
 const LEADING_LETTERS = /^[a-z]{1,24}/i;
 /** At most this many words (the sender's name, "verification", "one-time") before the label. */
@@ -661,6 +678,7 @@ export const REDACTION_PATTERNS: readonly RegExp[] = [
   ONE_TIME_CODE_BEFORE_LABEL_ZH,
   CVC_BEFORE_LABEL_ZH,
   ONE_TIME_CODE_BEFORE_LABEL_EN,
+  ONE_TIME_CODE_TO_VERIFY_EN,
 ];
 
 /**
@@ -668,7 +686,7 @@ export const REDACTION_PATTERNS: readonly RegExp[] = [
  * secret: cvv/cvc/cvn/cid/csc, "code", "verification", "pass", "pin", "otp", "3d"/"3-d", 三位,
  * 口令, and 码/碼, which ends every other Chinese label.
  */
-const ANY_LABEL_WORD = /c(?:vv|vc|vn|id|sc)|code|verification|pass|pin|otp|3-?d|三位|口令|[码碼]/i;
+const ANY_LABEL_WORD = /c(?:vv|vc|vn|id|sc)|code|verification|pass|pin|otp|3-?d|三位|口令|[码碼]|back|to\s{1,2}[a-z]/i;
 const ANY_DIGIT = /\d/;
 
 /**
@@ -758,6 +776,7 @@ function labelledEdits(text: string): Edit[] {
   beforeLabels(ONE_TIME_CODE_BEFORE_LABEL_ZH, ONE_TIME_CODE_MASK);
   beforeLabels(CVC_BEFORE_LABEL_ZH, CVC_MASK);
   beforeLabels(ONE_TIME_CODE_BEFORE_LABEL_EN, ONE_TIME_CODE_MASK, (end) => endsInCodeWord(text, end));
+  beforeLabels(ONE_TIME_CODE_TO_VERIFY_EN, ONE_TIME_CODE_MASK);
   return taken.sort((a, b) => a.start - b.start);
 }
 

@@ -352,3 +352,43 @@ describe('redact: how CVCs and one-time codes are really written', () => {
     });
   }
 });
+
+describe('redact: labels and orders found by the issue 9 red team', () => {
+  const secrets: ReadonlyArray<readonly [string, string]> = [
+    ['【招商银行】您的交易码为482913，请勿泄露。', '【招商银行】您的交易码为••••••，请勿泄露。'],
+    ['【工商银行】您的授权码482913，5分钟内有效', '【工商银行】您的授权码••••••，5分钟内有效'],
+    ['口令：482913', '口令：••••••'],
+    ['【中國信託】認證碼：482913，請於5分鐘內輸入', '【中國信託】認證碼：••••••，請於5分鐘內輸入'],
+    ['个人识别码：1234', '个人识别码：••••••'],
+    ['PIN码 1234', 'PIN码 ••••••'],
+    ['Use 482913 to verify your account', 'Use •••••• to verify your account'],
+    ['Enter 482913 to sign in', 'Enter •••••• to sign in'],
+    ['【482913】验证码', '【••••••】验证码'],
+    ['482913（验证码）', '••••••（验证码）'],
+    ['the 3 digits on the back: 123', 'the 3 digits on the back: •••'],
+    ['3-digit code on the back 123', '3-digit code on the back •••'],
+    ['背面末三位：123', '背面末三位：•••'],
+    ['卡片背面后三位数字为123', '卡片背面后三位数字为•••'],
+    ['CVC `123`', 'CVC `•••`'],
+    ['验证码：“482913”', '验证码：“••••••”'],
+    ['Verification code: G-482913', 'Verification code: G-••••••'],
+  ];
+  for (const [input, expected] of secrets) {
+    it(`masks ${JSON.stringify(input)}`, () => {
+      assert.equal(redactSecrets(input), expected);
+      assert.equal(redactSecrets(expected), expected);
+    });
+  }
+
+  const notSecrets: readonly string[] = [
+    '我的口令卡丢了，2025年11月27日 22:10',
+    'Use 2025 to 2026 plans',
+    'the 3 digits on the back are worn, paid 2025-11-27',
+    '交易码错误 code 05，金额 20.00',
+  ];
+  for (const input of notSecrets) {
+    it(`leaves ${JSON.stringify(input)} alone`, () => {
+      assert.equal(redactSecrets(input), input);
+    });
+  }
+});
