@@ -460,10 +460,10 @@ class LuhnSums {
  * checker decides it quickly, and the scanner is linear by construction.
  */
 const CVC_LABEL =
-  '(?<![a-z])(?:card\\s{1,3}verification\\s{1,3}(?:value|code|number)|(?:card\\s{1,3})?security\\s{1,3}code|' +
+  '(?<![a-z])(?:card\\s{1,3}verification\\s{1,3}(?:value|code|number)|(?:card\\s{1,3})?security\\s{1,3}(?:code|number)|card\\s{1,3}code|' +
   // "CVV2 123" has a CVV2; "CVC2000" is a CVC and its code.
-  'cv[vc](?:2(?!\\d))?|cvn|cid|csc)(?![a-z])(?:\\s{0,2}(?:code|number|no|[号號]?[码碼]))?' +
-  '|卡?安全[码碼]|卡[验驗][证證][码碼]|卡?片?背[面后後]{1,2}的?(?:末|最[后後])?三位(?:[数數]字?|[码碼])?' +
+  'cv[vc](?:2(?!\\d))?|cvn|cid|csc)(?![a-z])(?:[\\s_]{0,2}(?:code|number|no|[号號]?[码碼]))?' +
+  '|卡?安全[码碼](?:的?[后後末]三位)?|卡[验驗][证證][码碼]|卡?片?背[面后後]{1,2}的?(?:末|最[后後])?三位(?:[数數]字?|[码碼])?' +
   // "the 3 digits on the back: 123", "3-digit code on the back 123".
   '|(?<![a-z\\d])(?:3|4|three|four)[\\s-]{1,2}digits?(?:\\s{1,3}(?:code|number))?\\s{1,3}on\\s{1,3}the\\s{1,3}back(?![a-z])';
 
@@ -503,7 +503,7 @@ const NOT_SECRET_LOOKBACK = 16;
  * `号码`).
  */
 const GAP_CHARS = new Set(
-  ' \t\n\r\u00a0\u3000:=#"\'`\u2018\u2019\u201c\u201d*.,;|~>-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2192\u21d2\u2794\u279c\u27a1()[]{}【】「」『』〔〕《》〈〉\u3001\u3002为是為即码碼',
+  ' \t\n\r\u00a0\u3000:=#"\'`\u2018\u2019\u201c\u201d*.,;|~>-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2192\u21d2\u2794\u279c\u27a1()[]{}【】「」『』〔〕《》〈〉\u3001\u3002为是為即码碼_\ufe0f',
 );
 const LINK_WORD = /(?:is|are|was|number|num|no|your|the)(?![a-z])/iy;
 const MAX_GAP_TOKENS = 8;
@@ -633,11 +633,13 @@ const CVC_FIRST = '(?<![\\d•])(\\d{3,4})';
 const SMS_LINK_ZH =
   // `【482913】验证码`, `482913（验证码）`: a bracket may close after the code and open before the label.
   '[\\]】」』)"\u201d]?[(【「『]?' +
-  '\\s?(?:[是为為]|即[为為])?\\s?[您你]?(?:在[^\\d\\s，。,.;；的]{1,12}的)?(?:本次|此次|[当當]前)?' +
-  '(?:交易|登[录錄]|支付|[绑綁](?:卡|定)|[验驗][证證])?的?\\s?';
+  '\\s?(?:[是为為]|即[为為])?\\s?[您你]?的?(?:在[^\\d\\s，。,.;；的]{1,12}的)?(?:本次|此次|[当當]前)?' +
+  // ... and the sender's Latin name: `482913 是你的 OpenAI 验证码`.
+  '(?:交易|登[录錄]|支付|[绑綁](?:卡|定)|[验驗][证證]|操作)?的?\\s?(?:[a-z]{1,16}\\s?)?';
 // Chinese SMS put the code first: "123456是您的验证码", "【银行】123是卡安全码". As after a label,
 // a bare 验证码 takes 4–8 digits as a one-time code first and 3 left over as a CVC.
-const ONE_TIME_CODE_BEFORE_LABEL_ZH = new RegExp(`${CODE_FIRST}${SMS_LINK_ZH}(?:${ONE_TIME_CODE_LABEL_ZH})`, 'gu');
+// Case-insensitive for the sender's Latin name only: every other letter here is Chinese.
+const ONE_TIME_CODE_BEFORE_LABEL_ZH = new RegExp(`${CODE_FIRST}${SMS_LINK_ZH}(?:${ONE_TIME_CODE_LABEL_ZH})`, 'giu');
 const CVC_BEFORE_LABEL_ZH = new RegExp(`${CVC_FIRST}${SMS_LINK_ZH}卡?(?:安全[码碼]|${VERIFICATION_LABEL_ZH}|cvv|cvc)`, 'giu');
 // English SMS too: "482193 is your OpenAI verification code". The words between "your" and the
 // label are read by {@link endsInCodeWord}, which keeps this pattern simple.
@@ -686,7 +688,7 @@ export const REDACTION_PATTERNS: readonly RegExp[] = [
  * secret: cvv/cvc/cvn/cid/csc, "code", "verification", "pass", "pin", "otp", "3d"/"3-d", 三位,
  * 口令, and 码/碼, which ends every other Chinese label.
  */
-const ANY_LABEL_WORD = /c(?:vv|vc|vn|id|sc)|code|verification|pass|pin|otp|3-?d|三位|口令|[码碼]|back|to\s{1,2}[a-z]/i;
+const ANY_LABEL_WORD = /c(?:vv|vc|vn|id|sc)|code|verification|pass|pin|otp|3-?d|三位|口令|[码碼]|back|security|to\s{1,2}[a-z]/i;
 const ANY_DIGIT = /\d/;
 
 /**

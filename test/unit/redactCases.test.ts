@@ -372,6 +372,15 @@ describe('redact: labels and orders found by the issue 9 red team', () => {
     ['CVC `123`', 'CVC `•••`'],
     ['验证码：“482913”', '验证码：“••••••”'],
     ['Verification code: G-482913', 'Verification code: G-••••••'],
+    ['security number 123', 'security number •••'],
+    ['card code 123', 'card code •••'],
+    ['cvc_number 123', 'cvc_number •••'],
+    ['安全码后三位是123', '安全码后三位是•••'],
+    ['验证码 _482913_', '验证码 _••••••_'],
+    ['验证码 ➡️ 482913', '验证码 ➡️ ••••••'],
+    ['482913 是你的 OpenAI 验证码', '•••••• 是你的 OpenAI 验证码'],
+    ['482913为您的登录验证码', '••••••为您的登录验证码'],
+    ['482913 是您本次操作的验证码', '•••••• 是您本次操作的验证码'],
   ];
   for (const [input, expected] of secrets) {
     it(`masks ${JSON.stringify(input)}`, () => {
@@ -385,6 +394,11 @@ describe('redact: labels and orders found by the issue 9 red team', () => {
     'Use 2025 to 2026 plans',
     'the 3 digits on the back are worn, paid 2025-11-27',
     '交易码错误 code 05，金额 20.00',
+    '我的手机号是13812345678，验证码一直收不到',
+    '2025年11月27日 22:10 银行发来的验证码没收到',
+    'security number of attempts: 3',
+    'card code 05 decline',
+    '支付时间 22:10 支付金额 145.00 元 交易码 05',
   ];
   for (const input of notSecrets) {
     it(`leaves ${JSON.stringify(input)} alone`, () => {
