@@ -80,7 +80,7 @@ function digitValue(codePoint: number): number {
  * space as `%20`, a slash as `%2F`), a JSON escape of whitespace (`\n`, `\r`, `\t`), a format
  * character, a non-ASCII digit.
  */
-const CHANGED = /([\uff01-\uff5e])|%(0[9ad]|2[0cf])|\\([nrt])|(?!\d)[\p{Nd}\p{Cf}]/giu;
+const CHANGED = /([\uff01-\uff5e])|%(0[9ad]|2[0cdf])|\\([nrt])|(?!\d)[\p{Nd}\p{Cf}]/giu;
 /** What JSON's escapes stand for: pasted JSON writes a line break between groups as `\n`. */
 const JSON_ESCAPES: Readonly<Record<string, string>> = { n: '\n', r: '\r', t: '\t', N: '\n', R: '\r', T: '\t' };
 
@@ -247,13 +247,21 @@ export function maskLast4(last4: string): string {
 }
 
 /** Separators between digit groups outside ASCII: whitespace, dashes, minus, middle dots, CJK stops and commas. */
-const NON_ASCII_SEPARATOR = /^[\s\p{Pd}\u2212\u00b7\u2027\u2219\u22c5\u30fb\uff65\u3001\u3002]$/u;
+const NON_ASCII_SEPARATOR = /^[\s\p{Pd}\u2212\u00b7\u2027\u2219\u22c5\u30fb\uff65\u3001\u3002\u2018\u2019\u201c\u201d\u2026]$/u;
+
+/**
+ * ASCII separators beyond whitespace: `- . / _ ,` and `+` (a space in a URL's query); and the
+ * Markdown, CSV and chat around groups pasted one per cell, line or quote: `|` (table cells), `>`
+ * (quoted lines), `` ` `` (code spans), `"` `'` (CSV), `~` and `*`. Never `:`, which keeps a
+ * time's groups apart, nor `;` or brackets, which end a clause or an aside.
+ */
+const ASCII_SEPARATORS = new Set([...'-./_,+|>`"\'~*'].map((char) => char.charCodeAt(0)));
 
 function isSeparator(code: number): boolean {
   if (code < 0x80) {
-    // space, \t \n \v \f \r, - . / _ , and + (a space in a URL's query). `+` is harmless for
-    // our own times: in `10:31:00+08:00` it joins only the 2-digit groups a colon already cut.
-    return code === 0x20 || (code >= 0x09 && code <= 0x0d) || code === 0x2d || code === 0x2e || code === 0x2f || code === 0x5f || code === 0x2c || code === 0x2b;
+    // `+` is harmless for our own times: in `10:31:00+08:00` it joins only the 2-digit groups a
+    // colon already cut.
+    return code === 0x20 || (code >= 0x09 && code <= 0x0d) || ASCII_SEPARATORS.has(code);
   }
   return NON_ASCII_SEPARATOR.test(String.fromCharCode(code));
 }

@@ -406,3 +406,37 @@ describe('redact: labels and orders found by the issue 9 red team', () => {
     });
   }
 });
+
+describe('redact: card numbers pasted through Markdown, CSV and chat (red team, issue 9)', () => {
+  const cases: ReadonlyArray<readonly [string, string]> = [
+    ['| 4242 | 4242 | 4242 | 4242 |', '| •••• 4242 |'],
+    ['4242\n> 4242\n> 4242\n> 4242', '•••• 4242'],
+    ['`4242` `4242` `4242` `4242`', '`•••• 4242`'],
+    ['"4242","4242","4242","4242"', '"•••• 4242"'],
+    ["'4242' '4242' '4242' '4242'", "'•••• 4242'"],
+    ['4242~4242~4242~4242', '•••• 4242'],
+    ['4242*4242*4242*4242', '•••• 4242'],
+    ['4242…4242…4242…4242', '•••• 4242'],
+    ['“4242” “4242” “4242” “4242”', '“•••• 4242”'],
+    ['4242%2D4242%2D4242%2D4242', '•••• 4242'],
+  ];
+  for (const [input, expected] of cases) {
+    it(`masks ${JSON.stringify(input)}`, () => {
+      assert.equal(redactCardNumbers(input), expected);
+      assert.equal(redactCardNumbers(expected), expected);
+    });
+  }
+
+  const notCards: readonly string[] = [
+    '| 2025-11-27 | 22:10 | 145.00 USD | 4242 |',
+    '> 2025年11月27日 22:10 扣款 ¥145.00',
+    'ordered 1234; 5678; 9012; 3456 items',
+    '(4242) (4242) (4242) (4242)',
+    '4242:4242:4242:4242',
+  ];
+  for (const input of notCards) {
+    it(`leaves ${JSON.stringify(input)} alone`, () => {
+      assert.equal(redactCardNumbers(input), input);
+    });
+  }
+});
