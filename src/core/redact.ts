@@ -471,7 +471,7 @@ const CVC_LABEL =
   '(?<![a-z])(?:card\\s{1,3}verification\\s{1,3}(?:value|code|number)|(?:card\\s{1,3})?security\\s{1,3}(?:code|number)|card\\s{1,3}code|' +
   // "CVV2 123" has a CVV2; "CVC2000" is a CVC and its code.
   'cv[vc](?:2(?!\\d))?|cvn|cid|csc)(?![a-z])(?:[\\s_]{0,2}(?:code|number|no|[号號]?[码碼]))?' +
-  '|卡?安全[码碼](?:的?[后後末]三位)?|卡[验驗][证證][码碼]|卡?片?背[面后後]{1,2}的?(?:末|最[后後])?三位(?:[数數]字?|[码碼])?' +
+  '|卡?安全[码碼](?:[为為是]?的?[后後末]三[位码碼])?|卡[验驗][证證][码碼]|卡?片?背[面后後]{1,2}的?(?:末|最[后後])?三[位码碼](?:[数數]字?|[码碼])?' +
   // "the 3 digits on the back: 123", "3-digit code on the back 123".
   '|(?<![a-z\\d])(?:3|4|three|four)[\\s-]{1,2}digits?(?:\\s{1,3}(?:code|number))?\\s{1,3}on\\s{1,3}the\\s{1,3}back(?![a-z])';
 
@@ -483,7 +483,7 @@ const ONE_TIME_CODE_LABEL_ZH =
   `(?:短信|簡訊|简讯)(?:${VERIFICATION_LABEL_ZH}|[码碼])|一次性(?:密[码碼]|${VERIFICATION_LABEL_ZH}|[码碼])` +
   `|${VERIFICATION_LABEL_ZH}|[动動][态態](?:密?[码碼]|口令)|校[验驗][码碼]|密[码碼]` +
   // Banks' SMS also say 交易码, 授权码, 认证码/認證碼, 口令 and 个人识别码 (a PIN).
-  '|交易[码碼]|授[权權][码碼]|[认認][证證][码碼]|口令|[个個]人[识識][别別][码碼]';
+  '|交易[码碼]|授[权權][码碼]|[认認][证證][码碼]|口令|[个個]人[识識][别別][码碼]|保安[编編][码碼]';
 
 /** "code" alone is a one-time code label unless {@link NOT_SECRET_CODE} comes right before it. */
 const BARE_CODE = 'code';
@@ -651,7 +651,8 @@ const ONE_TIME_CODE_BEFORE_LABEL_ZH = new RegExp(`${CODE_FIRST}${SMS_LINK_ZH}(?:
 const CVC_BEFORE_LABEL_ZH = new RegExp(`${CVC_FIRST}${SMS_LINK_ZH}卡?(?:安全[码碼]|${VERIFICATION_LABEL_ZH}|cvv|cvc)`, 'giu');
 // English SMS too: "482193 is your OpenAI verification code". The words between "your" and the
 // label are read by {@link endsInCodeWord}, which keeps this pattern simple.
-const ONE_TIME_CODE_BEFORE_LABEL_EN = new RegExp(`${CODE_FIRST}\\s{1,2}(?:is|was)\\s{1,2}(?:your|the)\\s`, 'giu');
+// A dash may stand for "is": "482913 — your Apple ID code".
+const ONE_TIME_CODE_BEFORE_LABEL_EN = new RegExp(`${CODE_FIRST}\\s{1,2}(?:is|was|[\\u2013\\u2014-])\\s{1,2}(?:your|the)\\s`, 'giu');
 // "Use 482913 to verify your account", "Enter 482913 to sign in".
 const ONE_TIME_CODE_TO_VERIFY_EN = new RegExp(
   `${CODE_FIRST}\\s{1,2}to\\s{1,2}(?:verify|confirm|sign\\s|log\\s|complete|continue|finish|authenticate|authori[sz]e|reset|activate)`,

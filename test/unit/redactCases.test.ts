@@ -381,6 +381,10 @@ describe('redact: labels and orders found by the issue 9 red team', () => {
     ['482913 是你的 OpenAI 验证码', '•••••• 是你的 OpenAI 验证码'],
     ['482913为您的登录验证码', '••••••为您的登录验证码'],
     ['482913 是您本次操作的验证码', '•••••• 是您本次操作的验证码'],
+    ['【匯豐】您的保安編碼為482913', '【匯豐】您的保安編碼為••••••'],
+    ['安全碼為後三碼123', '安全碼為後三碼•••'],
+    ['卡片背面末三碼：123', '卡片背面末三碼：•••'],
+    ['482913 — your Apple ID code', '•••••• — your Apple ID code'],
   ];
   for (const [input, expected] of secrets) {
     it(`masks ${JSON.stringify(input)}`, () => {
@@ -399,6 +403,8 @@ describe('redact: labels and orders found by the issue 9 red team', () => {
     'security number of attempts: 3',
     'card code 05 decline',
     '支付时间 22:10 支付金额 145.00 元 交易码 05',
+    '2025 — the year I tried 3 codes',
+    '背面三码不清楚 2025年',
   ];
   for (const input of notSecrets) {
     it(`leaves ${JSON.stringify(input)} alone`, () => {
