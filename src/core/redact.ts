@@ -23,7 +23,7 @@
  * card, never start or continue one: that is what keeps our own dates, times and spans
  * (`2025-11-27 10:31 – 2025-11-28 09:02`, `2025/11/27`) and amounts (`1.00 USD`, `1,234.56`) from
  * ever reading as a card, so the guards on finished letters and journal entries never refuse
- * them. `:` and `+` are not separators. Phone numbers: a Chinese mobile (`+86 138 0013 8000`) has
+ * them. `:` is not a separator. Phone numbers: a Chinese mobile (`+86 138 0013 8000`) has
  * 11 digits after a 2-digit country code and is never a card; a longer number in groups of 3 or
  * more that happens to pass Luhn (about one in ten) is masked, the intended, safe side.
  *
@@ -264,6 +264,24 @@ function isSeparator(code: number): boolean {
     return code === 0x20 || (code >= 0x09 && code <= 0x0d) || ASCII_SEPARATORS.has(code);
   }
   return NON_ASCII_SEPARATOR.test(String.fromCharCode(code));
+}
+
+/** Digits of any script, invisible characters, and the `%` and `\\` that start an encoded separator. */
+const NUMBER_SYMBOL = /^[\p{Nd}\p{Cf}%\\]$/u;
+
+/**
+ * Whether `char` (one code point) can belong to a card number as the masking reads it: a digit
+ * of any script, an invisible character, a separator between groups (full-width ones too), or the
+ * `%` and `\\` that start a URL- or JSON-encoded separator. A cut through a number must drop all
+ * of these with it (the report's raw-input cap), or the head of a card would survive without the
+ * tail its Luhn check needs. Defined by the same separators the masking joins groups with.
+ */
+export function mayBePartOfNumber(char: string): boolean {
+  if (NUMBER_SYMBOL.test(char)) return true;
+  if (char.length !== 1) return false;
+  const code = char.charCodeAt(0);
+  // Full-width ASCII reads as ASCII, as in the normalisation.
+  return isSeparator(code >= 0xff01 && code <= 0xff5e ? code - 0xfee0 : code);
 }
 
 function isDigit(code: number): boolean {

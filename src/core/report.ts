@@ -8,7 +8,7 @@
  */
 import * as z from 'zod/mini';
 import { isCountryCode } from './countries';
-import { redactSecrets, toAsciiDigits } from './redact';
+import { mayBePartOfNumber, redactSecrets, toAsciiDigits } from './redact';
 
 export const PRODUCTS = ['chatgpt-web', 'chatgpt-app', 'api-platform', 'other'] as const;
 export const CARD_KINDS = ['credit', 'debit', 'virtual', 'prepaid', 'gift', 'unknown'] as const;
@@ -31,11 +31,6 @@ const HAS_DIGIT = /\p{Nd}/u;
 /** How much raw input a field looks at, in multiples of its limit: a 10 MB paste costs what 4 limits do. */
 const RAW_INPUT_FACTOR = 4;
 
-/**
- * What a number cut by the raw cap may end in: digits, the separators between groups (URL- and
- * JSON-encoded ones too: `+`, `%20`, `\n`), invisible characters.
- */
-const NUMBER_PART = /^[\p{Nd}\p{Cf}\p{Pd}\s.,/_+%\\\u00b7\u2212\u3001\u3002\u30fb\uff0c\uff0e\uff0f]$/u;
 /** The letters of JSON's whitespace escapes, part of a number's separators after a backslash (`4242\n4242`). */
 const ESCAPE_LETTER = /^[nrt]$/;
 
@@ -52,7 +47,7 @@ function capRawInput(text: string, limit: number): string {
     const low = text.charCodeAt(end - 1);
     const width = low >= 0xdc00 && low <= 0xdfff && end > 1 ? 2 : 1;
     const char = text.slice(end - width, end);
-    if (!NUMBER_PART.test(char) && !(ESCAPE_LETTER.test(char) && text[end - 2] === '\\')) break;
+    if (!mayBePartOfNumber(char) && !(ESCAPE_LETTER.test(char) && text[end - 2] === '\\')) break;
     end -= width;
   }
   return text.slice(0, end);

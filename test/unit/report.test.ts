@@ -131,6 +131,22 @@ describe('report schema', () => {
         assert.equal(result.report.notes, 'x', tail);
       }
     });
+    it('drops a number the raw cap cuts through whatever separator the masking joins groups with', () => {
+      const filler = (tail: string) => 'x' + '\u0000'.repeat(TEXT_LIMITS.notes * 4 - 1 - tail.length);
+      // Markdown table cells, quoted lines, code spans, CSV quotes, full-width commas, an ellipsis.
+      for (const [tail, rest] of [
+        ['4242 | 4242 | 4242 | 42', '42 |'],
+        ['4242\n> 4242\n> 4242\n> 42', '42'],
+        ['`4242` `4242` `4242` `42', '42`'],
+        ['"4242","4242","4242","42', '42"'],
+        ['4242，4242，4242，42', '42'],
+        ['4242…4242…4242…42', '42'],
+      ]) {
+        const result = parseReport({ notes: filler(tail!) + tail + rest });
+        assert.ok(result.ok);
+        assert.equal(result.report.notes, 'x', tail);
+      }
+    });
     it('takes a 10 MB paste down to the field\'s limit', () => {
       const result = parseReport({ errorMessage: '卡号 4242 4242 4242 4242 '.repeat(500_000) });
       assert.ok(result.ok);
