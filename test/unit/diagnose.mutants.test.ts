@@ -7,17 +7,11 @@
 import assert from 'node:assert/strict';
 import type { CauseId } from '../../src/core/causeIds';
 import { diagnose, type Diagnosis } from '../../src/core/diagnose';
-import { parseReport, type Report } from '../../src/core/report';
 import { SUPPORTED_REGIONS } from '../../src/core/supportedRegions';
+import { validReport as report } from '../validReport';
 
 const NOW = new Date('2025-11-27T04:00:00Z');
 const AS_OF = SUPPORTED_REGIONS.asOf;
-
-function report(input: unknown): Report {
-  const parsed = parseReport(input);
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
-  return parsed.report;
-}
 
 function run(input: unknown, history: unknown[] = []): Diagnosis {
   return diagnose(report(input), history.map(report), NOW);

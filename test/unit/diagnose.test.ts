@@ -3,16 +3,11 @@ import fc from 'fast-check';
 import type { CauseId } from '../../src/core/causeIds';
 import type { ActionId } from '../../src/core/catalogue';
 import { diagnose, type Diagnosis } from '../../src/core/diagnose';
-import { parseReport, type Report } from '../../src/core/report';
+import type { Report } from '../../src/core/report';
 import { reportArbitrary } from '../arbitraries';
+import { validReport as report } from '../validReport';
 
 const NOW = new Date('2025-11-27T04:00:00Z'); // 12:00 in Beijing
-
-function report(input: unknown): Report {
-  const parsed = parseReport(input);
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
-  return parsed.report;
-}
 
 /** Earlier attempts, `minutesAgo` before NOW, on the card ending `last4`. */
 function attempts(...entries: [minutesAgo: number, last4: string, message?: string, kind?: string][]): Report[] {

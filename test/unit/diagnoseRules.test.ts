@@ -11,15 +11,9 @@ import { viewDiagnosis } from '../../src/core/diagnosisView';
 import { evidenceText } from '../../src/core/explain';
 import { countryOfBankName, inferIssuerCountry } from '../../src/core/issuerInference';
 import { storePurchaseMention } from '../../src/core/purchaseContext';
-import { parseReport, type Report } from '../../src/core/report';
+import { validReport as report } from '../validReport';
 
 const NOW = new Date('2025-11-27T04:00:00Z');
-
-function report(input: unknown): Report {
-  const parsed = parseReport(input);
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
-  return parsed.report;
-}
 
 function run(input: unknown, history: unknown[] = []): Diagnosis {
   return diagnose(report(input), history.map(report), NOW);

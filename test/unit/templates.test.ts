@@ -10,7 +10,6 @@ import { join, resolve } from 'node:path';
 import Handlebars from 'handlebars';
 import { letterCompileOptions } from '../../src/core/letterCompileOptions.cjs';
 import { buildLetterData, createLetterRuntime, letterTemplateFromSpec, renderLetter, type LetterData } from '../../src/core/letters';
-import { parseReport, type Report } from '../../src/core/report';
 import { compileLetterTemplate } from '../../src/core/templateCompiler';
 import {
   LetterSecretError,
@@ -21,6 +20,7 @@ import {
   TEMPLATE_TAG_LIMIT,
 } from '../../src/core/templateErrors';
 import { installBuiltinTemplatesModule } from '../templateLoader';
+import { validReport as report } from '../validReport';
 
 installBuiltinTemplatesModule();
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -28,12 +28,6 @@ const { main } = require('../../src/cli/program') as typeof import('../../src/cl
 
 const EXAMPLE = resolve(__dirname, '..', '..', 'examples', 'declined-unionpay.json');
 const NOW = new Date('2025-11-27T12:00:00+08:00');
-
-function report(input: unknown): Report {
-  const parsed = parseReport(input);
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
-  return parsed.report;
-}
 
 /** Letter data whose timeline holds `count` attempts. */
 function dataWithAttempts(count: number): LetterData {
