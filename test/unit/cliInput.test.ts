@@ -9,32 +9,16 @@ import { join, resolve } from 'node:path';
 import fc from 'fast-check';
 import { encodeEntryLine, journalHeader } from '../../src/core/journal';
 import { installBuiltinTemplatesModule } from '../templateLoader';
+import { runCli as cli } from '../cliInProcess';
 
 installBuiltinTemplatesModule();
 // Loaded after the stand-in for the build's virtual module is in place.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { main } = require('../../src/cli/program') as typeof import('../../src/cli/program');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const input = require('../../src/cli/readInput') as typeof import('../../src/cli/readInput');
 
 const EXAMPLE = resolve(__dirname, '..', '..', 'examples', 'declined-unionpay.json');
 const NOW = '2025-11-27T04:00:00Z';
 
-async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const writeOut = process.stdout.write;
-  const writeErr = process.stderr.write;
-  process.stdout.write = ((chunk: string | Uint8Array) => ((stdout += String(chunk)), true)) as typeof process.stdout.write;
-  process.stderr.write = ((chunk: string | Uint8Array) => ((stderr += String(chunk)), true)) as typeof process.stderr.write;
-  try {
-    const code = await main(args);
-    return { code, stdout, stderr };
-  } finally {
-    process.stdout.write = writeOut;
-    process.stderr.write = writeErr;
-  }
-}
 
 describe('CLI input', () => {
   let dir: string;

@@ -19,12 +19,8 @@ import {
   TEMPLATE_SIZE_LIMIT,
   TEMPLATE_TAG_LIMIT,
 } from '../../src/core/templateErrors';
-import { installBuiltinTemplatesModule } from '../templateLoader';
+import { runCli as cli } from '../cliInProcess';
 import { validReport as report } from '../validReport';
-
-installBuiltinTemplatesModule();
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { main } = require('../../src/cli/program') as typeof import('../../src/cli/program');
 
 const EXAMPLE = resolve(__dirname, '..', '..', 'examples', 'declined-unionpay.json');
 const NOW = new Date('2025-11-27T12:00:00+08:00');
@@ -278,17 +274,3 @@ describe('a person’s own templates: limits and guards', () => {
   });
 });
 
-async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const writeOut = process.stdout.write;
-  const writeErr = process.stderr.write;
-  process.stdout.write = ((chunk: string | Uint8Array) => ((stdout += String(chunk)), true)) as typeof process.stdout.write;
-  process.stderr.write = ((chunk: string | Uint8Array) => ((stderr += String(chunk)), true)) as typeof process.stderr.write;
-  try {
-    return { code: await main(args), stdout, stderr };
-  } finally {
-    process.stdout.write = writeOut;
-    process.stderr.write = writeErr;
-  }
-}
