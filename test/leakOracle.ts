@@ -148,3 +148,13 @@ export class LeakCheck {
     throw new Error(`${this.leaks.length} output(s) leaked for input ${JSON.stringify(input)}:\n${list}`);
   }
 }
+
+/**
+ * Registers, in the calling `describe`, hooks that print how many output checks its tests made
+ * and how many leaked: the figure the README quotes ("N output checks, 0 leaks").
+ */
+export function printLeakCount(label: string): void {
+  const start = { checks: 0, leaks: 0 };
+  before(() => Object.assign(start, leakStats));
+  after(() => console.log(`      leaks (${label}): ${leakStats.checks - start.checks} output checks, ${leakStats.leaks - start.leaks} leaks`));
+}

@@ -24,7 +24,7 @@ import {
   type DigitScript,
   type WrittenSecret,
 } from '../arbitraries';
-import { LeakCheck, digitStreamOf, leakStats, showsCardNumber, showsCode } from '../leakOracle';
+import { LeakCheck, digitStreamOf, printLeakCount, showsCardNumber, showsCode } from '../leakOracle';
 import { FREE_TEXT_FIELDS, LANGS, cliOutputs, coreOutputs, reportWith, scratch, sidebarOutputs } from '../leakOutputs';
 
 /** Runs per property; each run checks every output of one report (about 25). */
@@ -34,14 +34,8 @@ describe('leaks: card numbers', function () {
   // Hundreds of reports through every output: far more than the suite's default per test.
   this.timeout(180_000);
   const files = scratch();
-  const start = { checks: 0, leaks: 0 };
-  before(() => Object.assign(start, leakStats));
-  after(() => {
-    files.remove();
-    const checks = leakStats.checks - start.checks;
-    const leaks = leakStats.leaks - start.leaks;
-    console.log(`      leaks (card numbers): ${checks} output checks, ${leaks} leaks`);
-  });
+  printLeakCount('card numbers');
+  after(() => files.remove());
 
   describe('the oracle', () => {
     it('reads digits of every script and nothing else', () => {

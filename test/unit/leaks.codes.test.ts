@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { CODE_PHRASES, writeCodePhrase, writtenCodeArbitrary } from '../arbitraries';
-import { LeakCheck, leakStats } from '../leakOracle';
+import { LeakCheck, printLeakCount } from '../leakOracle';
 import { FREE_TEXT_FIELDS, LANGS, cliOutputs, coreOutputs, reportWith, scratch, sidebarOutputs, type Outputs, type RawReport } from '../leakOutputs';
 
 const RUNS = Number(process.env.LEAK_RUNS ?? 300);
@@ -23,12 +23,8 @@ describe('leaks: CVCs and one-time codes', function () {
   // Hundreds of reports through every output: far more than the suite's default per test.
   this.timeout(180_000);
   const files = scratch();
-  const start = { checks: 0, leaks: 0 };
-  before(() => Object.assign(start, leakStats));
-  after(() => {
-    files.remove();
-    console.log(`      leaks (codes): ${leakStats.checks - start.checks} output checks, ${leakStats.leaks - start.leaks} leaks`);
-  });
+  printLeakCount('codes');
+  after(() => files.remove());
 
   it(`has ${CODE_PHRASES.length} phrasings, each with a marked code`, () => {
     assert.ok(CODE_PHRASES.length >= 70);

@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import * as esbuild from 'esbuild';
 import fc from 'fast-check';
 import { secretContextArbitrary, writtenCardArbitrary, writtenCodeArbitrary } from '../arbitraries';
-import { LeakCheck, leakStats } from '../leakOracle';
+import { LeakCheck, printLeakCount } from '../leakOracle';
 import { FREE_TEXT_FIELDS, LANGS, NOW_ISO, reportWith, type Outputs, type RawReport } from '../leakOutputs';
 
 const ROOT = resolve(__dirname, '../..');
@@ -33,10 +33,9 @@ describe('leaks: the built CLI, end to end', function () {
   let root: string;
   let cli: string;
   let count = 0;
-  const start = { checks: 0, leaks: 0 };
+  printLeakCount('built CLI');
 
   before(async () => {
-    Object.assign(start, leakStats);
     root = mkdtempSync(join(tmpdir(), 'card-doctor-leaks-e2e-'));
     cli = join(root, 'cli.js');
     const { builtinTemplatesPlugin } = (await import(join(ROOT, 'templates/builtinTemplatesPlugin.mjs'))) as {
@@ -58,7 +57,6 @@ describe('leaks: the built CLI, end to end', function () {
 
   after(() => {
     rmSync(root, { recursive: true, force: true });
-    console.log(`      leaks (built CLI): ${leakStats.checks - start.checks} output checks, ${leakStats.leaks - start.leaks} leaks`);
   });
 
   /** Every command of the CLI on `input`: diagnose in three formats and both letters at once, then journal add and list. */

@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { ENTRY_MARKER, formatJournalEntry, journalHeader, journalReports, parseJournal, type DatedReport } from '../../src/core/journal';
 import { parseReport } from '../../src/core/report';
 import { writtenCardArbitrary, writtenCodeArbitrary, secretContextArbitrary } from '../arbitraries';
-import { LeakCheck, leakStats } from '../leakOracle';
+import { LeakCheck, printLeakCount } from '../leakOracle';
 import { diagnose } from '../../src/core/diagnose';
 import { LETTER_KINDS } from '../../src/core/letterKinds';
 import { FREE_TEXT_FIELDS, LANGS, NOW, NOW_ISO, captured, reportWith, scratch, type FreeTextField, type Outputs } from '../leakOutputs';
@@ -54,12 +54,8 @@ describe('leaks: a journal edited by hand', function () {
   // Hundreds of reports through every output: far more than the suite's default per test.
   this.timeout(180_000);
   const files = scratch();
-  const start = { checks: 0, leaks: 0 };
-  before(() => Object.assign(start, leakStats));
-  after(() => {
-    files.remove();
-    console.log(`      leaks (journal read back): ${leakStats.checks - start.checks} output checks, ${leakStats.leaks - start.leaks} leaks`);
-  });
+  printLeakCount('journal read back');
+  after(() => files.remove());
 
   /**
    * Everything made from the edited journal: its parse, `journal list`, `diagnose` with it as

@@ -12,7 +12,7 @@ import { diagnoseDraft, redactDraft } from '../../src/host/sidebar/formDiagnosis
 import { REPORT_FIELD_PATHS, type ReportDraft } from '../../src/protocol/messages';
 import { FORM_FIELD_IDS, formToReportDraft, readSavedState, reportDraftToForm, savedStateOf, type FormFields } from '../../src/webview/formReport';
 import { secretContextArbitrary, writtenCardArbitrary, writtenCodeArbitrary } from '../arbitraries';
-import { LeakCheck, leakStats } from '../leakOracle';
+import { LeakCheck, printLeakCount } from '../leakOracle';
 import { LANGS, NOW, type Outputs } from '../leakOutputs';
 
 const RUNS = Number(process.env.LEAK_RUNS ?? 300);
@@ -51,11 +51,7 @@ function outputsOf(text: string, lang: 'en' | 'zh-cn'): Outputs {
 describe('leaks: the sidebar form', function () {
   // Hundreds of reports through every output: far more than the suite's default per test.
   this.timeout(180_000);
-  const start = { checks: 0, leaks: 0 };
-  before(() => Object.assign(start, leakStats));
-  after(() => {
-    console.log(`      leaks (sidebar): ${leakStats.checks - start.checks} output checks, ${leakStats.leaks - start.leaks} leaks`);
-  });
+  printLeakCount('sidebar');
 
   it('saves only the form’s own fields and paths', () => {
     const state = savedStateOf({ notes: 'hello', 'card.cvc': '123', occurredAtOffset: '+08:00' }, ['notes', 'card.cvc', 'notes'], [
