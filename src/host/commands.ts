@@ -107,7 +107,7 @@ async function openJournal(session: Session): Promise<vscode.Uri | undefined> {
   const journal = session.journalFile(target);
   // Created (or found) only where it stays in the folder: an editor on a linked ~/.gitconfig
   // would be one save away from writing it.
-  await session.journal.create(journal, letterLang(session.settings(target)));
+  await session.journal.create(journal, letterLang(session.settings(target)), 'open');
   const uri = journal.uri;
   await vscode.window.showTextDocument(uri, { preview: false });
   return uri;

@@ -24,7 +24,7 @@ export type RefusalReason =
   | 'link';
 
 /** What the refusal stopped, for the message's second sentence. */
-export type RefusedAction = 'write' | 'read' | 'template';
+export type RefusedAction = 'write' | 'open' | 'read' | 'template';
 
 /**
  * A file refused because of where it leads: nothing was written (or read). Its message is
@@ -56,7 +56,9 @@ export function refusalMessage(file: FolderFile, reason: RefusalReason, action: 
   const what =
     action === 'write'
       ? vscode.l10n.t('Nothing was written.')
-      : action === 'read'
+      : action === 'open'
+        ? vscode.l10n.t('So it was not opened.')
+        : action === 'read'
         ? vscode.l10n.t('So it was not read: the cooldown and the wizard leave it out.')
         : vscode.l10n.t('So the template was not used and no letter was written.');
   return joinSentences(where, what, vscode.l10n.t('Check the setting {0}.', file.setting));

@@ -111,14 +111,17 @@ export class JournalStore implements vscode.Disposable {
     this.changed.fire(uri);
   }
 
-  /** Creates the journal with its header (in `lang`) unless it exists; refuses like `append`. */
-  async create(file: FolderFile, lang: Lang): Promise<void> {
+  /**
+   * Creates the journal with its header (in `lang`) unless it exists; refuses like `append`,
+   * the refusal worded for `action` (opening it in an editor says so).
+   */
+  async create(file: FolderFile, lang: Lang, action: 'write' | 'open' = 'write'): Promise<void> {
     const { uri } = file;
     if (uri.scheme === 'file') {
-      await createJournal(uri.fsPath, lang, { within: file.folder.fsPath }).catch((error: unknown) => Promise.reject(asRefusal(error, file, 'write')));
+      await createJournal(uri.fsPath, lang, { within: file.folder.fsPath }).catch((error: unknown) => Promise.reject(asRefusal(error, file, action)));
       return;
     }
-    await refuseLinksThroughWorkspaceFs(file, 'write');
+    await refuseLinksThroughWorkspaceFs(file, action);
     if (await exists(uri)) return;
     await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(uri, '..'));
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(journalHeader(lang)));

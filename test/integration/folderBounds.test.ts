@@ -121,6 +121,10 @@ describe('writes stay in the workspace folder', function () {
       new RefusedPathError(file, 'outside', 'write').message,
       'card-failures/journal.md 经由符号链接指向工作区文件夹之外。未写入任何内容。请检查设置 cardDoctor.journalPath。',
     );
+    assert.equal(
+      new RefusedPathError(file, 'outside', 'open').message,
+      'card-failures/journal.md 经由符号链接指向工作区文件夹之外。因此没有打开它。请检查设置 cardDoctor.journalPath。',
+    );
   });
 
   describe('reading the journal', () => {
