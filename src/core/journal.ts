@@ -13,7 +13,9 @@
  */
 import type { Lang } from './catalogue';
 import { CARD_KIND_WORDS, PRODUCT_NAMES } from './catalogue';
+import { brandFromPrefix } from './cardFacts';
 import { countryName } from './countries';
+import { normalizeMessageText } from './declineMessages';
 import { diagnose } from './diagnose';
 import { brandText, causeTitle, formatLocalTime, likelihoodText, offsetOf } from './explain';
 import { containsSecret, maskLast4, redactSecrets } from './redact';
@@ -430,6 +432,48 @@ function closesFence(bytes: Uint8Array, text: number, end: number, start: number
   if (length < fence.length) return false;
   for (let index = text + length; index < end; index++) if (bytes[index] !== SPACE && bytes[index] !== TAB) return false;
   return true;
+}
+
+/**
+ * The journal entry that is the same attempt as `report`, or `undefined`: the one check every
+ * writer (the CLI's `journal add`, the extension's "Record attempt") and the diagnosis use before
+ * treating an attempt as new. Two reports are the same attempt when all three hold:
+ * - the same instant: `Date.parse` equal, so `10:31+08:00` and `02:31Z` match;
+ * - the same card, as far as both tell: last 4, first digits (the shorter a prefix of the longer,
+ *   since one side may keep 6 and the other 8) and brand (stated, else read from the first
+ *   digits) differ on no fact that both give. A fact only one side gives does not tell them apart;
+ * - the same error message after the recognizer's normalisation ({@link normalizeMessageText}:
+ *   case, width, quotes, whitespace and script folded), both absent counting as the same.
+ * A report without a time is never in the journal (every entry has one), so it matches nothing.
+ * The first matching entry, in `history`'s order, is returned.
+ */
+export function findRecordedAttempt(report: Report, history: readonly Report[]): Report | undefined {
+  if (!report.occurredAt) return undefined;
+  const time = Date.parse(report.occurredAt);
+  if (Number.isNaN(time)) return undefined;
+  let message: string | undefined;
+  for (const entry of history) {
+    if (!entry.occurredAt || Date.parse(entry.occurredAt) !== time || !sameCardFacts(report, entry)) continue;
+    message ??= normalizeMessageText(report.errorMessage ?? '');
+    if (normalizeMessageText(entry.errorMessage ?? '') === message) return entry;
+  }
+  return undefined;
+}
+
+/** No card fact that both reports give differs (see {@link findRecordedAttempt}). */
+function sameCardFacts(a: Report, b: Report): boolean {
+  const differ = (x: string | undefined, y: string | undefined) => x !== undefined && y !== undefined && x !== y;
+  if (differ(a.card?.last4, b.card?.last4) || differ(knownBrand(a), knownBrand(b))) return false;
+  const binA = a.card?.bin;
+  const binB = b.card?.bin;
+  return !binA || !binB || (binA.length <= binB.length ? binB.startsWith(binA) : binA.startsWith(binB));
+}
+
+/** The stated brand, else the one the first digits give; `undefined` when neither names one. */
+function knownBrand(report: Report): string | undefined {
+  const stated = report.card?.brand;
+  if (stated && stated !== 'unknown' && stated !== 'other') return stated;
+  return report.card?.bin ? brandFromPrefix(report.card.bin) : undefined;
 }
 
 /** The reports of a parsed journal, oldest first: the `history` that `diagnose` takes. */

@@ -4,6 +4,7 @@ import type { Lang } from '../../src/core/catalogue';
 import {
   ENTRY_MARKER,
   fieldsHoldingSecrets,
+  findRecordedAttempt,
   formatJournalEntry,
   journalHeader,
   parseJournal,
@@ -337,5 +338,55 @@ describe('journal format', () => {
     const report = { occurredAt: FALLBACK_TIME, notes: 'card 4242 4242\n4242 4242', errorMessage: 'declined', card: { issuerName: 'Bank' } } as DatedReport;
     assert.deepEqual(fieldsHoldingSecrets(report), ['notes']);
     assert.deepEqual(fieldsHoldingSecrets(dated(UNIONPAY)), []);
+  });
+});
+
+describe('findRecordedAttempt: the journal entry that is the same attempt', () => {
+  const entry = dated({
+    occurredAt: '2025-11-27T10:31:00+08:00',
+    errorMessage: 'Your card was declined.',
+    card: { brand: 'unionpay', bin: '62148300', last4: '4242' },
+  });
+  const other = dated({ occurredAt: '2025-11-27T09:00:00+08:00', errorMessage: 'Your card was declined.', card: { last4: '4242' } });
+  const history = [other, entry];
+
+  it('finds the entry at the same instant written with another offset', () => {
+    const report = dated({ occurredAt: '2025-11-27T02:31:00Z', errorMessage: 'Your card was declined.', card: { last4: '4242' } });
+    assert.equal(findRecordedAttempt(report, history), entry);
+  });
+
+  it('reads the message through the recognizer’s normalisation: case, width, spacing and line breaks', () => {
+    const report = dated({ occurredAt: '2025-11-27T10:31:00+08:00', errorMessage: '  YOUR  card\nwas declined．', card: { bin: '621483', last4: '4242' } });
+    // Full-width full stop folds to "." by NFKC.
+    assert.equal(findRecordedAttempt(report, history), entry);
+  });
+
+  it('a fact only one side gives does not tell them apart; the shorter first digits are a prefix of the longer', () => {
+    const report = dated({ occurredAt: '2025-11-27T10:31:00+08:00', errorMessage: 'Your card was declined.', card: { bin: '621483' } });
+    assert.equal(findRecordedAttempt(report, history), entry);
+  });
+
+  it('another minute, another card or another message is another attempt', () => {
+    const base = { errorMessage: 'Your card was declined.', card: { brand: 'unionpay', last4: '4242' } };
+    assert.equal(findRecordedAttempt(dated({ ...base, occurredAt: '2025-11-27T10:32:00+08:00' }), history), undefined);
+    assert.equal(findRecordedAttempt(dated({ ...base, occurredAt: '2025-11-27T10:31:00+08:00', card: { last4: '1881' } }), history), undefined);
+    assert.equal(findRecordedAttempt(dated({ ...base, occurredAt: '2025-11-27T10:31:00+08:00', card: { brand: 'visa', last4: '4242' } }), history), undefined);
+    assert.equal(findRecordedAttempt(dated({ ...base, occurredAt: '2025-11-27T10:31:00+08:00', card: { bin: '622848' } }), history), undefined);
+    assert.equal(findRecordedAttempt(dated({ ...base, occurredAt: '2025-11-27T10:31:00+08:00', errorMessage: 'Your card has insufficient funds.' }), history), undefined);
+    assert.equal(findRecordedAttempt(dated({ ...base, occurredAt: '2025-11-27T10:31:00+08:00', errorMessage: undefined }), history), undefined);
+  });
+
+  it('a brand read from the first digits counts against a stated one', () => {
+    // 4111 11 is a Visa range; the entry says UnionPay.
+    const report = dated({ occurredAt: '2025-11-27T10:31:00+08:00', errorMessage: 'Your card was declined.', card: { bin: '411111' } });
+    assert.equal(findRecordedAttempt(report, [entry]), undefined);
+  });
+
+  it('two reports with neither message nor card at the same instant are the same attempt; a report with no time matches nothing', () => {
+    const bare = dated({ occurredAt: '2025-11-27T12:00:00Z', product: 'chatgpt-web' });
+    assert.equal(findRecordedAttempt(dated({ occurredAt: '2025-11-27T12:00:00.000Z' }), [bare]), bare);
+    const parsed = parseReport({ errorMessage: 'Your card was declined.' });
+    assert.ok(parsed.ok);
+    assert.equal(findRecordedAttempt(parsed.report, [bare, entry]), undefined);
   });
 });
