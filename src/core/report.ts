@@ -118,6 +118,36 @@ function isRealDate(value: string): boolean {
   return day <= days;
 }
 
+/** What a person reads when an expiry cannot be read; it names both ways a card's expiry is written. */
+export const EXPIRY_MESSAGE = 'expected a month and year, such as 06/28 or 2028-06';
+
+/** `06/28`, `6/28`, `06-28`, `06/2028` (month first, as printed on cards). */
+const EXPIRY_MONTH_FIRST = /^(\d{1,2}) ?[/\-.] ?(\d{2}|\d{4})$/;
+/** `2028-06`, `2028/6`, `2028年6月` (year first, as ISO and Chinese write it). */
+const EXPIRY_YEAR_FIRST = /^(\d{4}) ?[/\-.年] ?(\d{1,2}) ?月?$/;
+/** Text longer than any way of writing a month and year is not read at all. */
+const EXPIRY_MAX_TYPED = 16;
+
+/**
+ * A card's expiry as the schema stores it (`2028-06`), from the ways people type it: month first
+ * as printed on the card (`06/28`, `6/28`, `06-28`, `06/2028`) or year first (`2028-06`,
+ * `2028/6`, `2028年6月`), with digits of any script and full-width slashes. A two-digit year is
+ * 20YY: cards are valid for a few years, never a century. What cannot be read comes back trimmed,
+ * for the pattern check to refuse with {@link EXPIRY_MESSAGE}; a month such as 13 is kept, so the
+ * same check refuses it too.
+ */
+export function normalizeExpiry(typed: string): string {
+  const text = typed.trim();
+  if (text.length > EXPIRY_MAX_TYPED) return text;
+  const compact = toAsciiDigits(text.normalize('NFKC')).replace(/\s+/g, ' ');
+  const monthFirst = EXPIRY_MONTH_FIRST.exec(compact);
+  const yearFirst = monthFirst ? null : EXPIRY_YEAR_FIRST.exec(compact);
+  const parts = monthFirst ? { year: monthFirst[2]!, month: monthFirst[1]! } : yearFirst ? { year: yearFirst[1]!, month: yearFirst[2]! } : undefined;
+  if (!parts) return text;
+  const year = parts.year.length === 2 ? `20${parts.year}` : parts.year;
+  return `${year}-${parts.month.padStart(2, '0')}`;
+}
+
 const triState = choice(TRI_STATES);
 
 export const cardSchema = z.strictObject({
@@ -128,10 +158,7 @@ export const cardSchema = z.strictObject({
   issuerName: z.optional(freeText(TEXT_LIMITS.issuerName, false)),
   issuerCountry: z.optional(country),
   expiry: z.optional(
-    z.string('expected YYYY-MM').check(
-      z.overwrite((value) => value.trim()),
-      z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected YYYY-MM'),
-    ),
+    z.string(EXPIRY_MESSAGE).check(z.overwrite(normalizeExpiry), z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, EXPIRY_MESSAGE)),
   ),
   dualCurrency: z.optional(triState),
 });

@@ -25,7 +25,7 @@ const messyValue = fc.oneof(
   fc.constantFrom(
     ' cn ', 'us', 'CN', 'XX', '6214 8300', '4242', '42 42', '4242 4242 4242 4242', 'card 4242424242424242',
     '  padded  ', 'a\r\nb', 'bidi \u202e text', 'tab\there', '', '2025-11-27T10:31:00+08:00', '2025-11-27T10:31:00',
-    '2028-06', ' 2028-06 ', '2028-13', 'debit', 'visa', 'yes', 'maybe', 'chatgpt-web', 'CVC 123', '验证码 654321',
+    '2028-06', ' 2028-06 ', '2028-13', '06/28', '6/2028', '13/28', '2028年6月', 'debit', 'visa', 'yes', 'maybe', 'chatgpt-web', 'CVC 123', '验证码 654321',
     'x'.repeat(5000), null, 0, 1, true, [], {}, ['yes'], { kind: 'debit' },
   ),
   fc.string({ maxLength: 20 }),

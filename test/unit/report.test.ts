@@ -45,7 +45,12 @@ describe('report schema', () => {
       ['an unknown product', { product: 'dall-e' }, ['product: expected one of chatgpt-web, chatgpt-app, api-platform, other']],
       ['an unknown country', { billing: { country: 'ZZ' } }, ['billing.country: expected an ISO 3166 two-letter country code, such as CN or US']],
       ['a three-letter country', { connection: { accessCountry: 'CHN' } }, ['connection.accessCountry: expected an ISO 3166 two-letter country code, such as CN or US']],
-      ['a month 13 expiry', { card: { expiry: '2027-13' } }, ['card.expiry: expected YYYY-MM']],
+      ['a month 13 expiry', { card: { expiry: '2027-13' } }, ['card.expiry: expected a month and year, such as 06/28 or 2028-06']],
+      ['a month 13 expiry written month first', { card: { expiry: '13/27' } }, ['card.expiry: expected a month and year, such as 06/28 or 2028-06']],
+      ['a month 0 expiry', { card: { expiry: '00/28' } }, ['card.expiry: expected a month and year, such as 06/28 or 2028-06']],
+      ['an expiry with a day', { card: { expiry: '2028-06-30' } }, ['card.expiry: expected a month and year, such as 06/28 or 2028-06']],
+      ['an expiry with a three-digit year', { card: { expiry: '06/028' } }, ['card.expiry: expected a month and year, such as 06/28 or 2028-06']],
+      ['an expiry in words', { card: { expiry: 'June 2028' } }, ['card.expiry: expected a month and year, such as 06/28 or 2028-06']],
       ['a wrong tri-state', { bank: { balanceSufficient: 'maybe' } }, ['bank.balanceSufficient: expected one of yes, no, unknown']],
       ['an unknown field', { card: { number: '4242424242424242' } }, ['card.number: unknown field']],
       ['a card that is not an object', { card: 'visa' }, ['card: expected an object']],
@@ -58,6 +63,29 @@ describe('report schema', () => {
     ];
     for (const [name, input, expected] of rejected) {
       it(name, () => assert.deepEqual(errorsOf(input).sort(), [...expected].sort()));
+    }
+  });
+
+  describe('reads a card expiry as people write it, and stores YYYY-MM', () => {
+    const expiries: [string, string][] = [
+      ['06/28', '2028-06'],
+      ['6/28', '2028-06'],
+      ['06-28', '2028-06'],
+      ['06 / 28', '2028-06'],
+      ['06/2028', '2028-06'],
+      ['12.29', '2029-12'],
+      ['2028-06', '2028-06'],
+      ['2028/6', '2028-06'],
+      [' 2028-06 ', '2028-06'],
+      ['2028年6月', '2028-06'],
+      ['０６／２８', '2028-06'],
+    ];
+    for (const [typed, stored] of expiries) {
+      it(`"${typed}" → ${stored}`, () => {
+        const result = parseReport({ card: { expiry: typed } });
+        assert.ok(result.ok, result.ok ? '' : formatFieldErrors(result.errors));
+        assert.equal(result.report.card?.expiry, stored);
+      });
     }
   });
 
