@@ -128,3 +128,35 @@ export function countryOptions(lang: CountryNameLanguage): CountryOption[] {
     (a, b) => collator.compare(a.name, b.name) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
   );
 }
+
+/**
+ * The countries offered first, in this order, after an inferred one: mainland China, Hong Kong,
+ * Macao and Taiwan, where the people this extension is for live and bank (the domain page's
+ * "who uses the extension"); then the United States, Singapore, Japan and the United Kingdom,
+ * the usual issuers of virtual and foreign cards and the usual VPN exit countries. A short list
+ * on purpose: it saves scrolling, it is not a claim about any one person.
+ */
+export const LIKELY_COUNTRIES: readonly string[] = Object.freeze(['CN', 'HK', 'MO', 'TW', 'US', 'SG', 'JP', 'GB']);
+
+/** The country picker's list: the likely countries first, then all the others by name. */
+export interface RankedCountryOptions {
+  /** `first` (when it is a country code) and then {@link LIKELY_COUNTRIES}, each once, in that order. */
+  readonly likely: CountryOption[];
+  /** Every other code, sorted by name in the language's collation (pinyin for `zh-cn`). */
+  readonly others: CountryOption[];
+}
+
+/**
+ * {@link countryOptions} split for a picker that should open on the likely answer: `first`
+ * (an inferred or earlier answer) heads the likely group, so a UnionPay card's list starts
+ * with China rather than Afghanistan (阿富汗, first by pinyin too). Every code appears once.
+ */
+export function rankedCountryOptions(lang: CountryNameLanguage, first?: string): RankedCountryOptions {
+  const leading = first && isCountryCode(first) ? [first] : [];
+  const likelyCodes = [...new Set([...leading, ...LIKELY_COUNTRIES])];
+  const likelySet = new Set(likelyCodes);
+  return {
+    likely: likelyCodes.map((code) => ({ code, name: countryName(code, lang) })),
+    others: countryOptions(lang).filter((option) => !likelySet.has(option.code)),
+  };
+}

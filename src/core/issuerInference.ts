@@ -7,6 +7,9 @@
  * uses it by one step) and is always shown as inferred, with what it was inferred from.
  */
 
+import { brandFromPrefix } from './cardFacts';
+import type { CardBrand } from './report';
+
 /** How an issuing country was inferred. */
 export type InferenceBasis = 'bin' | 'bank-name';
 
@@ -123,4 +126,58 @@ export function inferIssuerCountry(card: { bin?: string; issuerName?: string } |
     if (country) return { country, basis: 'bank-name', detail: card.issuerName.slice(0, MAX_NAME_LENGTH) };
   }
   return undefined;
+}
+
+/**
+ * What a default was inferred from, strongest first: the card's first digits, the bank's name,
+ * the brand alone. A brand is the weakest: UnionPay cards are mostly mainland-issued, but Hong
+ * Kong, Macao, Taiwan and other places issue them too.
+ */
+export type CardDefaultBasis = InferenceBasis | 'brand';
+
+/** One inferred default and what it rests on, to be shown as inferred and confirmed by the person. */
+export interface InferredDefault<T> {
+  readonly value: T;
+  readonly basis: CardDefaultBasis;
+}
+
+/** The defaults {@link inferCardDefaults} can fill in. */
+export interface CardDefaults {
+  /** The brand the first digits belong to; basis is always `bin`. */
+  readonly brand?: InferredDefault<CardBrand>;
+  /** The likely issuing country (ISO 3166-1 alpha-2), not a certain one. */
+  readonly issuerCountry?: InferredDefault<string>;
+}
+
+/**
+ * Brands that point to one issuing country on their own. Only UnionPay: most UnionPay cards
+ * are issued in mainland China (the article's example). JCB is left out: it is issued widely
+ * outside Japan, so guessing Japan would mislead more often than help.
+ */
+const BRAND_COUNTRY: Readonly<Partial<Record<CardBrand, string>>> = { unionpay: 'CN' };
+
+/** Fewer digits than this name no brand reliably: a lone `6` is Discover, UnionPay and more. */
+const MIN_BRAND_DIGITS = 2;
+
+/** At most this many digits are looked at: the report keeps 6-8, and a brand needs no more. */
+const MAX_BRAND_DIGITS = 8;
+
+/**
+ * The defaults the wizard and the form offer for a card from what the person has typed so far:
+ * the brand from the first digits (two or more), and the likely issuing country from the first
+ * digits (a mainland bank's range, {@link MAINLAND_UNIONPAY_BINS}), else the bank's name, else
+ * the brand (the stated one, else the one from the digits). Only ASCII digits are read from
+ * `bin`, at most eight; a stated brand is not overridden here, only the country follows it.
+ * Example: `{ bin: '625000' }` → brand unionpay by `bin`, country CN by `brand`;
+ * `{ bin: '621483' }` → country CN by `bin`; `{ issuerName: '招商银行' }` → CN by `bank-name`.
+ */
+export function inferCardDefaults(card: { bin?: string; brand?: CardBrand; issuerName?: string } | undefined): CardDefaults {
+  if (!card) return {};
+  const digits = (card.bin ?? '').slice(0, MAX_BRAND_DIGITS * 4).replace(/\D/g, '').slice(0, MAX_BRAND_DIGITS);
+  const detected = digits.length >= MIN_BRAND_DIGITS ? brandFromPrefix(digits) : undefined;
+  const brand: InferredDefault<CardBrand> | undefined = detected ? { value: detected, basis: 'bin' } : undefined;
+  const issuer = inferIssuerCountry({ bin: digits.length >= 6 ? digits : undefined, issuerName: card.issuerName });
+  if (issuer) return { brand, issuerCountry: { value: issuer.country, basis: issuer.basis } };
+  const brandCountry = BRAND_COUNTRY[card.brand && card.brand !== 'unknown' ? card.brand : (detected ?? 'unknown')];
+  return { brand, issuerCountry: brandCountry ? { value: brandCountry, basis: 'brand' } : undefined };
 }

@@ -4,6 +4,7 @@ import {
   countryName,
   countryOptions,
   isCountryCode,
+  rankedCountryOptions,
   type CountryNameLanguage,
 } from '../../src/core/countries';
 import {
@@ -77,6 +78,47 @@ describe('countries', () => {
     // 阿 (a) comes before 德 (de), which comes before 中 (zhong).
     assert.ok(names.indexOf('阿根廷') < names.indexOf('德国'));
     assert.ok(names.indexOf('德国') < names.indexOf('中国'));
+  });
+});
+
+describe('rankedCountryOptions', () => {
+  it('starts with the inferred country, then the likely ones, in Chinese', () => {
+    const { likely, others } = rankedCountryOptions('zh-cn', 'CN');
+    assert.deepEqual(
+      likely.map((o) => o.name),
+      ['中国', '中国香港特别行政区', '中国澳门特别行政区', '台湾', '美国', '新加坡', '日本', '英国'],
+    );
+    assert.equal(others[0]!.name, '阿尔巴尼亚');
+    assert.ok(!others.some((o) => o.code === 'CN'));
+  });
+
+  it('puts an inferred country outside the short list first, each code once', () => {
+    for (const lang of LANGUAGES) {
+      const { likely, others } = rankedCountryOptions(lang, 'DE');
+      assert.deepEqual(likely.map((o) => o.code), ['DE', 'CN', 'HK', 'MO', 'TW', 'US', 'SG', 'JP', 'GB']);
+      const all = [...likely, ...others].map((o) => o.code);
+      assert.deepEqual([...all].sort(), [...ISO_COUNTRY_CODES].sort(), lang);
+    }
+  });
+
+  it('never opens a UnionPay card’s list at Afghanistan', () => {
+    const { likely } = rankedCountryOptions('en', 'CN');
+    assert.equal(likely[0]!.name, 'China');
+    assert.notEqual(likely[0]!.name, 'Afghanistan');
+  });
+
+  it('ignores a first code that is not a country', () => {
+    assert.deepEqual(rankedCountryOptions('en', 'ZZ').likely.map((o) => o.code), ['CN', 'HK', 'MO', 'TW', 'US', 'SG', 'JP', 'GB']);
+    assert.deepEqual(rankedCountryOptions('en').likely[0], { code: 'CN', name: 'China' });
+  });
+
+  it('sorts the rest by pinyin in Chinese and alphabetically in English', () => {
+    const zh = rankedCountryOptions('zh-cn', 'CN').others.map((o) => o.name);
+    assert.ok(zh.indexOf('阿根廷') < zh.indexOf('德国'));
+    assert.ok(zh.indexOf('德国') < zh.indexOf('赞比亚'));
+    const en = rankedCountryOptions('en', 'CN').others.map((o) => o.name);
+    assert.equal(en[0], 'Afghanistan');
+    assert.ok(en.indexOf('Germany') < en.indexOf('Zambia'));
   });
 });
 
