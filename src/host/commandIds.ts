@@ -8,9 +8,13 @@ export const COMMAND_IDS = {
   generateBankInquiry: 'cardDoctor.generateBankInquiry',
   recordAttempt: 'cardDoctor.recordAttempt',
   openJournal: 'cardDoctor.openJournal',
+  showLastDiagnosis: 'cardDoctor.showLastDiagnosis',
 } as const;
 
 export type CommandName = keyof typeof COMMAND_IDS;
 
 /** The sidebar form's webview view, as contributed in package.json `contributes.views`. */
 export const FORM_VIEW_ID = 'cardDoctor.form';
+
+/** The diagnosis' editor panel (`WebviewPanel.viewType`); its title bar carries the next steps. */
+export const DIAGNOSIS_PANEL_TYPE = 'cardDoctor.diagnosis';

@@ -1,9 +1,12 @@
 import * as vscode from 'vscode';
-import { diagnose, type Diagnosis } from '../core/diagnose';
+import type { Diagnosis } from '../core/diagnose';
+import { formatLocalTime, offsetOf } from '../core/explain';
+import { findRecordedAttempt } from '../core/journal';
 import type { LetterKind } from '../core/letterKinds';
+import { maskLast4 } from '../core/redact';
+import type { Report } from '../core/report';
 import { COMMAND_IDS, type CommandName } from './commandIds';
 import { JournalBusyError } from './journalStore';
-import { uiLang } from './language';
 import type { Session } from './session';
 import { letterLang } from './settings';
 import { chooseWorkspaceFolder } from './workspaceTarget';
@@ -18,35 +21,34 @@ export const COMMAND_FACTORIES: Readonly<Record<CommandName, (session: Session) 
   generateBankInquiry: (session) => (argument) => generateLetter(session, 'bank-inquiry', argument),
   recordAttempt: (session) => (argument) => recordAttempt(session, argument),
   openJournal: (session) => () => openJournal(session),
+  showLastDiagnosis: (session) => () => showLastDiagnosis(session),
 };
 
 async function diagnoseCommand(session: Session, argument: unknown): Promise<Diagnosis | undefined> {
   const folder = session.readingFolder();
   // Not awaited before the wizard: its first question must not wait for the journal.
   const history = session.history(folder);
-  const report = argument !== undefined ? session.validated(argument) : await session.askForReport(history);
-  if (!report) return undefined;
-  const now = session.clock();
-  const diagnosis = diagnose(report, await history, now);
-  session.remember(report);
-  session.showCooldownOf(diagnosis);
-  await session.documents.show(diagnosis, uiLang(), now);
-  offerNextSteps(report);
+  const given = argument !== undefined ? session.validated(argument) : await session.askForReport(history);
+  if (!given) return undefined;
+  // Dated now if it gave no time, so diagnosing, showing it again and recording it speak of one instant.
+  const report = session.dated(given);
+  await session.remember(report);
+  const diagnosis = await session.showDiagnosis(report, await history, { reveal: true, preserveFocus: false });
+  // The next steps are in the diagnosis tab's title bar; a passing word is enough here.
+  vscode.window.setStatusBarMessage(vscode.l10n.t('Diagnosis ready. The causes are likely, not certain.'), 10_000);
   return diagnosis;
 }
 
-/** The buttons under a diagnosis. Not awaited: the command returns its diagnosis at once. */
-function offerNextSteps(report: unknown): void {
-  const appeal = vscode.l10n.t('Generate Appeal');
-  const inquiry = vscode.l10n.t('Generate Bank Inquiry');
-  const record = vscode.l10n.t('Record in Journal');
+async function showLastDiagnosis(session: Session): Promise<Diagnosis | undefined> {
+  const diagnosis = await session.showLastDiagnosis({ reveal: true, preserveFocus: false });
+  if (diagnosis) return diagnosis;
+  const diagnoseNow = vscode.l10n.t('Diagnose…');
   void vscode.window
-    .showInformationMessage(vscode.l10n.t('Diagnosis ready. The causes are likely, not certain.'), appeal, inquiry, record)
+    .showInformationMessage(vscode.l10n.t('There is no diagnosis in this workspace yet.'), diagnoseNow)
     .then((choice) => {
-      const command =
-        choice === appeal ? COMMAND_IDS.generateAppeal : choice === inquiry ? COMMAND_IDS.generateBankInquiry : choice === record ? COMMAND_IDS.recordAttempt : undefined;
-      if (command) void vscode.commands.executeCommand(command, report);
+      if (choice === diagnoseNow) void vscode.commands.executeCommand(COMMAND_IDS.diagnose);
     });
+  return undefined;
 }
 
 async function generateLetter(session: Session, kind: LetterKind, argument: unknown): Promise<vscode.Uri | undefined> {
@@ -59,14 +61,17 @@ async function generateLetter(session: Session, kind: LetterKind, argument: unkn
   const now = session.clock();
   const history = await session.history(folder);
   const text = await session.letters.render(kind, letterLang(settings), report, history, settings, folder, now);
+  // Beside the diagnosis, never over it.
+  const viewColumn = session.panel.companionColumn() ?? vscode.ViewColumn.One;
   if (!folder) {
     const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: text });
-    await vscode.window.showTextDocument(document);
+    await vscode.window.showTextDocument(document, { viewColumn, preview: false });
     return document.uri;
   }
   const uri = await session.letters.write(folder, settings, kind, report, text, now);
-  await vscode.window.showTextDocument(uri, { viewColumn: vscode.ViewColumn.One, preview: false });
-  await vscode.commands.executeCommand('markdown.showPreviewToSide', uri);
+  await vscode.window.showTextDocument(uri, { viewColumn, preview: false });
+  // The preview would open in the column beside the letter: where the diagnosis is, when it is open.
+  if (!session.panel.isOpen) await vscode.commands.executeCommand('markdown.showPreviewToSide', uri);
   const name = vscode.workspace.asRelativePath(uri);
   void vscode.window.showInformationMessage(
     kind === 'appeal'
@@ -81,11 +86,14 @@ async function recordAttempt(session: Session, argument: unknown): Promise<vscod
   if (!target || target === 'untitled') return undefined;
   const report = await session.reportFor(argument, target, { ask: true });
   if (!report) return undefined;
+  const dated = session.dated(report);
+  const recorded = findRecordedAttempt(dated, await session.history(target));
+  if (recorded && !(await confirmRecordingAgain(recorded))) return undefined;
   const settings = session.settings(target);
   const journal = session.journalFile(target);
   const uri = journal.uri;
   try {
-    await session.journal.append(journal, session.dated(report), letterLang(settings), session.clock());
+    await session.journal.append(journal, dated, letterLang(settings), session.clock());
   } catch (error) {
     if (!(error instanceof JournalBusyError)) throw error;
     void vscode.window.showWarningMessage(
@@ -101,6 +109,25 @@ async function recordAttempt(session: Session, argument: unknown): Promise<vscod
   return uri;
 }
 
+/**
+ * Asks before an attempt the journal already holds goes in again: a copy counts one attempt as
+ * two, and the diagnosis and the letters would then speak of attempts that never happened.
+ */
+async function confirmRecordingAgain(recorded: Report): Promise<boolean> {
+  const time = recorded.occurredAt ? formatLocalTime(recorded.occurredAt, offsetOf(recorded.occurredAt)) : '';
+  const last4 = recorded.card?.last4;
+  const message = last4
+    ? vscode.l10n.t('The journal already holds this attempt ({0}, card {1}). Record it again?', time, maskLast4(last4))
+    : vscode.l10n.t('The journal already holds this attempt ({0}). Record it again?', time);
+  const again = vscode.l10n.t('Record Again');
+  const choice = await vscode.window.showWarningMessage(
+    message,
+    { modal: true, detail: vscode.l10n.t('Recorded twice, one attempt counts as two: the diagnosis, the wait and the letters would speak of an attempt that never happened.') },
+    again,
+  );
+  return choice === again;
+}
+
 async function openJournal(session: Session): Promise<vscode.Uri | undefined> {
   const target = await chooseWorkspaceFolder({ allowUntitled: false });
   if (!target || target === 'untitled') return undefined;
@@ -109,6 +136,6 @@ async function openJournal(session: Session): Promise<vscode.Uri | undefined> {
   // would be one save away from writing it.
   await session.journal.create(journal, letterLang(session.settings(target)), 'open');
   const uri = journal.uri;
-  await vscode.window.showTextDocument(uri, { preview: false });
+  await vscode.window.showTextDocument(uri, { preview: false, viewColumn: session.panel.companionColumn() });
   return uri;
 }

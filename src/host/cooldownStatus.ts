@@ -1,20 +1,23 @@
 import * as vscode from 'vscode';
 import type { Cooldown } from '../core/diagnose';
-import { durationText } from '../core/explain';
+import { cooldownText, durationText } from '../core/explain';
 import { COMMAND_IDS } from './commandIds';
 import { uiLang } from './language';
 
 /**
- * The status bar item that counts down a cooldown (`$(watch) 5h 12m`): shown while the article's
- * 24-hour wait is running, gone when it ends. Clicking it opens the journal.
+ * The status bar item that counts down the article's 24-hour wait (`$(watch) Wait 5h 12m` /
+ * `$(watch) 等待 5 小时 12 分`): shown while the journal's attempts call for a wait, gone when it
+ * ends. Its tooltip is the diagnosis' own sentence, so the time reads the same everywhere.
+ * Clicking it opens the journal.
  */
 export class CooldownStatus implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('cardDoctor.cooldown', vscode.StatusBarAlignment.Left, 10);
   private cooldown: Cooldown | null = null;
+  private offsetMinutes = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly clock: () => Date = () => new Date()) {
-    this.item.name = vscode.l10n.t('Card Doctor cooldown');
+    this.item.name = vscode.l10n.t('Card Doctor: wait before trying again');
     this.item.command = COMMAND_IDS.openJournal;
   }
 
@@ -23,31 +26,40 @@ export class CooldownStatus implements vscode.Disposable {
     this.item.dispose();
   }
 
-  /** Shows the cooldown, or hides the item when there is none. */
-  update(cooldown: Cooldown | null): void {
+  /**
+   * Shows the wait, or hides the item when there is none. `offsetMinutes`: the UTC offset the
+   * end of the wait is written in (the attempt's own, as in the diagnosis).
+   */
+  update(cooldown: Cooldown | null, offsetMinutes = 0): void {
     this.cooldown = cooldown;
+    this.offsetMinutes = offsetMinutes;
     this.render();
   }
 
   /** What the item shows now: for tests, and the same text a person sees. */
-  get state(): { visible: boolean; text: string; tooltip: string } {
-    return { visible: this.cooldown !== null, text: this.item.text, tooltip: typeof this.item.tooltip === 'string' ? this.item.tooltip : '' };
+  get state(): { visible: boolean; text: string; tooltip: string; label: string } {
+    return {
+      visible: this.cooldown !== null,
+      text: this.item.text,
+      tooltip: typeof this.item.tooltip === 'string' ? this.item.tooltip : '',
+      label: this.item.accessibilityInformation?.label ?? '',
+    };
   }
 
   private render(): void {
-    const left = this.cooldown ? Date.parse(this.cooldown.until) - this.clock().getTime() : 0;
+    const now = this.clock();
+    const left = this.cooldown ? Date.parse(this.cooldown.until) - now.getTime() : 0;
     if (!this.cooldown || left <= 0) {
       this.cooldown = null;
       this.item.hide();
       this.stopTimer();
       return;
     }
-    this.item.text = `$(watch) ${durationText(left, 'en')}`;
-    const until = new Date(this.cooldown.until).toLocaleString(uiLang() === 'zh-cn' ? 'zh-CN' : 'en');
-    this.item.tooltip =
-      this.cooldown.reason === 'card-changed'
-        ? vscode.l10n.t('More than one card was tried in the last 24 hours. Wait until {0} before trying again or trying another card. Click to open the journal.', until)
-        : vscode.l10n.t('Several attempts were made in the last 24 hours. Wait until {0} before trying again. Click to open the journal.', until);
+    const lang = uiLang();
+    const duration = durationText(left, lang);
+    this.item.text = `$(watch) ${vscode.l10n.t('Wait {0}', duration)}`;
+    this.item.accessibilityInformation = { label: vscode.l10n.t('Card Doctor: wait {0} before trying to add a card again', duration) };
+    this.item.tooltip = `${cooldownText(this.cooldown, this.offsetMinutes, now, lang)}\n${vscode.l10n.t('Click to open the journal.')}`;
     this.item.show();
     // Tick each half minute, and exactly when the wait ends so the item goes at that moment.
     this.stopTimer();

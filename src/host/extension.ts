@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { COMMAND_IDS, FORM_VIEW_ID, type CommandName } from './commandIds';
+import { COMMAND_IDS, DIAGNOSIS_PANEL_TYPE, FORM_VIEW_ID, type CommandName } from './commandIds';
 import type { Session } from './session';
 import type { Services } from './services';
 
@@ -28,6 +28,10 @@ export function activate(context: vscode.ExtensionContext): CardDoctorApi {
   context.subscriptions.push(
     vscode.window.registerWebviewViewProvider(FORM_VIEW_ID, {
       resolveWebviewView: (view) => load().formView.resolveWebviewView(view),
+    }),
+    // The diagnosis tab comes back after a reload, re-diagnosed from the report kept in workspaceState.
+    vscode.window.registerWebviewPanelSerializer(DIAGNOSIS_PANEL_TYPE, {
+      deserializeWebviewPanel: (panel) => load().restoreDiagnosisPanel(panel),
     }),
   );
   setTimeout(load, 0);

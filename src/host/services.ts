@@ -3,7 +3,8 @@ import * as vscode from 'vscode';
 import { COMMAND_FACTORIES, type CommandHandler } from './commands';
 import { COMMAND_IDS, type CommandName } from './commandIds';
 import { CooldownStatus } from './cooldownStatus';
-import { DiagnosisDocuments } from './diagnosisDocument';
+import { DiagnosisPanel } from './diagnosisPanel';
+import { LastReportStore } from './diagnosisPanelState';
 import { JournalStore } from './journalStore';
 import { LetterWriter, OwnTemplateRefusedError, showOwnTemplateRefusal, TemplateTooLargeError } from './letterWriter';
 import { FailureReporter } from './log';
@@ -16,6 +17,8 @@ import { FormViewProvider } from './sidebar/formViewProvider';
 export interface Services {
   session: Session;
   formView: FormViewProvider;
+  /** Shows the last diagnosis in a diagnosis tab VS Code restored after a reload (or closes it). */
+  restoreDiagnosisPanel(panel: vscode.WebviewPanel): Promise<void>;
   /** Runs a command; unexpected failures are reported with "Show Log" and give undefined. */
   run(name: CommandName, argument?: unknown): Promise<unknown>;
 }
@@ -33,12 +36,13 @@ export function createServices(context: vscode.ExtensionContext): Services {
     workerFile: path.join(__dirname, 'journalWorker.js'),
     warn: (key, message, setting) => warnings.once(key, message, setting),
   });
-  const documents = new DiagnosisDocuments();
+  const panel = new DiagnosisPanel(context.extensionUri);
+  const lastReports = new LastReportStore(context.workspaceState, (message) => log.warn(message));
   const cooldown = new CooldownStatus();
-  const session = new Session(log, journal, new LetterWriter(context, log), documents, cooldown, warnings);
+  const session = new Session(log, journal, new LetterWriter(context, log), panel, lastReports, cooldown, warnings);
   const journalHistory = session.historyCache;
   const formView = new FormViewProvider(context.extensionUri, session, journalHistory);
-  context.subscriptions.push(log, journal, documents, cooldown, session, formView);
+  context.subscriptions.push(log, journal, panel, cooldown, session, formView);
 
   const handlers = Object.fromEntries(
     (Object.keys(COMMAND_IDS) as CommandName[]).map((name) => [name, COMMAND_FACTORIES[name](session)]),
@@ -54,10 +58,26 @@ export function createServices(context: vscode.ExtensionContext): Services {
   };
   context.subscriptions.push(journalHistory.onDidChange(refresh));
   refresh();
+  // An open diagnosis says what the journal holds now (an attempt just recorded, a copy removed).
+  context.subscriptions.push(
+    journalHistory.onDidChange(() => {
+      if (!panel.isOpen) return;
+      session.showLastDiagnosis({ reveal: false, preserveFocus: true }).catch((error: unknown) => log.warn('diagnosis refresh failed', String(error)));
+    }),
+  );
 
   return {
     session,
     formView,
+    async restoreDiagnosisPanel(restored) {
+      panel.adopt(restored);
+      try {
+        if (await session.showLastDiagnosis({ reveal: false, preserveFocus: true })) return;
+      } catch (error) {
+        failures.unexpected('restoring the diagnosis tab', error);
+      }
+      restored.dispose();
+    },
     async run(name, argument) {
       try {
         return await handlers[name](argument);
