@@ -5,6 +5,7 @@ import {
   DEFAULT_JOURNAL_PATH,
   entryTitle,
   fieldsHoldingSecrets,
+  findRecordedAttempt,
   inlineText,
   type JournalEntry,
 } from '../core/journal';
@@ -17,7 +18,7 @@ import { parseChoice, parseCommandArgs, parseLang, parseNow } from './options';
 import { readReport } from './readInput';
 
 export const JOURNAL_HELP = `Usage:
-  card-doctor journal add <report.json | -> [--journal FILE] [--now ISO] [--lang en|zh-cn]
+  card-doctor journal add <report.json | -> [--journal FILE] [--now ISO] [--lang en|zh-cn] [--force]
   card-doctor journal list [--journal FILE] [--format json|text] [--lang en|zh-cn]
 
 Keeps the failure journal: one Markdown file, one section per failed attempt, oldest first.
@@ -25,7 +26,11 @@ You may write your own notes anywhere in it; leave the <!-- card-doctor:entry �
 
 add    validates the report and appends one entry (the file, its folder and a header are
        created when missing). The attempt's time is the report's occurredAt, else --now, else
-       the clock. Nothing is written when the report is invalid.
+       the clock. Nothing is written when the report is invalid, or when the journal already
+       holds the same attempt: the same instant (in any offset), no card fact (last 4, first
+       digits, brand) that differs, and the same error message (case, width and spacing aside).
+       That is refused with exit code 3 and the time and line of the entry it repeats, unless
+       --force.
 list   prints the entries, oldest first, from a journal of at most 64 MB. A damaged entry (one whose machine line is over 64 KB
        is damaged too) is reported on stderr with its line number and skipped; a copy of an
        entry is reported and counted once; a marker inside a fenced code block (\`\`\` or ~~~) is
@@ -39,13 +44,15 @@ Options:
                        the journal file itself is never written through a symbolic link)
   --now ISO            the current time (default: the clock)
   --lang en|zh-cn      language of the entry and of the text (default: from LANG)
+  --force              add: record the attempt even when the journal already holds it
   --format json|text   list output: json is an array of the reports with occurredAt and line
                        (default: text)
   -h, --help           show this help
 
 Exit codes: 0 success; 2 invalid input: every bad field listed, a report over 1 MB or not
 valid JSON (only the line and column are shown), an impossible --now, a --journal that is a
-folder, over 64 MB (list), a symbolic link, or cannot be used; 1 unexpected error.
+folder, over 64 MB, a symbolic link, or cannot be used; 3 add refused: the journal already holds
+the attempt (see add); 1 unexpected error.
 `;
 
 const FORMATS = ['text', 'json'] as const;
@@ -63,6 +70,7 @@ async function addEntry(args: string[]): Promise<void> {
     journal: { type: 'string' },
     now: { type: 'string' },
     lang: { type: 'string' },
+    force: { type: 'boolean' },
   });
   if (positionals.length !== 1) throw new InputError(['expected one report: a JSON file, or - for standard input']);
   const now = parseNow(values.now);
@@ -78,6 +86,23 @@ async function addEntry(args: string[]): Promise<void> {
   // The default journal is found, not typed: it must really be inside the current folder (a
   // cloned repository's card-failures/ could be a link to anywhere).
   const within = values.journal === undefined ? process.cwd() : undefined;
+  if (!values.force) {
+    // Read before appending: a second process could add the same attempt in between, which the
+    // journal's reader then reports as a copy and counts once, so the race costs nothing.
+    const journal = await readJournalOption(path, false, within);
+    const same = journal.entries.find((entry) => findRecordedAttempt(report, [entry.report]) !== undefined);
+    if (same) {
+      const title = entryTitle({ ...same.report, occurredAt: same.occurredAt }, lang);
+      throw new InputError(
+        [
+          lang === 'en'
+            ? `the journal already holds this attempt: the entry of ${title} (${path}, line ${same.line}); nothing was written. Add it again with --force.`
+            : `失败日志中已有这次绑卡：${title} 的记录（${path} 第 ${same.line} 行）；未写入任何内容。如确需重复记录，请加 --force。`,
+        ],
+        3,
+      );
+    }
+  }
   await withJournalErrors(path, () => appendJournalEntry(path, report, lang, now, { within }));
   const title = entryTitle(report, lang);
   process.stdout.write(lang === 'en' ? `Added the attempt of ${title} to ${path}\n` : `已将 ${title} 的尝试记入 ${path}\n`);

@@ -12,7 +12,7 @@ const MAIN_HELP = `card-doctor — diagnose a refused card on an OpenAI account
 
 Usage:
   card-doctor diagnose <report.json | -> [--journal FILE] [--now ISO] [--lang en|zh-cn] [--format text|json|markdown]
-  card-doctor journal add <report.json | -> [--journal FILE] [--now ISO] [--lang en|zh-cn]
+  card-doctor journal add <report.json | -> [--journal FILE] [--now ISO] [--lang en|zh-cn] [--force]
   card-doctor journal list [--journal FILE] [--format json|text]
   card-doctor render appeal|bank-inquiry <report.json | -> [--journal FILE] [--lang en|zh-cn] [--out FILE]
                      [--templates DIR] [--name NAME] [--email EMAIL] [--amount "20 USD"] [--now ISO]
@@ -25,6 +25,7 @@ Commands:
 
 A report (a file, or - for standard input) may be at most 1 MB.
 Exit codes: 0 success, 2 invalid input (every problem listed on stderr, nothing written),
+3 refused: journal add of an attempt the journal already holds (--force adds it anyway),
 1 unexpected error. The report format and the cause ids are documented in the README.
 `;
 
@@ -58,7 +59,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   } catch (error) {
     if (error instanceof InputError) {
       process.stderr.write(error.problems.map((problem) => `error: ${problem}`).join('\n') + '\n');
-      return 2;
+      return error.exitCode;
     }
     process.stderr.write(`card-doctor: unexpected error: ${error instanceof Error ? error.message : String(error)}\n`);
     return 1;

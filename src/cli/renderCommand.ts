@@ -1,5 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
+import { describesAttempt } from '../core/diagnose';
 import { LETTER_KINDS, type LetterKind } from '../core/letterKinds';
 import { buildLetterData, renderLetter, type LetterSender } from '../core/letters';
 import { cleanFreeText, formatFieldErrors, parseReport, type Report } from '../core/report';
@@ -20,7 +21,10 @@ Writes a letter about a failed attempt, in Markdown:
   bank-inquiry  to the bank that issued the card
 
 Options:
-  --journal FILE     the failure journal (at most 64 MB): every attempt in it joins the timeline
+  --journal FILE     the failure journal (at most 64 MB): its attempts are the letter's timeline
+                     and count (the bank inquiry's, those with the report's last 4). The report
+                     is one of them only if the journal holds it: record it first with
+                     card-doctor journal add. Without --journal, the report alone
   --lang en|zh-cn    language of the letter (default: from LANG)
   --out FILE         write the letter to FILE; if FILE exists, to FILE-2, FILE-3… (never overwritten;
                      a folder is refused) (default: print it)
@@ -127,6 +131,12 @@ export async function runRender(args: string[]): Promise<void> {
     process.stderr.write(`note: ${values.templates} has no ${basename(template.file)}; using the built-in template\n`);
   }
   const data = buildLetterData(kind, lang, report, history, now, sender);
+  if (history.length > 0 && !data.attempts.some((attempt) => attempt.current) && describesAttempt(report)) {
+    process.stderr.write(
+      `note: the journal does not hold this attempt, so the letter lists and counts only the journal's ${data.attemptCount} ` +
+        `attempt${data.attemptCount === 1 ? '' : 's'}; record it first with card-doctor journal add\n`,
+    );
+  }
   let letter: string;
   try {
     letter = renderLetter(template, data);

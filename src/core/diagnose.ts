@@ -30,6 +30,7 @@ import {
 import { brandFromPrefix, isExpired, postalCodeFitsCountry } from './cardFacts';
 import { recognizeDeclineMessages, type DeclineRecognition } from './declineMessages';
 import { inferIssuerCountry, type InferenceBasis } from './issuerInference';
+import { findRecordedAttempt } from './journal';
 import { storePurchaseMention } from './purchaseContext';
 import type { Report } from './report';
 import { SUPPORTED_REGIONS, isSupportedRegion } from './supportedRegions';
@@ -61,11 +62,27 @@ export interface Cooldown {
   reason: 'repeated-attempts' | 'card-changed';
 }
 
+/** What the journal holds for the 24 hours before `now`. The report diagnosed counts only as the journal entry it may already be. */
 export interface HistorySummary {
   attempts24h: number;
+  /** Cards told apart by brand and last 4; an attempt whose card gives no last 4 adds none. */
   cards24h: number;
   /** How often the most repeated error appeared in the last 24 hours. */
   sameError24h: number;
+}
+
+/** What recording the report in the journal would change, for a report the journal does not hold yet. */
+export interface IfRecorded {
+  /** The journal's attempts in the last 24 hours with this one added (the same as now when it is older). */
+  attempts24h: number;
+  cards24h: number;
+  /**
+   * Its place among those attempts, oldest first (1 is the first); equal to `attempts24h` when it
+   * would be the latest. Null when it happened 24 hours or more before `now`, so no count changes.
+   */
+  position: number | null;
+  /** The wait the journal would then call for; null when none. */
+  cooldown: Cooldown | null;
 }
 
 /** Where the issuing country used by the rules came from. */
@@ -99,8 +116,17 @@ export interface Diagnosis {
   declineCode: string | null;
   /** Ids of the recognized messages, most specific first. */
   recognizedMessages: readonly string[];
+  /** The wait the journal's attempts call for (never the unrecorded report's), or null. */
   cooldown: Cooldown | null;
+  /** The journal's last 24 hours (see {@link HistorySummary}). */
   history: HistorySummary;
+  /** Whether the journal already holds this attempt (`findRecordedAttempt`). */
+  recorded: boolean;
+  /**
+   * What recording this attempt would mean; null when it is already recorded, or when the report
+   * is no attempt at all (see {@link describesAttempt}: an empty draft is not one).
+   */
+  ifRecorded: IfRecorded | null;
   /** The article's general next steps when no cause stands out (no high or medium finding). */
   generalSteps: readonly ActionId[];
   /** The date of the supported-countries snapshot used for region rules. */
@@ -185,9 +211,28 @@ interface Facts {
 }
 
 /**
- * Diagnoses one failed attempt. `history` is the journal (earlier attempts, in any order); the
- * report itself counts as an attempt unless the journal already holds it (same time). `now`
- * anchors every time window, so the same input always gives the same answer.
+ * Whether a report describes an attempt at all: it has an error message, or a fact about the card
+ * (last 4, first digits, a known brand or kind, the bank, the issuing country, the expiry). The
+ * rest of a form (product, connection, billing, bank answers) is filled in before anything has
+ * happened, so a report with only those is a draft, and recording it would count a card that
+ * never met the payment page.
+ */
+export function describesAttempt(report: Report): boolean {
+  if (report.errorMessage?.trim()) return true;
+  const card = report.card;
+  if (!card) return false;
+  return Boolean(
+    card.last4 || card.bin || card.issuerName?.trim() || card.issuerCountry || card.expiry ||
+      (card.brand && card.brand !== 'unknown') || (card.kind && card.kind !== 'unknown'),
+  );
+}
+
+/**
+ * Diagnoses one failed attempt. `history` is the journal (earlier attempts, in any order). The
+ * counts, the retry evidence and the wait come from the journal alone: the report is one of its
+ * attempts only when the journal holds it (`findRecordedAttempt`), and otherwise `ifRecorded`
+ * says what recording it would change. `now` anchors every time window, so the same input always
+ * gives the same answer.
  */
 export function diagnose(report: Report, history: readonly Report[], now: Date): Diagnosis {
   const occurredAt = report.occurredAt ?? now.toISOString();
@@ -225,8 +270,10 @@ export function diagnose(report: Report, history: readonly Report[], now: Date):
   addFundsEvidence(report, add);
   addAppStoreEvidence(facts, add);
 
-  const attempts = recentAttempts(report, occurredAt, recognitions, history, now);
+  const attempts = recentAttempts(history, now);
   const summary = summarize(attempts);
+  const cooldown = cooldownFor(attempts, summary, now);
+  const recorded = findRecordedAttempt(report, history) !== undefined;
   addHistoryEvidence(attempts, summary, add);
   addEarlierMessageEvidence(report, occurredAt, recognitions, history, add);
   addAdviceEvidence(first?.adviceCode ?? null, evidence, add);
@@ -238,8 +285,10 @@ export function diagnose(report: Report, history: readonly Report[], now: Date):
     findings,
     declineCode,
     recognizedMessages: recognitions.map((recognition) => recognition.messageId),
-    cooldown: cooldownFor(attempts, summary, now),
+    cooldown,
     history: summary,
+    recorded,
+    ifRecorded: recorded || !describesAttempt(report) ? null : ifRecordedOf(toAttempt(report, Date.parse(occurredAt), recognitions), attempts, now),
     generalSteps: standsOut ? [] : GENERAL_STEPS,
     supportedRegionsAsOf: SUPPORTED_REGIONS.asOf,
     context: {
@@ -592,26 +641,28 @@ function journaledAttempt(entry: Report): Attempt | null {
   return attempt;
 }
 
-/** The attempts of the 24 hours before `now`: the journal's, plus this one unless the journal holds it. */
-function recentAttempts(
-  report: Report,
-  occurredAt: string,
-  recognitions: readonly Recognition[],
-  history: readonly Report[],
-  now: Date,
-): Attempt[] {
+/** The journal's attempts of the 24 hours before `now`. */
+function recentAttempts(history: readonly Report[], now: Date): Attempt[] {
   const since = now.getTime() - DAY_MS;
-  const current = Date.parse(occurredAt);
   const attempts: Attempt[] = [];
-  let currentJournaled = false;
   for (const entry of history) {
     const attempt = journaledAttempt(entry);
-    if (!attempt) continue;
-    if (attempt.time === current) currentJournaled = true;
-    if (attempt.time > since) attempts.push(attempt);
+    if (attempt && attempt.time > since) attempts.push(attempt);
   }
-  if (!currentJournaled && current > since) attempts.push(toAttempt(report, current, recognitions));
   return attempts;
+}
+
+/** The journal's last 24 hours with `attempt` added, as `recentAttempts` would count them after recording it. */
+function ifRecordedOf(attempt: Attempt, attempts: readonly Attempt[], now: Date): IfRecorded {
+  if (!(attempt.time > now.getTime() - DAY_MS)) {
+    const summary = summarize(attempts);
+    return { attempts24h: summary.attempts24h, cards24h: summary.cards24h, position: null, cooldown: cooldownFor(attempts, summary, now) };
+  }
+  const after = [...attempts, attempt];
+  const summary = summarize(after);
+  // Recorded now, it would be read back after the entries at the same instant.
+  const position = attempts.filter((other) => other.time <= attempt.time).length + 1;
+  return { attempts24h: summary.attempts24h, cards24h: summary.cards24h, position, cooldown: cooldownFor(after, summary, now) };
 }
 
 function summarize(attempts: readonly Attempt[]): HistorySummary {

@@ -4,7 +4,7 @@
  * of this one view, so they never disagree.
  */
 import type { Lang } from './catalogue';
-import type { Diagnosis, Likelihood } from './diagnose';
+import type { Diagnosis, HistorySummary, IfRecorded, Likelihood } from './diagnose';
 import {
   actionText,
   adviceText,
@@ -38,6 +38,10 @@ export interface DiagnosisView {
   noFindings: string | null;
   generalStepsHeading: string | null;
   generalSteps: readonly string[];
+  /**
+   * What the journal holds for the last 24 hours, then whether this attempt is in it or what
+   * recording it would change ("… would make it the 3rd in 24 hours and start a 24-hour wait").
+   */
   historyLine: string;
   labels: { evidence: string; against: string; actions: string; cooldown: string; colon: string };
   disclaimer: string;
@@ -60,13 +64,25 @@ const LABELS = {
     separator: '; ',
     networkCodes: (decline: string | null, advice: string | null) =>
       `card network codes: ${[decline ? `decline ${decline}` : '', advice ? `advice ${advice}` : ''].filter(Boolean).join(', ')}`,
-    history: (a: number, c: number) => `Last 24 hours: ${a} attempt${a === 1 ? '' : 's'}, ${c} card${c === 1 ? '' : 's'}.`,
+    history: ({ attempts24h: a, cards24h: c }: HistorySummary) =>
+      a === 0
+        ? 'No attempts in the journal in the last 24 hours.'
+        : `Last 24 hours in the journal: ${a} attempt${a === 1 ? '' : 's'}${c === 0 ? '' : `, ${c} card${c === 1 ? '' : 's'}`}.`,
+    recorded: 'This attempt is in the journal.',
+    notRecorded: 'This attempt is not in the journal yet.',
+    ifRecorded: ({ attempts24h: a, position }: IfRecorded & { position: number }, newCard: number | null, wait: Wait) =>
+      `Recording this attempt would make it the ${ordinal(position)}${position === a ? '' : ` of ${a}`} in 24 hours` +
+      (newCard === null ? '' : `, with a ${ordinal(newCard)} card`) +
+      (wait === 'start' ? ', and start a 24-hour wait' : wait === 'restart' ? ', and restart the 24-hour wait' : '') +
+      '.',
+    olderThanDay: 'This attempt was more than 24 hours ago: recording it adds it to the timeline but changes no count and no wait.',
+    join: ' ',
     disclaimer: (asOf: string) =>
       `These are likely causes, not certainties: only the bank and the merchant know the real reason. Region rules as of ${asOf}. Nothing was sent anywhere; you decide what to send.`,
   },
   'zh-cn': {
     title: '绑卡失败诊断',
-    attempt: '尝试时间',
+    attempt: '绑卡时间',
     message: '识别出的提示',
     code: '拒绝代码',
     findings: '可能的原因（按可能性排序）',
@@ -80,11 +96,49 @@ const LABELS = {
     separator: '；',
     networkCodes: (decline: string | null, advice: string | null) =>
       `卡组织代码：${[decline ? `拒绝 ${decline}` : '', advice ? `建议 ${advice}` : ''].filter(Boolean).join('，')}`,
-    history: (a: number, c: number) => `过去 24 小时：尝试 ${a} 次，使用 ${c} 张卡。`,
+    history: ({ attempts24h: a, cards24h: c }: HistorySummary) =>
+      a === 0 ? '失败日志中过去 24 小时没有记录。' : `失败日志中过去 24 小时：绑卡 ${a} 次${c === 0 ? '' : `，用了 ${c} 张卡`}。`,
+    recorded: '这次绑卡已记入失败日志。',
+    notRecorded: '这次绑卡还没有记入失败日志。',
+    ifRecorded: ({ attempts24h: a, position }: IfRecorded & { position: number }, newCard: number | null, wait: Wait) =>
+      `若记入失败日志，这将是 24 小时内${position === a ? '' : ` ${a} 次绑卡中`}的第 ${position} 次` +
+      (position === a ? '绑卡' : '') +
+      (newCard === null ? '' : `、用到的第 ${newCard} 张卡`) +
+      (wait === 'start' ? '，并开始 24 小时的等待期' : wait === 'restart' ? '，等待期也将从这次起重新计算 24 小时' : '') +
+      '。',
+    olderThanDay: '这次绑卡发生在 24 小时以前：记入失败日志会补全时间线，但不改变次数，也不改变等待期。',
+    join: '',
     disclaimer: (asOf: string) =>
       `以上只是可能的原因，并非定论：真正的原因只有银行和商户知道。支持地区信息截至 ${asOf}。本工具不会发送任何内容，是否发送由您决定。`,
   },
 } as const;
+
+/** What recording an attempt does to the wait: starts one, moves it later, or leaves it. */
+type Wait = 'start' | 'restart' | null;
+
+/** English ordinals: 1st, 2nd, 3rd, 4th … 11th, 12th, 13th … 21st, 22nd, 23rd … 111th. */
+export function ordinal(n: number): string {
+  const lastTwo = n % 100;
+  const suffix = lastTwo >= 11 && lastTwo <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
+  return `${n}${suffix}`;
+}
+
+/** The history line: the journal's counts, then the report's place in the journal or what recording it would change. */
+function historyLine(diagnosis: Diagnosis, lang: Lang): string {
+  const labels = LABELS[lang];
+  const journal = labels.history(diagnosis.history);
+  const next = diagnosis.ifRecorded;
+  if (diagnosis.recorded) return journal + labels.join + labels.recorded;
+  if (!next) return journal;
+  if (next.position === null) return journal + labels.join + labels.olderThanDay;
+  // The first in 24 hours changes nothing worth a sentence beyond that it is not recorded.
+  if (next.attempts24h === 1) return journal + labels.join + labels.notRecorded;
+  const { cooldown } = diagnosis;
+  const wait: Wait = !next.cooldown ? null : !cooldown ? 'start' : Date.parse(next.cooldown.until) > Date.parse(cooldown.until) ? 'restart' : null;
+  // A card is worth naming only when it is one more than the journal has seen and makes two or more.
+  const newCard = next.cards24h > diagnosis.history.cards24h && next.cards24h >= 2 ? next.cards24h : null;
+  return journal + labels.join + labels.ifRecorded({ ...next, position: next.position }, newCard, wait);
+}
 
 /** Lays out a diagnosis in one language. `now` is needed for the time left in a cooldown. */
 export function viewDiagnosis(diagnosis: Diagnosis, lang: Lang, now: Date): DiagnosisView {
@@ -124,7 +178,7 @@ export function viewDiagnosis(diagnosis: Diagnosis, lang: Lang, now: Date): Diag
     noFindings: diagnosis.findings.length === 0 ? labels.none : null,
     generalStepsHeading: diagnosis.generalSteps.length > 0 ? labels.general : null,
     generalSteps: diagnosis.generalSteps.map((action) => actionText(action, lang)),
-    historyLine: labels.history(diagnosis.history.attempts24h, diagnosis.history.cards24h),
+    historyLine: historyLine(diagnosis, lang),
     labels: { evidence: labels.evidence, against: labels.against, actions: labels.actions, cooldown: labels.cooldown, colon: labels.colon },
     disclaimer: labels.disclaimer(diagnosis.supportedRegionsAsOf),
   };
@@ -135,7 +189,9 @@ export function diagnosisToMarkdown(view: DiagnosisView): string {
   const lines: string[] = [`# ${view.title}`, '', `- ${view.attemptLine}`];
   if (view.messageLine) lines.push(`- ${view.messageLine}`);
   lines.push(`- ${view.historyLine}`, '');
-  if (view.cooldown) lines.push(`> **${view.labels.cooldown}${view.labels.colon}**${view.cooldown}`, '');
+  // The colon goes outside the bold: CommonMark closes `**` only where it is right-flanking, which
+  // `**请先等待：**文字` and `**Wait: **text` are not, so they would show their asterisks.
+  if (view.cooldown) lines.push(`> **${view.labels.cooldown}**${view.labels.colon}${view.cooldown}`, '');
   if (view.findings.length > 0) {
     lines.push(`## ${view.findingsHeading}`, '');
     view.findings.forEach((finding, index) => {

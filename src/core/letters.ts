@@ -18,6 +18,7 @@ import { ACTIONS, CARD_KIND_WORDS, CAUSES, LIKELIHOOD_WORDS, PRODUCT_IN_SENTENCE
 import { CAUSE_IDS, type CauseId } from './causeIds';
 import { countryName } from './countries';
 import { diagnose, type Likelihood } from './diagnose';
+import { findRecordedAttempt } from './journal';
 import { brandText, offsetOf } from './explain';
 import { containsSecret, maskLast4, redactSecrets } from './redact';
 import type { Report } from './report';
@@ -195,9 +196,13 @@ const ACTIONS_PER_CAUSE = 2;
 
 /**
  * The view model of one letter. `history` is the journal (any order; entries without a time are
- * skipped, as the diagnosis skips them); the report is the current attempt and is listed once
- * even when the journal holds it too (same time). `now` dates the letter and anchors the
- * diagnosis, so the same input always gives the same letter.
+ * skipped, as the diagnosis skips them). The timeline and its count are what the journal holds:
+ * the appeal lists every attempt (support should see card changes too), the bank inquiry those
+ * with this card. The report is one of them only when the journal holds it (`findRecordedAttempt`,
+ * then marked `current`): a draft that was never recorded is not counted, because a letter that
+ * claims more attempts than happened reads like card testing. Only when the journal holds none
+ * does the letter list the report alone, since it is what the letter is about. `now` dates the
+ * letter and anchors the diagnosis, so the same input always gives the same letter.
  */
 export function buildLetterData(
   kind: LetterKind,
@@ -209,18 +214,14 @@ export function buildLetterData(
 ): LetterData {
   const diagnosis = diagnose(report, history, now);
   const occurredAt = diagnosis.occurredAt;
-  const currentTime = Date.parse(occurredAt);
-  const current: Report = { ...report, occurredAt };
+  const recorded = findRecordedAttempt(report, history);
 
-  const journaled = history.filter((entry): entry is Report & { occurredAt: string } => {
-    if (!entry.occurredAt) return false;
-    const time = Date.parse(entry.occurredAt);
-    return !Number.isNaN(time) && time !== currentTime;
-  });
-  let reports = [...journaled, current];
+  let reports: Report[] = history.filter((entry) => entry.occurredAt !== undefined && !Number.isNaN(Date.parse(entry.occurredAt)));
   const last4 = report.card?.last4;
   if (kind === 'bank-inquiry' && last4) reports = reports.filter((entry) => entry.card?.last4 === last4);
-  // A stable sort: attempts at the same time keep the journal's order, the current one last.
+  const current: Report = recorded ?? { ...report, occurredAt };
+  if (reports.length === 0) reports = [current];
+  // A stable sort: attempts at the same time keep the journal's order.
   const ordered = reports
     .map((entry, index) => ({ entry, index, time: Date.parse(entry.occurredAt!) }))
     .sort((a, b) => a.time - b.time || a.index - b.index);

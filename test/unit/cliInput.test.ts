@@ -184,7 +184,7 @@ describe('CLI input', () => {
       const fd = openSync(path, 'w');
       ftruncateSync(fd, 64 * 1024 * 1024 + 1);
       closeSync(fd);
-      for (const command of [['diagnose', EXAMPLE, '--journal', path], ['journal', 'list', '--journal', path], ['render', 'appeal', EXAMPLE, '--journal', path]]) {
+      for (const command of [['diagnose', EXAMPLE, '--journal', path], ['journal', 'list', '--journal', path], ['journal', 'add', EXAMPLE, '--journal', path], ['render', 'appeal', EXAMPLE, '--journal', path]]) {
         const { code, stdout, stderr } = await cli(command);
         assert.equal(code, 2, command.join(' '));
         assert.equal(stdout, '');
@@ -198,7 +198,78 @@ describe('CLI input', () => {
       const { code, stdout, stderr } = await cli(['diagnose', EXAMPLE, '--journal', journal, '--now', NOW, '--format', 'json']);
       assert.equal(code, 0, stderr);
       assert.equal(stderr, `warning: ${journal}:6: duplicate of the entry at line 5; counted once\n`);
-      assert.deepEqual(JSON.parse(stdout).history, { attempts24h: 2, cards24h: 1, sameError24h: 2 });
+      // The journal's one attempt; the report, not in it, is not counted.
+      assert.deepEqual(JSON.parse(stdout).history, { attempts24h: 1, cards24h: 0, sameError24h: 1 });
+    });
+  });
+
+  describe('journal add of an attempt the journal already holds', () => {
+    const attempt = { occurredAt: '2025-11-27T10:31:00+08:00', errorMessage: 'Your card was declined.', card: { brand: 'unionpay', last4: '4242' } };
+
+    it('is refused with exit 3, naming the entry’s time and line; nothing is written', async () => {
+      const journal = join(dir, 'journal.md');
+      const first = await cli(['journal', 'add', file('first.json', JSON.stringify(attempt)), '--journal', journal, '--lang', 'en']);
+      assert.equal(first.code, 0, first.stderr);
+      const before = readFileSync(journal, 'utf8');
+      // The same instant in UTC, the message in other case and spacing, the first digits added.
+      const again = { ...attempt, occurredAt: '2025-11-27T02:31:00Z', errorMessage: 'your card  was declined.', card: { ...attempt.card, bin: '621483' } };
+      const refused = await cli(['journal', 'add', file('again.json', JSON.stringify(again)), '--journal', journal, '--lang', 'en']);
+      assert.equal(refused.code, 3);
+      assert.equal(refused.stdout, '');
+      assert.equal(
+        refused.stderr,
+        `error: the journal already holds this attempt: the entry of 2025-11-27 10:31 UTC+08:00 (${journal}, line 11); nothing was written. Add it again with --force.\n`,
+      );
+      assert.equal(readFileSync(journal, 'utf8'), before);
+    });
+
+    it('says so in Chinese with --lang zh-cn', async () => {
+      const journal = join(dir, 'journal.md');
+      const report = file('report.json', JSON.stringify(attempt));
+      assert.equal((await cli(['journal', 'add', report, '--journal', journal, '--lang', 'zh-cn'])).code, 0);
+      const refused = await cli(['journal', 'add', report, '--journal', journal, '--lang', 'zh-cn']);
+      assert.equal(refused.code, 3);
+      assert.equal(
+        refused.stderr,
+        `error: 失败日志中已有这次绑卡：2025-11-27 10:31 UTC+08:00 的记录（${journal} 第 11 行）；未写入任何内容。如确需重复记录，请加 --force。\n`,
+      );
+    });
+
+    it('is added with --force, and the reader then counts the copy once', async () => {
+      const journal = join(dir, 'journal.md');
+      const report = file('report.json', JSON.stringify(attempt));
+      assert.equal((await cli(['journal', 'add', report, '--journal', journal, '--lang', 'en'])).code, 0);
+      const forced = await cli(['journal', 'add', report, '--journal', journal, '--lang', 'en', '--force']);
+      assert.equal(forced.code, 0, forced.stderr);
+      assert.equal(readFileSync(journal, 'utf8').split('\n').filter((line) => line.startsWith('<!-- card-doctor:entry ')).length, 2);
+      const listed = await cli(['journal', 'list', '--journal', journal, '--format', 'json']);
+      assert.equal(JSON.parse(listed.stdout).length, 1);
+      assert.match(listed.stderr, /duplicate of the entry at line 11; counted once/);
+    });
+
+    it('another minute, another card or another message is a new attempt', async () => {
+      const journal = join(dir, 'journal.md');
+      assert.equal((await cli(['journal', 'add', file('a.json', JSON.stringify(attempt)), '--journal', journal])).code, 0);
+      const others = [
+        { ...attempt, occurredAt: '2025-11-27T10:32:00+08:00' },
+        { ...attempt, card: { brand: 'unionpay', last4: '1881' } },
+        { ...attempt, errorMessage: 'Your card has insufficient funds.' },
+      ];
+      for (const [index, other] of others.entries()) {
+        const added = await cli(['journal', 'add', file(`other-${index}.json`, JSON.stringify(other)), '--journal', journal]);
+        assert.equal(added.code, 0, `${JSON.stringify(other)}: ${added.stderr}`);
+      }
+      const listed = await cli(['journal', 'list', '--journal', journal, '--format', 'json']);
+      assert.equal(JSON.parse(listed.stdout).length, 4);
+    });
+
+    it('--help documents the refusal, its exit code and --force', async () => {
+      const help = await cli(['journal', '--help']);
+      assert.equal(help.code, 0);
+      assert.match(help.stdout, /journal add <report\.json \| -> \[--journal FILE\] \[--now ISO\] \[--lang en\|zh-cn\] \[--force\]/);
+      assert.match(help.stdout, /--force {14}add: record the attempt even when the journal already holds it/);
+      assert.match(help.stdout, /3 add refused: the journal already holds\nthe attempt/);
+      assert.match((await cli(['--help'])).stdout, /3 refused: journal add of an attempt the journal already holds \(--force adds it anyway\)/);
     });
   });
 

@@ -229,49 +229,71 @@ describe('diagnose (mutants): the journal of the last 24 hours (§4 pitfall 1, F
   const visa4242 = { last4: '4242', brand: 'visa' };
   const declined = (occurredAt: string, card: object = visa4242) => ({ occurredAt, errorMessage: 'Your card was declined.', card });
 
+  /** Diagnoses `current` against a journal that holds it as well as `earlier`: the counts come from the journal alone. */
+  const recorded = (current: object, earlier: object[]) => run(current, [...earlier, current]);
+
   it('2 attempts count 1, 3 count 2, 5 count 3; a repeated error is a hint; the wait runs 24 hours from the latest', () => {
-    const two = run({ occurredAt: '2025-11-27T03:00:00Z' }, [{ occurredAt: '2025-11-27T01:00:00Z' }]);
+    const two = recorded({ occurredAt: '2025-11-27T03:00:00Z' }, [{ occurredAt: '2025-11-27T01:00:00Z' }]);
     assert.deepEqual(evidence(two, 'retry-velocity'), ['attempts-24h history 1 {"count":2}']);
     assert.deepEqual(two.cooldown, { until: '2025-11-28T03:00:00.000Z', reason: 'repeated-attempts' });
 
-    const three = run(declined('2025-11-27T03:00:00Z'), [declined('2025-11-27T01:00:00Z'), declined('2025-11-26T10:00:00Z')]);
+    const three = recorded(declined('2025-11-27T03:00:00Z'), [declined('2025-11-27T01:00:00Z'), declined('2025-11-26T10:00:00Z')]);
     assert.deepEqual(three.history, { attempts24h: 3, cards24h: 1, sameError24h: 3 });
     assert.deepEqual(evidence(three, 'retry-velocity'), ['attempts-24h history 2 {"count":3}', 'same-error-repeated history 1 {"count":3}']);
 
-    const five = run({ occurredAt: '2025-11-27T03:00:00Z' }, ['02', '01', '00'].map((hour) => ({ occurredAt: `2025-11-27T${hour}:00:00Z` })).concat({ occurredAt: '2025-11-26T23:00:00Z' }));
+    const five = recorded({ occurredAt: '2025-11-27T03:00:00Z' }, ['02', '01', '00'].map((hour) => ({ occurredAt: `2025-11-27T${hour}:00:00Z` })).concat({ occurredAt: '2025-11-26T23:00:00Z' }));
     assert.deepEqual(evidence(five, 'retry-velocity'), ['attempts-24h history 3 {"count":5}']);
   });
 
-  it('an attempt exactly 24 hours before now is outside the window', () => {
-    const diagnosis = run({ occurredAt: '2025-11-27T03:00:00Z' }, [{ occurredAt: '2025-11-26T04:00:00Z' }]);
+  it('the report itself is no attempt until the journal holds it: one journal attempt is no repeat and calls for no wait', () => {
+    const diagnosis = run(declined('2025-11-27T03:00:00Z'), [declined('2025-11-27T01:00:00Z')]);
+    assert.deepEqual(diagnosis.history, { attempts24h: 1, cards24h: 1, sameError24h: 1 });
+    assert.deepEqual(evidence(diagnosis, 'retry-velocity'), []);
+    assert.equal(diagnosis.cooldown, null);
+    assert.equal(diagnosis.recorded, false);
+    assert.deepEqual(diagnosis.ifRecorded, { attempts24h: 2, cards24h: 1, position: 2, cooldown: { until: '2025-11-28T03:00:00.000Z', reason: 'repeated-attempts' } });
+  });
+
+  it('an attempt exactly 24 hours before now is outside the window, and so is a report of that time', () => {
+    const diagnosis = recorded({ occurredAt: '2025-11-27T03:00:00Z' }, [{ occurredAt: '2025-11-26T04:00:00Z' }]);
     assert.deepEqual(diagnosis.history, { attempts24h: 1, cards24h: 0, sameError24h: 0 });
     assert.equal(diagnosis.cooldown, null);
+    const old = run({ occurredAt: '2025-11-26T04:00:00Z', errorMessage: 'Your card was declined.' }, [{ occurredAt: '2025-11-27T03:00:00Z' }]);
+    assert.deepEqual(old.ifRecorded, { attempts24h: 1, cards24h: 0, position: null, cooldown: null });
+    const inside = run({ occurredAt: '2025-11-26T04:00:01Z', errorMessage: 'Your card was declined.' }, [{ occurredAt: '2025-11-27T03:00:00Z' }]);
+    assert.deepEqual(inside.ifRecorded, { attempts24h: 2, cards24h: 0, position: 1, cooldown: { until: '2025-11-28T03:00:00.000Z', reason: 'repeated-attempts' } });
+  });
+
+  it('an attempt at the same instant as a journal entry it is not comes after it', () => {
+    const diagnosis = run(declined('2025-11-27T03:00:00Z', { last4: '1111', brand: 'visa' }), [declined('2025-11-27T03:00:00Z'), declined('2025-11-27T03:30:00Z')]);
+    assert.equal(diagnosis.recorded, false);
+    assert.deepEqual(diagnosis.ifRecorded, { attempts24h: 3, cards24h: 2, position: 2, cooldown: { until: '2025-11-28T03:30:00.000Z', reason: 'card-changed' } });
   });
 
   it('a second card within the day is strong and sets the wait’s reason', () => {
-    const diagnosis = run({ occurredAt: '2025-11-27T03:00:00Z', card: { last4: '1111', brand: 'visa' } }, [{ occurredAt: '2025-11-27T02:00:00Z', card: visa4242 }]);
+    const diagnosis = recorded({ occurredAt: '2025-11-27T03:00:00Z', card: { last4: '1111', brand: 'visa' } }, [{ occurredAt: '2025-11-27T02:00:00Z', card: visa4242 }]);
     assert.deepEqual(evidence(diagnosis, 'retry-velocity'), ['cards-24h history 3 {"count":2}', 'attempts-24h history 1 {"count":2}']);
     assert.deepEqual(diagnosis.cooldown, { until: '2025-11-28T03:00:00.000Z', reason: 'card-changed' });
   });
 
   it('a virtual card called invalid twice points at the card type', () => {
     const virtualInvalid = (occurredAt: string) => ({ occurredAt, errorMessage: '卡片无效', card: { kind: 'virtual' } });
-    const diagnosis = run(virtualInvalid('2025-11-27T03:00:00Z'), [virtualInvalid('2025-11-27T02:00:00Z')]);
+    const diagnosis = recorded(virtualInvalid('2025-11-27T03:00:00Z'), [virtualInvalid('2025-11-27T02:00:00Z')]);
     assert.deepEqual(evidence(diagnosis, 'card-type-restricted').at(-1), 'virtual-card-invalid-repeated history 1 {"count":2}');
   });
 
   it('the bank’s "do not try again" and "try again later" count only with repeated attempts', () => {
     const advice = (code: string) => `{"decline_code": "generic_decline", "advice_code": "${code}"}`;
     const earlier = [{ occurredAt: '2025-11-27T02:00:00Z' }];
-    assert.deepEqual(evidence(run({ occurredAt: '2025-11-27T03:00:00Z', errorMessage: advice('do_not_try_again') }, earlier), 'retry-velocity'), [
+    assert.deepEqual(evidence(recorded({ occurredAt: '2025-11-27T03:00:00Z', errorMessage: advice('do_not_try_again') }, earlier), 'retry-velocity'), [
       'attempts-24h history 1 {"count":2}',
       'advice-do-not-try-again errorMessage 1 {}',
     ]);
-    assert.deepEqual(evidence(run({ occurredAt: '2025-11-27T03:00:00Z', errorMessage: advice('try_again_later') }, earlier), 'retry-velocity'), [
+    assert.deepEqual(evidence(recorded({ occurredAt: '2025-11-27T03:00:00Z', errorMessage: advice('try_again_later') }, earlier), 'retry-velocity'), [
       'attempts-24h history 1 {"count":2}',
       'advice-try-again-later errorMessage 1 {}',
     ]);
-    assert.deepEqual(evidence(run({ occurredAt: '2025-11-27T03:00:00Z', errorMessage: advice('try_again_later') }), 'retry-velocity'), []);
+    assert.deepEqual(evidence(run({ occurredAt: '2025-11-27T03:00:00Z', errorMessage: advice('try_again_later') }, earlier), 'retry-velocity'), []);
   });
 });
 

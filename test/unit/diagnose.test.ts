@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { CauseId } from '../../src/core/causeIds';
 import type { ActionId } from '../../src/core/catalogue';
-import { diagnose, type Diagnosis } from '../../src/core/diagnose';
+import { describesAttempt, diagnose, type Diagnosis } from '../../src/core/diagnose';
 import type { Report } from '../../src/core/report';
 import { reportArbitrary } from '../arbitraries';
 import { validReport as report } from '../validReport';
@@ -70,8 +70,12 @@ const CASES: Case[] = [
     actions: ['keep-failure-journal', 'appeal-to-support', 'verify-card-details', 'enable-international-payments'] },
 
   // Pitfalls (§4)
-  { name: 'pitfall 1: changing card and retrying at once looks like card testing', input: { occurredAt: NOW.toISOString(), card: { last4: '5555', brand: 'visa' } }, history: attempts([10, '4242']), top: 'retry-velocity',
+  // The journal holds the attempt on the second card: counts come from the journal alone.
+  { name: 'pitfall 1: changing card and retrying at once looks like card testing', input: { occurredAt: NOW.toISOString(), errorMessage: 'Your card was declined.', card: { last4: '5555', brand: 'visa' } },
+    history: attempts([10, '4242'], [0, '5555']), top: 'retry-velocity',
     actions: ['wait-24h'], check: (d) => {
+      assert.equal(d.recorded, true);
+      assert.equal(d.ifRecorded, null);
       assert.equal(d.cooldown?.reason, 'card-changed');
       assert.equal(d.cooldown?.until, new Date(NOW.getTime() + 24 * 3600_000).toISOString());
       assert.equal(d.findings[0]?.likelihood, 'high');
@@ -91,7 +95,12 @@ const CASES: Case[] = [
     check: (d) => assert.ok(d.findings[0]?.evidence.some((e) => e.signal === 'virtual-card-invalid-repeated')) },
   { name: 'FAQ 3: repeated failures mark the account high-risk: wait 24 hours', input: { occurredAt: NOW.toISOString(), card: { last4: '4242', brand: 'visa' } },
     history: attempts([10, '4242'], [20, '4242'], [30, '4242'], [40, '4242'], [50, '4242']), top: 'retry-velocity', actions: ['wait-24h', 'keep-failure-journal'],
-    check: (d) => { assert.equal(d.cooldown?.reason, 'repeated-attempts'); assert.equal(d.history.attempts24h, 6); } },
+    check: (d) => {
+      assert.equal(d.cooldown?.reason, 'repeated-attempts');
+      // Five in the journal; the report, not recorded, would be the sixth.
+      assert.equal(d.history.attempts24h, 5);
+      assert.deepEqual(d.ifRecorded, { attempts24h: 6, cards24h: 1, position: 6, cooldown: { until: '2025-11-28T04:00:00.000Z', reason: 'repeated-attempts' } });
+    } },
   { name: 'FAQ 4: a domestic debit card has no international online payments', input: { errorMessage: 'Your card was declined.', card: { kind: 'debit', issuerCountry: 'CN', brand: 'mastercard' }, bank: { balanceSufficient: 'yes' } }, top: 'international-payments-disabled',
     actions: ['enable-international-payments', 'consider-dual-currency-card'],
     check: (d) => {
@@ -167,16 +176,61 @@ describe('diagnose: how evidence combines', () => {
 });
 
 describe('diagnose: history', () => {
-  it('counts attempts and distinct cards of the last 24 hours only', () => {
+  it('counts the journal’s attempts and distinct cards of the last 24 hours only, and says what recording the report would add', () => {
     const history = attempts([60, '1111'], [120, '2222'], [25 * 60, '3333']);
     const diagnosis = diagnose(report({ occurredAt: NOW.toISOString(), card: { last4: '1111', brand: 'visa' } }), history, NOW);
-    assert.deepEqual(diagnosis.history, { attempts24h: 3, cards24h: 2, sameError24h: 2 });
+    assert.deepEqual(diagnosis.history, { attempts24h: 2, cards24h: 2, sameError24h: 2 });
+    assert.equal(diagnosis.recorded, false);
+    // Two cards in the journal already call for a wait from the later one (an hour ago); recording moves it to now.
+    assert.deepEqual(diagnosis.cooldown, { until: '2025-11-28T03:00:00.000Z', reason: 'card-changed' });
+    assert.deepEqual(diagnosis.ifRecorded, { attempts24h: 3, cards24h: 2, position: 3, cooldown: { until: '2025-11-28T04:00:00.000Z', reason: 'card-changed' } });
   });
 
-  it('does not count the current attempt twice when the journal already holds it', () => {
+  it('counts the report once when the journal holds it, and then has nothing to add', () => {
     const history = attempts([0, '1111'], [60, '1111']);
     const diagnosis = diagnose(history[0]!, history, NOW);
     assert.equal(diagnosis.history.attempts24h, 2);
+    assert.equal(diagnosis.recorded, true);
+    assert.equal(diagnosis.ifRecorded, null);
+  });
+
+  it('an empty form on a journal of one attempt an hour ago: one attempt, no wait, nothing to record (issue 10)', () => {
+    const diagnosis = diagnose(report({}), attempts([60, '4242']), NOW);
+    assert.deepEqual(diagnosis.history, { attempts24h: 1, cards24h: 1, sameError24h: 1 });
+    assert.equal(diagnosis.cooldown, null);
+    assert.equal(diagnosis.recorded, false);
+    assert.equal(diagnosis.ifRecorded, null);
+    assert.ok(!causes(diagnosis).includes('retry-velocity'));
+  });
+
+  it('diagnosing an unrecorded attempt again keeps the journal’s wait: it never restarts at 24 hours', () => {
+    const history = attempts([180, '4242'], [120, '4242']);
+    const draft = report({ occurredAt: NOW.toISOString(), errorMessage: 'Your card was declined.', card: { last4: '4242', brand: 'visa' } });
+    const first = diagnose(draft, history, NOW);
+    const later = diagnose(draft, history, new Date(NOW.getTime() + 30 * 60_000));
+    assert.deepEqual(first.cooldown, { until: '2025-11-28T02:00:00.000Z', reason: 'repeated-attempts' });
+    assert.deepEqual(later.cooldown, first.cooldown);
+    assert.deepEqual(first.ifRecorded?.cooldown, { until: '2025-11-28T04:00:00.000Z', reason: 'repeated-attempts' });
+  });
+
+  it('places an attempt between the journal’s entries by its time, and one older than 24 hours nowhere', () => {
+    const history = attempts([30, '4242'], [180, '4242']);
+    const between = diagnose(report({ occurredAt: new Date(NOW.getTime() - 60 * 60_000).toISOString(), card: { last4: '4242', brand: 'visa' } }), history, NOW);
+    assert.equal(between.ifRecorded?.position, 2);
+    assert.equal(between.ifRecorded?.attempts24h, 3);
+    const old = diagnose(report({ occurredAt: new Date(NOW.getTime() - 25 * 3600_000).toISOString(), card: { last4: '4242', brand: 'visa' } }), history, NOW);
+    assert.deepEqual(old.ifRecorded, { attempts24h: 2, cards24h: 1, position: null, cooldown: { until: '2025-11-28T03:30:00.000Z', reason: 'repeated-attempts' } });
+  });
+
+  it('a report is an attempt only with an error message or a card fact', () => {
+    for (const draft of [{}, { product: 'chatgpt-web' }, { connection: { vpn: 'yes' } }, { bank: { balanceSufficient: 'yes' } }, { card: { brand: 'unknown', kind: 'unknown' } }, { notes: 'trying tomorrow' }]) {
+      assert.equal(describesAttempt(report(draft)), false, JSON.stringify(draft));
+      assert.equal(diagnose(report(draft), [], NOW).ifRecorded, null, JSON.stringify(draft));
+    }
+    for (const attempt of [{ errorMessage: '卡片无效' }, { card: { last4: '4242' } }, { card: { bin: '621483' } }, { card: { brand: 'unionpay' } }, { card: { kind: 'virtual' } }, { card: { issuerName: '招商银行' } }, { card: { issuerCountry: 'CN' } }, { card: { expiry: '2028-06' } }]) {
+      assert.equal(describesAttempt(report(attempt)), true, JSON.stringify(attempt));
+    }
+    assert.deepEqual(diagnose(report({ errorMessage: '卡片无效' }), [], NOW).ifRecorded, { attempts24h: 1, cards24h: 0, position: 1, cooldown: null });
   });
 
   it('sets no cooldown for a single attempt, and none once 24 hours have passed', () => {

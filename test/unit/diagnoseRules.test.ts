@@ -245,7 +245,8 @@ describe('diagnose rules: earlier journal entries for the same card', () => {
 
   it('a message this attempt repeats is a repeat, not new evidence', () => {
     const repeat = { ...earlier(3), errorMessage: 'Your card was declined.' };
-    const diagnosis = run(today, [repeat]);
+    // Both in the journal: the counts come from the journal alone.
+    const diagnosis = run(today, [repeat, today]);
     assert.deepEqual(signals(finding(diagnosis, 'international-payments-disabled')), ['decline-message 1']);
     assert.deepEqual(signals(finding(diagnosis, 'retry-velocity')), ['attempts-24h 1', 'same-error-repeated 1']);
   });
@@ -309,8 +310,10 @@ describe('diagnose rules: the bank’s advice is advice, not a cause', () => {
 
   it('after repeated attempts it supports retry-velocity', () => {
     const current = { occurredAt: NOW.toISOString(), errorMessage: '{"decline_code":"generic_decline","advice_code":"do_not_try_again"}', card: { last4: '4242', brand: 'visa' } };
-    const history = [{ occurredAt: hoursAgo(1), errorMessage: 'Your card was declined.', card: { last4: '4242', brand: 'visa' } }];
+    const history = [{ occurredAt: hoursAgo(1), errorMessage: 'Your card was declined.', card: { last4: '4242', brand: 'visa' } }, current];
     assert.deepEqual(signals(finding(run(current, history), 'retry-velocity')), ['attempts-24h 1', 'advice-do-not-try-again 1']);
+    // Not yet recorded, the attempt is no repeat: the journal holds one.
+    assert.equal(finding(run(current, history.slice(0, 1)), 'retry-velocity'), undefined);
   });
 
   it('confirm_card_data is a hint of wrong details, never more', () => {

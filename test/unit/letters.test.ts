@@ -16,6 +16,7 @@ import {
   type LetterSender,
   type LetterTemplate,
 } from '../../src/core/letters';
+import type { DatedReport } from '../../src/core/journal';
 import { containsFullCardNumber } from '../../src/core/redact';
 import { cleanFreeText, parseReport, type Report } from '../../src/core/report';
 import { compileLetterTemplate } from '../../src/core/templateCompiler';
@@ -129,6 +130,28 @@ describe('letters', () => {
       assert.equal(data.attemptCount, 3);
     });
 
+    it('counts what the journal holds: a report it does not hold is not listed or counted', () => {
+      const withoutCurrent = fixture.journal.filter((entry) => entry.occurredAt !== '2025-11-27T10:31:00+08:00');
+      const appeal = buildLetterData('appeal', 'en', fixture.report, withoutCurrent, new Date(fixture.now));
+      assert.deepEqual(
+        appeal.attempts.map((attempt) => [attempt.at, attempt.cardLast4, attempt.current]),
+        [
+          ['2025-11-27T09:58:00+08:00', '4242', false],
+          ['2025-11-27T10:12:00+08:00', '1881', false],
+        ],
+      );
+      assert.equal(appeal.attemptCount, 2);
+      const inquiry = buildLetterData('bank-inquiry', 'en', fixture.report, withoutCurrent, new Date(fixture.now));
+      assert.deepEqual(inquiry.attempts.map((attempt) => [attempt.at, attempt.current]), [['2025-11-27T09:58:00+08:00', false]]);
+      assert.equal(inquiry.attemptCount, 1);
+    });
+
+    it('a journal with nothing for the card leaves the report itself as the one attempt the letter is about', () => {
+      const other = fixture.journal.filter((entry) => entry.card?.last4 === '1881');
+      const inquiry = buildLetterData('bank-inquiry', 'en', fixture.report, other, new Date(fixture.now));
+      assert.deepEqual(inquiry.attempts.map((attempt) => [attempt.at, attempt.cardLast4, attempt.current]), [['2025-11-27T10:31:00+08:00', '4242', true]]);
+    });
+
     it('tells the bank only about attempts with its own card', () => {
       const data = buildLetterData('bank-inquiry', 'en', fixture.report, fixture.journal, new Date(fixture.now));
       assert.deepEqual(data.attempts.map((attempt) => attempt.cardLast4), ['4242', '4242']);
@@ -151,6 +174,34 @@ describe('letters', () => {
       assert.deepEqual(data.sender, { name: null, email: null });
       assert.equal(data.attempts.length, 1);
       assert.equal(data.attempts[0]!.at, '2025-11-27T03:00:00.000Z');
+    });
+  });
+
+  describe('the count in the letters’ words (issue 10: two real attempts must never read as four)', () => {
+    const current = parsed({
+      occurredAt: '2025-11-27T10:31:00+08:00',
+      product: 'chatgpt-web',
+      errorMessage: 'Your card was declined.',
+      card: { brand: 'unionpay', kind: 'debit', last4: '4242', issuerName: '招商银行', issuerCountry: 'CN' },
+    });
+    const earlier = parsed({ occurredAt: '2025-11-27T09:58:00+08:00', product: 'chatgpt-web', errorMessage: 'Your card was declined.', card: { brand: 'unionpay', last4: '4242' } });
+    const NOW = new Date('2025-11-27T04:00:00Z');
+    const letter = (kind: LetterKind, lang: Lang, history: Report[]) => renderLetter(builtin(kind, lang), buildLetterData(kind, lang, current, history, NOW));
+
+    it('two recorded attempts on the card, the report one of them: 2 in both letters and both languages', () => {
+      const journal = [earlier, current];
+      assert.ok(letter('appeal', 'zh-cn', journal).includes('我在 ChatGPT 网页版中尝试添加一张卡片（银联借记卡，尾号 4242）作为付款方式，共尝试 2 次，均被拒绝，至今未能绑定成功。'));
+      assert.ok(letter('appeal', 'en', journal).includes('I made 2 attempts on 27 November 2025 between 09:58 and 10:31 (UTC+08:00), and each was declined.'));
+      assert.ok(letter('bank-inquiry', 'zh-cn', journal).includes('2025年11月27日 09:58 至 10:31（UTC+08:00），我用这张卡向境外商户 OpenAI 线上付款（在其网站绑定这张卡作为付款方式），共 2 次，均被拒绝。'));
+      assert.ok(letter('bank-inquiry', 'en', journal).includes('on 27 November 2025 between 09:58 and 10:31 (UTC+08:00), and each of the 2 online payments was declined.'));
+    });
+
+    it('the report not yet recorded: only the journal’s one attempt, told as one', () => {
+      const journal = [earlier];
+      assert.ok(letter('appeal', 'zh-cn', journal).includes('2025年11月27日 09:58（UTC+08:00），我在 ChatGPT 网页版中尝试添加一张卡片（银联借记卡，尾号 4242）作为付款方式，但被拒绝，至今未能绑定成功。'));
+      assert.ok(letter('appeal', 'en', journal).includes('I tried once, on 27 November 2025, 09:58 (UTC+08:00), and the attempt was declined.'));
+      assert.ok(letter('bank-inquiry', 'zh-cn', journal).includes('2025年11月27日 09:58（UTC+08:00），我用这张卡向境外商户 OpenAI 线上付款（在其网站绑定这张卡作为付款方式）时被拒绝。'));
+      assert.ok(letter('bank-inquiry', 'en', journal).includes('On 27 November 2025, 09:58 (UTC+08:00), I tried to add this card as a payment method with the merchant OpenAI (based in the United States), and the online payment was declined.'));
     });
   });
 
@@ -380,8 +431,19 @@ describe('letters', () => {
       try {
         const journal = join(dir, 'journal.md');
         await appendJournalEntry(journal, { occurredAt: '2025-11-27T09:58:00+08:00', errorMessage: 'Your card was declined.', card: { last4: '4242' } }, 'en');
+        // The report is not in the journal yet: the letter tells the one recorded attempt, and says why on stderr.
+        const before = await cli(['appeal', example, '--lang', 'en', '--journal', journal, '--now', '2025-11-27T12:00:00+08:00']);
+        assert.equal(before.code, 0, before.stderr);
+        assert.match(before.stdout, /I tried once, on 27 November 2025, 09:58 \(UTC\+08:00\), and the attempt was declined\./);
+        assert.equal(
+          before.stderr,
+          "note: the journal does not hold this attempt, so the letter lists and counts only the journal's 1 attempt; record it first with card-doctor journal add\n",
+        );
+
+        await appendJournalEntry(journal, parsed(JSON.parse(readFileSync(example, 'utf8'))) as DatedReport, 'en');
         const result = await cli(['appeal', example, '--lang', 'en', '--journal', journal, '--now', '2025-11-27T12:00:00+08:00']);
         assert.equal(result.code, 0, result.stderr);
+        assert.equal(result.stderr, '');
         assert.match(result.stdout, /I made 2 attempts on 27 November 2025 between 09:58 and 10:31 \(UTC\+08:00\)/);
         assert.match(result.stdout, /\*\*1\. 27 November 2025, 09:58 \(UTC\+08:00\)\*\* · •••• 4242\n\n> Your card was declined\.\n/);
       } finally {
