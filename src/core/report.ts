@@ -10,10 +10,9 @@ import * as z from 'zod/mini';
 import { isCountryCode } from './countries';
 import { mayBePartOfNumber, redactSecrets, toAsciiDigits } from './redact';
 
-export const PRODUCTS = ['chatgpt-web', 'chatgpt-app', 'api-platform', 'other'] as const;
-export const CARD_KINDS = ['credit', 'debit', 'virtual', 'prepaid', 'gift', 'unknown'] as const;
-export const CARD_BRANDS = ['visa', 'mastercard', 'amex', 'unionpay', 'jcb', 'discover', 'other', 'unknown'] as const;
-export const TRI_STATES = ['yes', 'no', 'unknown'] as const;
+import { CARD_BRANDS, CARD_KINDS, PRODUCTS, TRI_STATES } from './reportChoices';
+
+export { CARD_BRANDS, CARD_KINDS, PRODUCTS, TRI_STATES };
 
 /** Limits on free text. Long enough for a pasted processor error, short enough for a letter. */
 export const TEXT_LIMITS = { errorMessage: 4000, notes: 2000, issuerName: 120, postalCode: 16 } as const;

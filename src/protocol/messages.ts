@@ -16,7 +16,7 @@
 import * as z from 'zod/mini';
 import type { Lang } from '../core/catalogue';
 import type { DiagnosisView } from '../core/diagnosisView';
-import { CARD_BRANDS, CARD_KINDS, PRODUCTS, TRI_STATES } from '../core/report';
+import { CARD_BRANDS, CARD_KINDS, PRODUCTS, TRI_STATES } from '../core/reportChoices';
 
 /** The longest single-line value a draft may carry (a pasted card number with spaces fits easily). */
 export const MAX_LINE = 200;
@@ -125,7 +125,9 @@ export const UI_STRING_KEYS = [
   'sectionNotes',
   'occurredAt',
   'occurredAtHint',
-  'offset',
+  'occurredAtReading',
+  'occurredAtUnreadable',
+  'now',
   'product',
   'errorMessage',
   'errorMessagePlaceholder',
@@ -164,6 +166,11 @@ export const UI_STRING_KEYS = [
   'diagnosisLabel',
   'cooldownLeft',
   'actionsLabel',
+  'inferredTag',
+  'inferredFromDigits',
+  'inferredFromBank',
+  'inferredFromBrand',
+  'acceptInferred',
 ] as const;
 
 /** The key of one UI string. */
@@ -228,6 +235,25 @@ const received = (view: DiagnosisViewMessage): DiagnosisView => view;
 void sendable;
 void received;
 
+/** The fields the host may suggest a value for, inferred from the others. */
+export const SUGGESTIBLE_PATHS = ['card.brand', 'card.issuerCountry'] as const;
+
+/**
+ * A value the host inferred for a field the person left blank: shown beside the field as
+ * inferred, with what it was inferred from, and written into the field only when the person
+ * accepts it. `value` is a report value (a brand id, a country code); `detail` is what it was
+ * inferred from as the person typed it (the first six digits, the bank's name, the brand's name).
+ */
+const suggestionSchema = z.strictObject({
+  path: z.enum(SUGGESTIBLE_PATHS),
+  value: line,
+  basis: z.enum(['bin', 'bank-name', 'brand']),
+  detail: line,
+});
+
+/** One inferred value offered for a blank field; see {@link suggestionSchema}. */
+export type FieldSuggestion = z.infer<typeof suggestionSchema>;
+
 /** One field's problem, its message already in the UI language. */
 const fieldErrorSchema = z.strictObject({ path: z.enum([...REPORT_FIELD_PATHS, '(report)']), message: text });
 
@@ -279,6 +305,8 @@ export const hostToWebviewSchema = z.discriminatedUnion('type', [
     /** When the journal says to wait: until when (ISO 8601), and why, for a live countdown. */
     cooldown: z.nullable(z.strictObject({ until: z.iso.datetime({ offset: true }), text })),
     fieldErrors: list(fieldErrorSchema),
+    /** Values inferred for fields left blank, offered to the person, never stored unless accepted. */
+    suggestions: z.readonly(z.array(suggestionSchema).check(z.maxLength(SUGGESTIBLE_PATHS.length))),
   }),
   // host → webview: the answer to a request, echoing its id.
   z.discriminatedUnion('ok', [

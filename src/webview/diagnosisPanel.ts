@@ -1,8 +1,9 @@
 /// <reference lib="dom" />
 /**
- * The live diagnosis beside (or, in a narrow sidebar, below) the form: the host's view of it,
- * already in the UI language, laid out as findings with likelihood badges, the evidence for and
- * against each, the article's actions, and a cooldown banner that counts down each second.
+ * The live diagnosis above the form (beside it in a wide view), in its own scrolling pane so it
+ * stays in sight while the person types: the host's view of it, already in the UI language, laid
+ * out as findings with likelihood badges, the evidence for and against each, the article's
+ * actions, and a cooldown banner that counts down each second.
  */
 import type { DiagnosisDidUpdateMessage, DiagnosisViewMessage, UiStrings } from '../protocol/messages';
 import { h, icon } from './elements';
@@ -26,22 +27,10 @@ export class DiagnosisPanel {
   /** Findings the person opened or closed by hand, by title, so a keystroke does not undo it. */
   private readonly toggled = new Map<string, boolean>();
 
-  /**
-   * In a narrow sidebar the diagnosis is below the form: this bar stays at the foot of the view
-   * with the most likely cause (and the time left to wait), and takes the person to the details.
-   */
-  readonly bar: HTMLButtonElement;
-  private readonly barText: HTMLElement;
-
   constructor(private readonly strings: UiStrings) {
     this.body = h('div', { class: 'diagnosis-body' });
-    this.root = h('section', { class: 'diagnosis', id: 'diagnosis', tabindex: '-1', 'aria-label': strings.diagnosisLabel }, this.body);
-    this.barText = h('span', { class: 'bar-text' });
-    this.bar = h('button', { type: 'button', class: 'diagnosis-bar', title: strings.diagnosisLabel, hidden: true }, icon('pulse'), this.barText);
-    this.bar.addEventListener('click', () => {
-      this.root.scrollIntoView({ block: 'start' });
-      this.root.focus({ preventScroll: true });
-    });
+    // Focusable so its own scrolling works by keyboard; labelled, so a screen reader names the region.
+    this.root = h('section', { class: 'diagnosis', id: 'diagnosis', tabindex: '0', 'aria-label': strings.diagnosisLabel }, this.body);
   }
 
   update(message: DiagnosisDidUpdateMessage): void {
@@ -63,12 +52,6 @@ export class DiagnosisPanel {
     children.push(h('p', { class: 'disclaimer' }, view.disclaimer));
     this.stopTimer();
     this.body.replaceChildren(...children.filter((child): child is Node => child !== null));
-    // Narrow as the bar is, the likelihood shows as its arrow; the words are in the button's name.
-    const top = view.findings[0];
-    const more = view.findings.length > 1 ? ` (+${view.findings.length - 1})` : '';
-    this.barText.replaceChildren(...(top ? [icon(LIKELIHOOD_ICONS[top.likelihood]), `${top.title}${more}`] : [view.title]));
-    this.bar.setAttribute('aria-label', `${this.strings.diagnosisLabel}: ${top ? `${top.title} · ${top.likelihoodText}${more}` : view.title}`);
-    this.bar.hidden = false;
     if (message.cooldown) this.startTimer(message.cooldown.until);
   }
 
@@ -109,12 +92,9 @@ export class DiagnosisPanel {
     const end = Date.parse(until);
     const countdown = this.body.querySelector<HTMLElement>('.countdown');
     if (!countdown || Number.isNaN(end)) return;
-    const barCountdown = h('span', { class: 'bar-countdown' });
-    this.bar.append(barCountdown);
     const tick = () => {
       const left = end - Date.now();
       countdown.textContent = this.strings.cooldownLeft.replace('{0}', formatTimeLeft(left));
-      barCountdown.replaceChildren(icon('watch'), formatTimeLeft(left));
       if (left <= 0) this.stopTimer();
     };
     tick();
@@ -124,6 +104,5 @@ export class DiagnosisPanel {
   private stopTimer(): void {
     if (this.timer !== undefined) clearInterval(this.timer);
     this.timer = undefined;
-    this.bar.querySelector('.bar-countdown')?.remove();
   }
 }

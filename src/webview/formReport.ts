@@ -5,18 +5,32 @@
  * The form keeps what the person typed, as typed; the draft is what the host validates: empty
  * fields dropped, countries as codes, the time with its offset, every text masked.
  */
-import { formatOffset, localIsoTime } from '../core/localTime';
+import { isoAtOffset } from '../core/localTime';
+import { formatTypedTime, parseTypedTime } from '../core/typedTime';
 import { redactCardNumbers, redactSecrets } from '../core/redact';
 import { MAX_LINE, MAX_MULTILINE, REPORT_FIELD_PATHS, type ReportDraft, type ReportFieldPath } from '../protocol/messages';
 
-/** Every control of the form, by id: the report's fields, plus the time's offset kept apart from the time. */
-export const FORM_FIELD_IDS = [...REPORT_FIELD_PATHS, 'occurredAtOffset'] as const;
+/** Every control of the form, by id: one per report field (the time is typed, its offset with it). */
+export const FORM_FIELD_IDS = REPORT_FIELD_PATHS;
 
 /** One control of the form. */
 export type FormFieldId = (typeof FORM_FIELD_IDS)[number];
 
-/** The form's values as typed, by control. `occurredAt` is a `datetime-local` value (`2025-11-27T10:31`). */
-export type FormFields = Partial<Record<FormFieldId, string>>;
+/**
+ * The form's values as typed, by control. `occurredAt` is the time as typed (`22:10`,
+ * `2026-12-01 22:10 +08:00`). `occurredAtOffset` is the previous form's separate offset field,
+ * still read (joined to the time) so that a saved state or a caller from before keeps its zone.
+ */
+export type FormFields = Partial<Record<FormFieldId, string>> & { occurredAtOffset?: string };
+
+/** The fields with a separate offset (the previous form's) joined to the time, as a person would type both. */
+function withOffsetJoined<T extends Readonly<Record<string, unknown>>>(fields: T): T {
+  if (!('occurredAtOffset' in fields)) return fields;
+  const { occurredAtOffset: offset, ...rest } = fields as Record<string, unknown>;
+  const time = rest.occurredAt;
+  if (typeof time === 'string' && time.trim() && typeof offset === 'string') rest.occurredAt = `${time.trim()} ${offset.trim()}`.trim();
+  return rest as T;
+}
 
 /** The fields that hold a country: typed as a name, a code, or "name (CODE)"; sent as the code. */
 export const COUNTRY_FIELDS: readonly ReportFieldPath[] = ['card.issuerCountry', 'billing.country', 'connection.accessCountry'];
@@ -71,46 +85,33 @@ export function countryCodeOf(typed: string, countries: readonly CountryChoice[]
   return index.byName.get(text.toLocaleLowerCase()) ?? text;
 }
 
-/**
- * A UTC offset as the schema wants it (`+08:00`), from the ways people write one: `+08:00`,
- * `+0800`, `+8`, `UTC+8`, `GMT-5:30`, `Z`. Undefined for anything else.
- */
-export function normalizeOffset(typed: string): string | undefined {
-  const text = typed.trim();
-  if (/^z$/i.test(text)) return '+00:00';
-  const match = /^(?:utc|gmt)?\s*([+\-\u2212])\s*(\d{1,2})(?::?(\d{2}))?$/i.exec(text);
-  if (!match) return undefined;
-  const hours = Number(match[2]);
-  const minutes = Number(match[3] ?? '0');
-  if (hours > 14 || minutes > 59) return undefined;
-  return formatOffset((match[1] === '+' ? 1 : -1) * (hours * 60 + minutes));
+/** The clock the form reads a typed time against: now, and the person's offset (minutes east of UTC). */
+export interface FormClock {
+  readonly now: Date;
+  readonly offsetMinutes: number;
+}
+
+/** This machine's clock: what a person in Beijing means by "22:10". */
+export function machineClock(now: Date = new Date()): FormClock {
+  return { now, offsetMinutes: -now.getTimezoneOffset() };
 }
 
 /**
- * The report's `occurredAt` from the form's local time and offset. Undefined when no time was
- * given; a time with an offset that cannot be read goes without one, for the schema to name.
+ * The report's `occurredAt` for the time as typed (`22:10`, `2026-12-01 22:10`, with or without
+ * an offset), read against `clock`. Undefined when nothing was typed; text that cannot be read
+ * goes as typed, for the schema to refuse and the form to name.
  */
-export function composeOccurredAt(local: string | undefined, offset: string | undefined): string | undefined {
-  const time = (local ?? '').trim();
-  if (!time) return undefined;
-  const withSeconds = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(time) ? `${time}:00` : time;
-  const normalized = normalizeOffset(offset ?? '');
-  return normalized ? `${withSeconds}${normalized}` : withSeconds;
+export function occurredAtOf(typed: string | undefined, clock: FormClock): string | undefined {
+  const text = (typed ?? '').trim();
+  if (!text) return undefined;
+  const parsed = parseTypedTime(text, clock.now, clock.offsetMinutes);
+  return parsed.ok ? parsed.iso : text;
 }
 
-/** The form's time and offset for a report's `occurredAt` (`2025-11-27T10:31:00+08:00` → `2025-11-27T10:31`, `+08:00`). */
-export function splitOccurredAt(iso: string): { local: string; offset: string } {
-  const match = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2})(:\d{2})?(?:\.\d+)?(Z|[+-]\d{2}:?\d{2})?$/i.exec(iso.trim());
-  if (!match) return { local: iso, offset: '' };
-  const seconds = match[2] && match[2] !== ':00' ? match[2] : '';
-  const offset = match[3] ? (normalizeOffset(match[3]) ?? match[3]) : '';
-  return { local: `${match[1]}${seconds}`, offset };
-}
-
-/** Now, as the form's time and offset in this machine's zone. */
-export function localTimeNow(now: Date): { local: string; offset: string } {
-  const iso = localIsoTime(now);
-  return { local: iso.slice(0, 16), offset: iso.slice(19) };
+/** Now as the form's time field shows it: the local date and time, in the person's own offset (`2026-12-01 22:10`). */
+export function typedTimeNow(clock: FormClock): string {
+  const iso = isoAtOffset(clock.now, clock.offsetMinutes);
+  return `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
 }
 
 /** What masking did to a typed value. */
@@ -167,7 +168,7 @@ export function savedStateOf(
   masked: Iterable<readonly [unknown, unknown]>,
 ): SavedState {
   const values: FormFields = {};
-  for (const [id, value] of Object.entries(fields)) {
+  for (const [id, value] of Object.entries(withOffsetJoined(fields))) {
     if (FIELD_ID_SET.has(id) && typeof value === 'string') values[id as FormFieldId] = maskSecrets(value).value;
   }
   const kinds: SavedState['masked'] = {};
@@ -207,10 +208,11 @@ function getPath(source: ReportDraft, path: string): string | undefined {
  * lengths. What the host gets always parses as a draft; whether it is a valid report is the
  * core schema's to say.
  */
-export function formToReportDraft(fields: FormFields, countries: readonly CountryChoice[]): ReportDraft {
+export function formToReportDraft(typed: FormFields, countries: readonly CountryChoice[], clock: FormClock = machineClock()): ReportDraft {
   const draft: Record<string, unknown> = {};
+  const fields = withOffsetJoined(typed);
   for (const path of REPORT_FIELD_PATHS) {
-    const raw = path === 'occurredAt' ? composeOccurredAt(fields.occurredAt, fields.occurredAtOffset) : fields[path];
+    const raw = path === 'occurredAt' ? occurredAtOf(fields.occurredAt, clock) : fields[path];
     if (raw === undefined) continue;
     const multiline = MULTILINE_FIELDS.includes(path);
     const masked = maskSecrets(multiline ? raw : raw.trim()).value;
@@ -227,13 +229,8 @@ export function reportDraftToForm(draft: ReportDraft, countries: readonly Countr
   for (const path of REPORT_FIELD_PATHS) {
     const value = getPath(draft, path);
     if (value === undefined || value === '') continue;
-    if (path === 'occurredAt') {
-      const { local, offset } = splitOccurredAt(value);
-      fields.occurredAt = local;
-      fields.occurredAtOffset = offset;
-    } else {
-      fields[path] = COUNTRY_FIELDS.includes(path) ? countryLabel(value, countries) : value;
-    }
+    // The time in the one display form, which the time field reads back as the same instant.
+    fields[path] = path === 'occurredAt' ? formatTypedTime(value) : COUNTRY_FIELDS.includes(path) ? countryLabel(value, countries) : value;
   }
   // Whatever the draft held, the time and the countries too (they come back as typed when unreadable).
   for (const id of Object.keys(fields) as FormFieldId[]) fields[id] = maskSecrets(fields[id]!).value;

@@ -4,7 +4,7 @@
  * bank, the connection), each with its label, hint, masking note and error, built from `init`.
  * It holds no state of its own beyond what the DOM shows; `main.ts` decides what to show.
  */
-import type { Choices, InitMessage, UiStringKey } from '../protocol/messages';
+import { SUGGESTIBLE_PATHS, type Choices, type InitMessage, type UiStringKey } from '../protocol/messages';
 import { h, icon } from './elements';
 import { countryLabel, type FormFieldId, type MaskKind } from './formReport';
 
@@ -32,7 +32,7 @@ const SECTIONS: readonly SectionSpec[] = [
       { id: 'card.last4', kind: 'text', label: 'last4', placeholder: '1234', numeric: true },
       { id: 'card.issuerName', kind: 'text', label: 'issuerName' },
       { id: 'card.issuerCountry', kind: 'country', label: 'issuerCountry' },
-      { id: 'card.expiry', kind: 'text', label: 'expiry', hint: 'expiryHint', placeholder: '2027-06' },
+      { id: 'card.expiry', kind: 'text', label: 'expiry', hint: 'expiryHint', placeholder: '06/28' },
     ],
   },
   {
@@ -70,7 +70,7 @@ export const controlId = (id: string) => `f-${id.replace(/\./g, '-')}`;
 const COUNTRY_LIST_ID = 'country-list';
 
 /** The form's buttons, by what they do. */
-export type ButtonName = 'loadLastAttempt' | 'clear' | 'saveJournal' | 'generateAppeal' | 'generateBankInquiry';
+export type ButtonName = 'loadLastAttempt' | 'clear' | 'now' | 'saveJournal' | 'generateAppeal' | 'generateBankInquiry';
 
 
 /** One field's slots for messages, and the controls they describe. */
@@ -79,6 +79,10 @@ interface FieldSlots {
   hint?: HTMLElement;
   masked: HTMLElement;
   error: HTMLElement;
+  /** The time field's reading of what was typed. */
+  reading?: HTMLElement;
+  /** A value inferred for a blank field, with the button that accepts it. */
+  suggestion?: { box: HTMLElement; text: HTMLElement; accept: HTMLButtonElement };
 }
 
 /** The built form: its controls by id, its buttons, and the slots for field messages. */
@@ -99,6 +103,7 @@ export class FormView {
     this.buttons = {
       loadLastAttempt: button('loadLastAttempt', 'history'),
       clear: button('clear', 'clear-all'),
+      now: h('button', { type: 'button', class: 'button secondary now', id: `${controlId('occurredAt')}-now`, 'data-action': 'now' }, icon('watch'), h('span', {}, s.now)),
       saveJournal: button('saveJournal', 'save', true),
       generateAppeal: button('generateAppeal', 'mail'),
       generateBankInquiry: button('generateBankInquiry', 'question'),
@@ -135,26 +140,33 @@ export class FormView {
     );
   }
 
-  /** The time of the attempt and its UTC offset, side by side; the schema judges them as one field. */
+  /**
+   * The time of the attempt: one text field that takes the time as people type it (one Tab
+   * stop, unlike a date picker's seven), a button for now, and under it how it was read.
+   */
   private timeRow(): HTMLElement {
     const s = this.strings;
-    const time = h('input', { id: controlId('occurredAt'), class: 'control', type: 'datetime-local', step: '60' });
-    const offset = h('input', { id: controlId('occurredAtOffset'), class: 'control offset', type: 'text', placeholder: '+08:00', maxlength: '12', spellcheck: 'false' });
+    const time = h('input', {
+      id: controlId('occurredAt'),
+      class: 'control',
+      type: 'text',
+      placeholder: '2026-12-01 22:10',
+      maxlength: '48',
+      spellcheck: 'false',
+      autocomplete: 'off',
+    });
     this.controls.set('occurredAt', time);
-    this.controls.set('occurredAtOffset', offset);
-    const hint = h('p', { class: 'hint', id: `${controlId('occurredAt')}-hint` }, s.occurredAtHint);
+    const hint = h('p', { class: 'hint', id: `${time.id}-hint` }, s.occurredAtHint);
+    const reading = h('p', { class: 'reading', id: `${time.id}-reading`, hidden: true });
     const block = h(
       'div',
       { class: 'field', 'data-field': 'occurredAt' },
-      h(
-        'div',
-        { class: 'row' },
-        h('div', { class: 'grow' }, h('label', { for: time.id }, s.occurredAt), time),
-        h('div', { class: 'offset-cell' }, h('label', { for: offset.id }, s.offset), offset),
-      ),
+      h('label', { for: time.id }, s.occurredAt),
+      h('div', { class: 'row' }, h('div', { class: 'grow' }, time), this.buttons.now),
+      reading,
       hint,
     );
-    this.addSlots('occurredAt', block, [time, offset], hint);
+    this.addSlots('occurredAt', block, [time], hint, reading);
     return block;
   }
 
@@ -208,19 +220,44 @@ export class FormView {
     return block;
   }
 
-  private addSlots(path: string, block: HTMLElement, controls: Control[], hint?: HTMLElement): void {
+  private addSlots(path: string, block: HTMLElement, controls: Control[], hint?: HTMLElement, reading?: HTMLElement): void {
     const id = controlId(path);
     const masked = h('p', { class: 'masked-note', id: `${id}-masked`, hidden: true }, icon('shield'), h('span'));
     const error = h('p', { class: 'field-error', id: `${id}-error`, hidden: true }, icon('error'), h('span'));
     block.append(masked, error);
-    const slots: FieldSlots = { controls, masked, error, ...(hint ? { hint } : {}) };
+    const slots: FieldSlots = { controls, masked, error, ...(hint ? { hint } : {}), ...(reading ? { reading } : {}) };
+    if ((SUGGESTIBLE_PATHS as readonly string[]).includes(path)) {
+      const text = h('span', { class: 'suggestion-text', id: `${id}-suggestion-text` });
+      const accept = h('button', { type: 'button', class: 'button secondary accept', 'data-accept': path, 'aria-describedby': text.id }, this.strings.acceptInferred);
+      const box = h('div', { class: 'suggestion', id: `${id}-suggestion`, hidden: true }, h('span', { class: 'inferred-tag' }, this.strings.inferredTag), text, accept);
+      // Beside the control, before the messages: it is about what the control holds.
+      controls[0]!.after(box);
+      slots.suggestion = { box, text, accept };
+    }
     this.slots.set(path, slots);
     this.describe(slots);
   }
 
   /** The field (by report path) that a control belongs to. */
   fieldOf(id: FormFieldId): string {
-    return id === 'occurredAtOffset' ? 'occurredAt' : id;
+    return id;
+  }
+
+  /** Shows how the typed time was read, or nothing. */
+  setReading(text: string | undefined): void {
+    const slots = this.slots.get('occurredAt')!;
+    slots.reading!.hidden = text === undefined;
+    slots.reading!.textContent = text ?? '';
+    this.describe(slots);
+  }
+
+  /** Shows or clears the value inferred for a blank field (`text` says what and from what). */
+  setSuggestion(path: string, text: string | undefined): void {
+    const slots = this.slots.get(path);
+    if (!slots?.suggestion) return;
+    slots.suggestion.box.hidden = text === undefined;
+    slots.suggestion.text.textContent = text ?? '';
+    this.describe(slots);
   }
 
   /** Shows or clears a field's error; `(report)` is the form's own line. */
@@ -253,7 +290,8 @@ export class FormView {
 
   /** Points each control's `aria-describedby` at its hint and at whichever messages are showing. */
   private describe(slots: FieldSlots): void {
-    const ids = [slots.hint?.id, slots.masked.hidden ? undefined : slots.masked.id, slots.error.hidden ? undefined : slots.error.id].filter(Boolean);
+    const shown = (element: HTMLElement | undefined) => (element && !element.hidden ? element.id : undefined);
+    const ids = [shown(slots.reading), shown(slots.suggestion?.box), slots.hint?.id, shown(slots.masked), shown(slots.error)].filter(Boolean);
     for (const control of slots.controls) {
       if (ids.length > 0) control.setAttribute('aria-describedby', ids.join(' '));
       else control.removeAttribute('aria-describedby');

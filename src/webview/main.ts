@@ -6,9 +6,12 @@
  * after the last keystroke, and shows the host's diagnosis and field problems. The buttons ask
  * the host to run the palette's commands with the form's report.
  */
+import { formatTypedTime } from '../core/typedTime';
 import {
   parseHostMessage,
+  SUGGESTIBLE_PATHS,
   type DiagnosisDidUpdateMessage,
+  type FieldSuggestion,
   type DidCompleteMessage,
   type InitMessage,
   type ReportDraft,
@@ -22,11 +25,13 @@ import {
   countryCodeOf,
   countryLabel,
   formToReportDraft,
-  localTimeNow,
+  machineClock,
   maskSecrets,
+  occurredAtOf,
   readSavedState,
   reportDraftToForm,
   savedStateOf,
+  typedTimeNow,
   type FormFieldId,
   type FormFields,
   type MaskKind,
@@ -55,6 +60,7 @@ class FormApp {
   private touched = new Set<string>();
   private masked = new Map<string, MaskKind>();
   private errors = new Map<string, string>();
+  private suggestions: readonly FieldSuggestion[] = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
   private lastAttempt: ReportDraft | null;
   private readonly announcer: HTMLElement;
@@ -68,7 +74,8 @@ class FormApp {
     this.panel = new DiagnosisPanel(init.strings);
     this.lastAttempt = init.lastAttempt;
     this.announcer = h('div', { class: 'visually-hidden', 'aria-live': 'polite' });
-    app.replaceChildren(h('div', { class: 'layout' }, this.view.root, this.panel.root), this.panel.bar, this.announcer);
+    // The diagnosis first, in its own pane: in sight while the person types in the form below it.
+    app.replaceChildren(h('div', { class: 'layout' }, this.panel.root, this.view.root), this.announcer);
 
     const saved = readSavedState(api.getState());
     if (saved) {
@@ -84,6 +91,7 @@ class FormApp {
     }
     for (const [path, kind] of this.masked) this.view.setMasked(path, kind);
     this.updateLastAttemptButton();
+    this.showReading();
 
     const root = this.view.root;
     root.addEventListener('input', (event) => this.onInput(event.target));
@@ -93,6 +101,10 @@ class FormApp {
     for (const [name, button] of Object.entries(this.view.buttons) as [ButtonName, HTMLButtonElement][]) {
       button.addEventListener('click', () => void this.press(name));
     }
+    root.addEventListener('click', (event) => {
+      const path = (event.target as Element | null)?.closest?.('[data-accept]')?.getAttribute('data-accept');
+      if (path) this.acceptSuggestion(path);
+    });
 
     this.saveState();
     this.sendChange();
@@ -108,8 +120,7 @@ class FormApp {
 
   /** A new, empty form: only the time, set to now in this machine's zone. */
   private emptyFields(): FormFields {
-    const { local, offset } = localTimeNow(new Date());
-    return { occurredAt: local, occurredAtOffset: offset };
+    return this.timeNow();
   }
 
   private idOf(target: EventTarget | null): FormFieldId | undefined {
@@ -126,10 +137,24 @@ class FormApp {
   private writeFields(fields: FormFields): void {
     for (const [id, control] of this.view.controls) control.value = fields[id] ?? '';
     this.syncKnownMessage();
+    this.showReading();
   }
 
   private draft(): ReportDraft {
-    return formToReportDraft(this.readFields(), this.init.countries);
+    return formToReportDraft(this.readFields(), this.init.countries, machineClock());
+  }
+
+  /** The time as typed, read now: the ISO time, or undefined when the field is empty or unreadable. */
+  private readTime(): { typed: boolean; iso: string | undefined } {
+    const typed = this.view.controls.get('occurredAt')!.value;
+    const iso = occurredAtOf(typed, machineClock());
+    return { typed: typed.trim() !== '', iso: iso && iso !== typed.trim() ? iso : undefined };
+  }
+
+  /** Under the time field, how it was read, so "22:10" is seen to mean today (or yesterday) in this zone. */
+  private showReading(): void {
+    const { iso } = this.readTime();
+    this.view.setReading(iso ? this.init.strings.occurredAtReading.replace('{0}', formatTypedTime(iso)) : undefined);
   }
 
   private onInput(target: EventTarget | null): void {
@@ -142,7 +167,7 @@ class FormApp {
         const end = control.selectionEnd ?? control.value.length;
         const caret = Math.max(0, end - (control.value.length - value.length));
         control.value = value;
-        if (control.type !== 'datetime-local') control.setSelectionRange(caret, caret);
+        control.setSelectionRange(caret, caret);
         const kind: MaskKind = cardNumber ? 'cardNumber' : 'code';
         const path = this.view.fieldOf(id);
         this.masked.set(path, kind);
@@ -155,6 +180,7 @@ class FormApp {
       }
     }
     if (id === 'errorMessage') this.syncKnownMessage();
+    if (id === 'occurredAt') this.showReading();
     this.saveState();
     this.scheduleChange();
   }
@@ -211,14 +237,64 @@ class FormApp {
   showDiagnosis(message: DiagnosisDidUpdateMessage): void {
     if (message.revision !== this.revision) return;
     this.errors = new Map(message.fieldErrors.map((error) => [error.path, error.message]));
+    this.suggestions = message.suggestions;
     this.panel.update(message);
     this.renderErrors();
+    this.renderSuggestions();
   }
 
   /** Problems show on fields the person has left (or on every field once a button was pressed). */
   private renderErrors(): void {
-    for (const path of this.view.paths) this.view.setError(path, this.touched.has(path) ? this.errors.get(path) : undefined);
+    for (const path of this.view.paths) this.view.setError(path, this.touched.has(path) ? this.errorOf(path) : undefined);
     this.view.setError('(report)', this.errors.get('(report)'));
+  }
+
+  /** A field's problem; for a time the form could not read, the form's own words on how to type it. */
+  private errorOf(path: string): string | undefined {
+    const error = this.errors.get(path);
+    if (path !== 'occurredAt' || error === undefined) return error;
+    const { typed, iso } = this.readTime();
+    return typed && !iso ? this.init.strings.occurredAtUnreadable : error;
+  }
+
+  /** Inferred values beside the blank fields they are for, each with what it was inferred from. */
+  private renderSuggestions(): void {
+    const s = this.init.strings;
+    for (const path of SUGGESTIBLE_PATHS) {
+      const suggestion = this.suggestions.find((candidate) => candidate.path === path);
+      const blank = this.view.controls.get(path)!.value === '' || this.view.controls.get(path)!.value === 'unknown';
+      if (!suggestion || !blank) {
+        this.view.setSuggestion(path, undefined);
+        continue;
+      }
+      const source =
+        suggestion.basis === 'bin' ? s.inferredFromDigits : suggestion.basis === 'bank-name' ? s.inferredFromBank : s.inferredFromBrand;
+      const detail = suggestion.basis === 'brand' ? this.brandLabel(suggestion.detail) : suggestion.detail;
+      // One pass over the template, so a bank name that holds "{1}" is shown as typed.
+      this.view.setSuggestion(path, source.replace(/\{([01])\}/g, (_, index: string) => (index === '0' ? this.valueLabel(suggestion) : detail)));
+    }
+  }
+
+  private brandLabel(value: string): string {
+    return this.init.choices.brand.find((choice) => choice.value === value)?.label ?? value;
+  }
+
+  private valueLabel(suggestion: FieldSuggestion): string {
+    return suggestion.path === 'card.brand' ? this.brandLabel(suggestion.value) : countryLabel(suggestion.value, this.init.countries);
+  }
+
+  /** The person took an inferred value: from now on it is theirs, stated like any other answer. */
+  private acceptSuggestion(path: string): void {
+    const suggestion = this.suggestions.find((candidate) => candidate.path === path);
+    const control = suggestion && this.view.controls.get(suggestion.path);
+    if (!suggestion || !control) return;
+    control.value = suggestion.path === 'card.brand' ? suggestion.value : countryLabel(suggestion.value, this.init.countries);
+    this.touched.add(suggestion.path);
+    this.suggestions = this.suggestions.filter((candidate) => candidate !== suggestion);
+    this.view.setSuggestion(suggestion.path, undefined);
+    control.focus();
+    this.saveState();
+    this.sendChange();
   }
 
   setLastAttempt(lastAttempt: ReportDraft | null): void {
@@ -246,6 +322,7 @@ class FormApp {
   private async press(name: ButtonName): Promise<void> {
     if (name === 'loadLastAttempt') return this.loadLastAttempt();
     if (name === 'clear') return this.clear();
+    if (name === 'now') return this.setTimeNow();
     this.touched = new Set(this.view.paths);
     this.renderErrors();
     this.sendChange();
@@ -293,8 +370,16 @@ class FormApp {
   }
 
   private timeNow(): FormFields {
-    const { local, offset } = localTimeNow(new Date());
-    return { occurredAt: local, occurredAtOffset: offset };
+    return { occurredAt: typedTimeNow(machineClock()) };
+  }
+
+  /** "Now": the time field set to this minute, as if typed. */
+  private setTimeNow(): void {
+    this.view.controls.get('occurredAt')!.value = this.timeNow().occurredAt!;
+    this.touched.add('occurredAt');
+    this.showReading();
+    this.saveState();
+    this.sendChange();
   }
 
   private resetMessages(): void {

@@ -9,18 +9,18 @@ import { countryOptions } from '../../src/core/countries';
 import { diagnose } from '../../src/core/diagnose';
 import { viewDiagnosis } from '../../src/core/diagnosisView';
 import { parseReport } from '../../src/core/report';
-import { diagnoseDraft, redactDraft, reportOfDraft } from '../../src/host/sidebar/formDiagnosis';
+import { cardSuggestions, diagnoseDraft, redactDraft, reportOfDraft } from '../../src/host/sidebar/formDiagnosis';
 import { parseWebviewMessage } from '../../src/protocol/messages';
 import {
-  composeOccurredAt,
   countryCodeOf,
   countryLabel,
   formToReportDraft,
-  localTimeNow,
   maskSecrets,
-  normalizeOffset,
+  occurredAtOf,
+  readSavedState,
   reportDraftToForm,
-  splitOccurredAt,
+  typedTimeNow,
+  type FormClock,
   type FormFields,
 } from '../../src/webview/formReport';
 import { reportArbitrary } from '../arbitraries';
@@ -28,6 +28,8 @@ import { reportArbitrary } from '../arbitraries';
 const ZH = countryOptions('zh-cn');
 const EN = countryOptions('en');
 const CARD = '4242 4242 4242 4242';
+/** 1 December 2026, 18:40 in Beijing (UTC+8): the clock every typed time below is read against. */
+const BEIJING: FormClock = { now: new Date('2026-12-01T10:40:00Z'), offsetMinutes: 480 };
 
 describe('form mapping', () => {
   describe('countries', () => {
@@ -61,49 +63,43 @@ describe('form mapping', () => {
     });
   });
 
-  describe('time and offset', () => {
-    const offsets: [string, string | undefined][] = [
-      ['+08:00', '+08:00'],
-      ['+0800', '+08:00'],
-      ['+8', '+08:00'],
-      ['UTC+8', '+08:00'],
-      ['gmt-5:30', '-05:30'],
-      ['−05:00', '-05:00'],
-      ['Z', '+00:00'],
-      ['+15', undefined],
-      ['+08:75', undefined],
-      ['eight', undefined],
-      ['', undefined],
+  describe('the time as typed', () => {
+    const typed: [string, string][] = [
+      ['22:10', '2026-11-30T22:10:00+08:00'],
+      ['09:05', '2026-12-01T09:05:00+08:00'],
+      ['2026-12-01 22:10', '2026-12-01T22:10:00+08:00'],
+      ['2026-12-01 22:10 +01:00', '2026-12-01T22:10:00+01:00'],
+      ['2026-12-01 22:10 UTC+08:00', '2026-12-01T22:10:00+08:00'],
+      ['2025-11-27T10:31:00Z', '2025-11-27T10:31:00+00:00'],
     ];
-    for (const [typed, expected] of offsets) {
-      it(`reads the offset "${typed}" as ${expected ?? 'nothing'}`, () => assert.equal(normalizeOffset(typed), expected));
+    for (const [text, iso] of typed) {
+      it(`reads "${text}" at 18:40 in Beijing as ${iso}`, () => {
+        assert.equal(occurredAtOf(text, BEIJING), iso);
+        assert.equal(parseReport({ occurredAt: occurredAtOf(text, BEIJING) }).ok, true);
+      });
     }
 
-    it('joins a datetime-local value and an offset into an ISO time the schema accepts', () => {
-      const iso = composeOccurredAt('2025-11-27T10:31', '+8');
-      assert.equal(iso, '2025-11-27T10:31:00+08:00');
-      assert.equal(parseReport({ occurredAt: iso }).ok, true);
-      assert.equal(composeOccurredAt('2025-11-27T10:31:45', '-05:00'), '2025-11-27T10:31:45-05:00');
-    });
-
-    it('leaves out an empty time, and leaves an unreadable offset for the schema to name', () => {
-      assert.equal(composeOccurredAt('', '+08:00'), undefined);
-      assert.equal(composeOccurredAt(undefined, undefined), undefined);
-      const result = parseReport({ occurredAt: composeOccurredAt('2025-11-27T10:31', 'soon') });
+    it('leaves out an empty time, and sends what it cannot read as typed, for the schema to refuse', () => {
+      assert.equal(occurredAtOf('', BEIJING), undefined);
+      assert.equal(occurredAtOf('   ', BEIJING), undefined);
+      assert.equal(occurredAtOf(undefined, BEIJING), undefined);
+      // "2026" then "10" typed into the old date picker gave the year 202610; typed here, it is unreadable.
+      assert.equal(occurredAtOf('202610', BEIJING), '202610');
+      const result = parseReport({ occurredAt: occurredAtOf('2026-02-30 10:00', BEIJING) });
       assert.equal(result.ok, false);
       assert.equal(result.ok ? '' : result.errors[0]!.path, 'occurredAt');
     });
 
-    it('splits an ISO time back into the form’s time and offset', () => {
-      assert.deepEqual(splitOccurredAt('2025-11-27T10:31:00+08:00'), { local: '2025-11-27T10:31', offset: '+08:00' });
-      assert.deepEqual(splitOccurredAt('2025-11-27T10:31:45Z'), { local: '2025-11-27T10:31:45', offset: '+00:00' });
-      assert.deepEqual(splitOccurredAt('2025-11-27T10:31:00.000-0500'), { local: '2025-11-27T10:31', offset: '-05:00' });
+    it('fills a new form with now, in the person’s zone, as they would type it', () => {
+      assert.equal(typedTimeNow(BEIJING), '2026-12-01 18:40');
+      assert.equal(typedTimeNow({ now: new Date('2026-12-01T02:05:59Z'), offsetMinutes: -300 }), '2026-11-30 21:05');
+      assert.equal(occurredAtOf(typedTimeNow(BEIJING), BEIJING), '2026-12-01T18:40:00+08:00');
     });
 
-    it('gives now in this machine’s zone as a time the schema accepts', () => {
-      const { local, offset } = localTimeNow(new Date('2025-11-27T02:31:10Z'));
-      assert.match(local, /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/);
-      assert.equal(Date.parse(`${local}:00${offset}`), Date.parse('2025-11-27T02:31:00Z'));
+    it('joins the previous form’s separate offset to its time (a saved state from before)', () => {
+      assert.equal(formToReportDraft({ occurredAt: '2025-11-27T10:31', occurredAtOffset: '+08:00' }, EN, BEIJING).occurredAt, '2025-11-27T10:31:00+08:00');
+      const saved = readSavedState({ version: 1, fields: { occurredAt: '2025-11-27T10:31', occurredAtOffset: '-05:00', notes: 'x' }, touched: ['occurredAt'], masked: {} });
+      assert.deepEqual(saved?.fields, { occurredAt: '2025-11-27T10:31 -05:00', notes: 'x' });
     });
   });
 
@@ -125,8 +121,7 @@ describe('form mapping', () => {
 
   describe('form to report', () => {
     const fields: FormFields = {
-      occurredAt: '2025-11-27T10:31',
-      occurredAtOffset: '+08:00',
+      occurredAt: '2025-11-27 10:31 +08:00',
       product: 'chatgpt-web',
       errorMessage: '  Your card was declined.\n',
       'card.kind': 'debit',
@@ -135,7 +130,7 @@ describe('form mapping', () => {
       'card.last4': '4242',
       'card.issuerName': '招商银行',
       'card.issuerCountry': '中国 (CN)',
-      'card.expiry': '2027-06',
+      'card.expiry': '06/27',
       'billing.country': 'cn',
       'billing.postalCode': '100000',
       'billing.matchesIssuer': 'yes',
@@ -148,12 +143,12 @@ describe('form mapping', () => {
     };
 
     it('maps every field, countries to codes, and the result passes the schema', () => {
-      const draft = formToReportDraft(fields, ZH);
+      const draft = formToReportDraft(fields, ZH, BEIJING);
       assert.deepEqual(draft, {
         occurredAt: '2025-11-27T10:31:00+08:00',
         product: 'chatgpt-web',
         errorMessage: '  Your card was declined.\n',
-        card: { kind: 'debit', brand: 'unionpay', bin: '622588', last4: '4242', issuerName: '招商银行', issuerCountry: 'CN', expiry: '2027-06' },
+        card: { kind: 'debit', brand: 'unionpay', bin: '622588', last4: '4242', issuerName: '招商银行', issuerCountry: 'CN', expiry: '06/27' },
         billing: { country: 'CN', postalCode: '100000', matchesIssuer: 'yes' },
         bank: { internationalOnline: 'no', balanceSufficient: 'yes' },
         connection: { vpn: 'yes', switchedRecently: 'unknown', accessCountry: 'HK' },
@@ -161,6 +156,8 @@ describe('form mapping', () => {
       });
       const parsed = parseReport(draft);
       assert.equal(parsed.ok, true, JSON.stringify(parsed));
+      // The expiry as printed on the card is the schema's to read.
+      assert.equal(parsed.ok ? parsed.report.card?.expiry : '', '2027-06');
     });
 
     it('drops empty and blank fields, and groups left with none', () => {
@@ -205,8 +202,7 @@ describe('form mapping', () => {
         ZH,
       );
       assert.deepEqual(form, {
-        occurredAt: '2025-11-27T10:31',
-        occurredAtOffset: '+08:00',
+        occurredAt: '2025-11-27 10:31 UTC+08:00',
         'card.last4': '4242',
         'card.issuerCountry': '中国 (CN)',
         'connection.accessCountry': '中国香港特别行政区 (HK)',
@@ -222,7 +218,7 @@ describe('form mapping', () => {
           // The form does not ask whether the card is dual-currency.
           const { dualCurrency: _unused, ...cardFields } = card ?? {};
           const report = { ...rest, ...(Object.keys(cardFields).length > 0 ? { card: cardFields } : {}) };
-          const again = parseReport(formToReportDraft(reportDraftToForm(report, ZH), ZH));
+          const again = parseReport(formToReportDraft(reportDraftToForm(report, ZH), ZH, BEIJING));
           assert.ok(again.ok);
           // `Z` comes back as `+00:00`: the same instant, in the form's one notation.
           const instant = (time: string | undefined) => (time === undefined ? undefined : Date.parse(time));
@@ -264,6 +260,30 @@ describe('form mapping', () => {
     it('speaks the UI language in field problems', () => {
       const update = diagnoseDraft({ card: { bin: '12' } }, 1, [], 'zh-cn', now);
       assert.deepEqual(update.fieldErrors, [{ path: 'card.bin', message: '应为 6 到 8 位数字' }]);
+    });
+
+    it('offers the brand from the first digits as typed, and the issuing country from the digits, the bank or the brand, for blank fields only', () => {
+      const offered = (draft: Parameters<typeof cardSuggestions>[0]) => cardSuggestions(draft, reportOfDraft(draft).report);
+      assert.deepEqual(offered({ card: { bin: '62' } }), [
+        { path: 'card.brand', value: 'unionpay', basis: 'bin', detail: '62' },
+        { path: 'card.issuerCountry', value: 'CN', basis: 'brand', detail: 'unionpay' },
+      ]);
+      assert.deepEqual(offered({ card: { bin: '6225 88' } }), [
+        { path: 'card.brand', value: 'unionpay', basis: 'bin', detail: '622588' },
+        { path: 'card.issuerCountry', value: 'CN', basis: 'bin', detail: '622588' },
+      ]);
+      assert.deepEqual(offered({ card: { brand: 'unionpay' } }), [{ path: 'card.issuerCountry', value: 'CN', basis: 'brand', detail: 'unionpay' }]);
+      assert.deepEqual(offered({ card: { brand: 'unionpay', issuerName: '招商银行' } }), [
+        { path: 'card.issuerCountry', value: 'CN', basis: 'bank-name', detail: '招商银行' },
+      ]);
+      assert.deepEqual(offered({ card: { issuerName: '中銀香港' } }), [{ path: 'card.issuerCountry', value: 'HK', basis: 'bank-name', detail: '中銀香港' }]);
+      assert.deepEqual(offered({ card: { bin: '622588', brand: 'unionpay', issuerCountry: 'HK' } }), []);
+      assert.deepEqual(offered({ card: { bin: '4', issuerName: 'Some Bank' } }), []);
+      assert.deepEqual(offered({ card: { bin: '4242 4242 4242 4242' } }).map((suggestion) => suggestion.detail), ['424242']);
+      // Sent with every diagnosis, and never written into the report diagnosed.
+      const update = diagnoseDraft({ card: { bin: '622588' } }, 3, [], 'en', new Date('2026-12-01T10:40:00Z'));
+      assert.deepEqual(update.suggestions.map((suggestion) => suggestion.path), ['card.brand', 'card.issuerCountry']);
+      assert.deepEqual(reportOfDraft({ card: { bin: '622588' } }).report, { card: { bin: '622588' } });
     });
 
     it('keeps only a masked draft between views', () => {

@@ -18,9 +18,9 @@ import { LANGS, NOW, type Outputs } from '../leakOutputs';
 const RUNS = Number(process.env.LEAK_RUNS ?? 300);
 const COUNTRIES = countryOptions('en');
 
-/** `text` in every control of the form. */
+/** `text` in every control of the form, and in the previous form's offset field (still read from old saved states). */
 function everyField(text: string): FormFields {
-  return Object.fromEntries(FORM_FIELD_IDS.map((id) => [id, text])) as FormFields;
+  return { ...(Object.fromEntries(FORM_FIELD_IDS.map((id) => [id, text])) as FormFields), occurredAtOffset: text };
 }
 
 /** `text` in every field of a draft, as a webview (or anything posing as one) could send it. */
@@ -59,7 +59,9 @@ describe('leaks: the sidebar form', function () {
       ['card.cvc', 'cardNumber'],
       ['card.bin', 'other'],
     ]);
-    assert.deepEqual(state, { version: 1, fields: { notes: 'hello', occurredAtOffset: '+08:00' }, touched: ['notes'], masked: { notes: 'code' } });
+    // The previous form's separate offset is no field any more: alone it is dropped, with a time it is joined to it.
+    assert.deepEqual(state, { version: 1, fields: { notes: 'hello' }, touched: ['notes'], masked: { notes: 'code' } });
+    assert.deepEqual(savedStateOf({ occurredAt: '2025-11-27T10:31', occurredAtOffset: '+08:00 4242 4242 4242 4242' }, [], []).fields, { occurredAt: '2025-11-27T10:31 +08:00 •••• 4242' });
     assert.equal(readSavedState({ version: 2, fields: {} }), undefined);
     assert.equal(readSavedState('state'), undefined);
   });

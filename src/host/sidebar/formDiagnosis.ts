@@ -2,8 +2,16 @@ import type { Lang } from '../../core/catalogue';
 import { diagnose } from '../../core/diagnose';
 import { viewDiagnosis } from '../../core/diagnosisView';
 import { localizeFieldMessage } from '../../core/fieldMessages';
+import { inferCardDefaults } from '../../core/issuerInference';
 import { cleanFreeText, parseReport, type FieldError, type Report } from '../../core/report';
-import { MAX_MULTILINE, REPORT_FIELD_PATHS, type DiagnosisDidUpdateMessage, type FieldErrorMessage, type ReportDraft } from '../../protocol/messages';
+import {
+  MAX_MULTILINE,
+  REPORT_FIELD_PATHS,
+  type DiagnosisDidUpdateMessage,
+  type FieldErrorMessage,
+  type FieldSuggestion,
+  type ReportDraft,
+} from '../../protocol/messages';
 
 const FORM_PATHS: ReadonlySet<string> = new Set(REPORT_FIELD_PATHS);
 
@@ -45,6 +53,32 @@ export function localizeFieldErrors(errors: readonly FieldError[], lang: Lang): 
   }));
 }
 
+/**
+ * What can be inferred for the card fields the person left blank, to offer beside them, by the
+ * wizard's own inference (`inferCardDefaults`): the brand from the first digits as typed (two are
+ * enough: `62` is UnionPay), and the likely issuing country from the first digits, the bank's
+ * name or the brand. Nothing is offered for a field already answered, and nothing here is ever
+ * written into the report: the person accepts a suggestion or not.
+ */
+export function cardSuggestions(draft: ReportDraft, report: Report): FieldSuggestion[] {
+  const card = report.card ?? {};
+  // The digits as typed, half-typed too (the schema drops a BIN of fewer than 6 digits).
+  const typedBin = (draft.card?.bin ?? '').slice(0, 40);
+  const digits = /^[\d\s-]*$/.test(typedBin) ? typedBin.replace(/\D/g, '').slice(0, 8) : '';
+  const defaults = inferCardDefaults({ bin: digits, brand: card.brand, issuerName: card.issuerName });
+  const suggestions: FieldSuggestion[] = [];
+  if ((card.brand === undefined || card.brand === 'unknown') && defaults.brand && defaults.brand.value !== 'other') {
+    suggestions.push({ path: 'card.brand', value: defaults.brand.value, basis: 'bin', detail: digits.slice(0, 6) });
+  }
+  const country = defaults.issuerCountry;
+  if (card.issuerCountry === undefined && country) {
+    const brand = card.brand && card.brand !== 'unknown' ? card.brand : (defaults.brand?.value ?? '');
+    const detail = country.basis === 'bin' ? digits.slice(0, 6) : country.basis === 'bank-name' ? (card.issuerName ?? '') : brand;
+    suggestions.push({ path: 'card.issuerCountry', value: country.value, basis: country.basis, detail });
+  }
+  return suggestions;
+}
+
 /** The answer to one `formDidChange`: the draft diagnosed against the journal, in the UI language. */
 export function diagnoseDraft(
   draft: ReportDraft,
@@ -62,6 +96,7 @@ export function diagnoseDraft(
     view,
     cooldown: diagnosis.cooldown && view.cooldown ? { until: diagnosis.cooldown.until, text: view.cooldown } : null,
     fieldErrors: localizeFieldErrors(errors, lang),
+    suggestions: cardSuggestions(draft, report),
   };
 }
 

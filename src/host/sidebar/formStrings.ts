@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { BRAND_NAMES, type Lang } from '../../core/catalogue';
-import { countryOptions } from '../../core/countries';
+import { rankedCountryOptions } from '../../core/countries';
 import { DECLINE_MESSAGES } from '../../core/declineMessages';
 import { CARD_BRANDS } from '../../core/report';
 import type { Choices, InitMessage, UiStrings } from '../../protocol/messages';
@@ -20,8 +20,11 @@ export function formStrings(): UiStrings {
     sectionConnection: vscode.l10n.t('The connection'),
     sectionNotes: vscode.l10n.t('Notes'),
     occurredAt: vscode.l10n.t('When did it fail?'),
-    occurredAtHint: vscode.l10n.t('Local date and time of the attempt.'),
-    offset: vscode.l10n.t('UTC offset'),
+    occurredAtHint: vscode.l10n.t('Type the time as you like: 22:10, or 2026-12-01 22:10. Add an offset such as +08:00 if it was not this computer’s time zone.'),
+    // A template: the webview puts the time it read in place of {0}.
+    occurredAtReading: vscode.l10n.t('Read as {0}', '{0}'),
+    occurredAtUnreadable: vscode.l10n.t('The time could not be read. Type it as 22:10, 2026-12-01 22:10 or 2026-12-01 22:10 +08:00.'),
+    now: vscode.l10n.t('Now'),
     product: vscode.l10n.t('Where did you add the card?'),
     errorMessage: vscode.l10n.t('What did the error say?'),
     errorMessagePlaceholder: vscode.l10n.t('Paste the error exactly as shown (text or the processor’s JSON), or pick one'),
@@ -36,7 +39,7 @@ export function formStrings(): UiStrings {
     issuerCountry: vscode.l10n.t('Where was the card issued?'),
     countryPlaceholder: vscode.l10n.t('Type a country name or code'),
     expiry: vscode.l10n.t('Card expiry (optional)'),
-    expiryHint: vscode.l10n.t('Year and month, e.g. 2027-06.'),
+    expiryHint: vscode.l10n.t('Month and year as printed on the card, e.g. 06/28.'),
     billingCountry: vscode.l10n.t('Billing address country'),
     postalCode: vscode.l10n.t('Billing postal code (optional)'),
     matchesIssuer: vscode.l10n.t('Does the billing address match what the bank has on file?'),
@@ -63,6 +66,12 @@ export function formStrings(): UiStrings {
     // A template: the webview puts the time left in place of {0} every second.
     cooldownLeft: vscode.l10n.t('Time left: {0}', '{0}'),
     actionsLabel: vscode.l10n.t('Actions'),
+    inferredTag: vscode.l10n.t('Inferred'),
+    // Templates: the webview puts the inferred value in place of {0}, what it was inferred from in place of {1}.
+    inferredFromDigits: vscode.l10n.t('{0} — from the first digits {1}', '{0}', '{1}'),
+    inferredFromBank: vscode.l10n.t('{0} — from the bank’s name “{1}”', '{0}', '{1}'),
+    inferredFromBrand: vscode.l10n.t('{0} — from the card brand ({1})', '{0}', '{1}'),
+    acceptInferred: vscode.l10n.t('Use'),
   };
 }
 
@@ -97,11 +106,13 @@ export function formChoices(lang: Lang): Choices {
 
 /** The parts of `init` that depend only on the language. */
 export function staticInit(lang: Lang): Pick<InitMessage, 'lang' | 'strings' | 'choices' | 'countries' | 'declineMessages'> {
+  const { likely, others } = rankedCountryOptions(lang);
   return {
     lang,
     strings: formStrings(),
     choices: formChoices(lang),
-    countries: countryOptions(lang),
+    // The likely countries first (mainland China, Hong Kong…), then all others by name in the UI language.
+    countries: [...likely, ...others],
     declineMessages: DECLINE_MESSAGES.map((message) => ({ id: message.id, text: lang === 'en' ? message.en : message.zhCn })),
   };
 }
