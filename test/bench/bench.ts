@@ -16,6 +16,7 @@ import { parseReport, type Report } from '../../src/core/report';
 import { reportArbitrary } from '../arbitraries';
 import { compileBuiltinTemplateSpecs } from '../templateLoader';
 import { benchAdversarial } from './adversarial';
+import { benchInterview } from './interview';
 import { benchSidebarReady } from './sidebarReady';
 
 function percentile(sorted: readonly number[], p: number): number {
@@ -202,6 +203,7 @@ const PARTS: Record<string, () => void | Promise<void>> = {
   journal: benchJournal,
   sidebar: benchSidebarReady,
   adversarial: benchAdversarial,
+  interview: benchInterview,
 };
 
 async function main(names: string[]): Promise<void> {

@@ -7,8 +7,8 @@ class CancelSignal extends Error {}
 
 export interface PickItem<T> extends vscode.QuickPickItem {
   value: T;
-  /** Made from the typed text by `itemsForValue`: on accept, re-made from the text as it is then. */
-  fromValue?: boolean;
+  /** A titled group starts above this item (a separator line with the title). */
+  group?: string;
 }
 
 interface StepBase {
@@ -19,19 +19,28 @@ interface StepBase {
 }
 
 export interface PickOptions<T> extends StepBase {
-  items: readonly PickItem<T>[];
-  active?: PickItem<T>;
-  matchOnDescription?: boolean;
-  /** Text typed into the filter, with the items to show for it (a free-text answer). */
-  itemsForValue?: (value: string) => readonly PickItem<T>[];
+  /** The items for the text in the filter box: the screen may act on what is typed. */
+  itemsFor: (value: string) => readonly PickItem<T>[];
+  /** The text the filter box opens with. */
   value?: string;
+  /** Which item is highlighted when the items change (Enter takes it); the first when none matches. */
+  isActive?: (item: PickItem<T>) => boolean;
+  matchOnDescription?: boolean;
+  /** An item that cannot be taken (a refusal shown as an item): Enter on it does nothing. */
+  refuses?: (value: T) => boolean;
+}
+
+export interface PickManyOptions<T> extends StepBase {
+  items: readonly PickItem<T>[];
+  /** The values ticked when the screen opens. */
+  ticked: readonly T[];
 }
 
 export interface InputOptions extends StepBase {
   value: string;
   prompt: string;
-  /** A message shown inline while the value is invalid; undefined when it is fine. */
-  validate: (value: string) => string | undefined;
+  /** The inline message for a value: an error blocks Enter, information only says how it is read. */
+  validate: (value: string) => { message: string; error: boolean };
 }
 
 export type Step<S> = (input: MultiStepInput, state: S) => Promise<Step<S> | undefined>;
@@ -76,41 +85,57 @@ export class MultiStepInput {
     }
   }
 
-  async pick<T>(options: PickOptions<T>): Promise<T> {
+  async pick<T>(options: PickOptions<T>): Promise<{ value: T; typed: string }> {
     const disposables: vscode.Disposable[] = [];
     try {
-      return await new Promise<T>((resolve, reject) => {
+      return await new Promise<{ value: T; typed: string }>((resolve, reject) => {
         const input = vscode.window.createQuickPick<PickItem<T>>();
-        input.title = options.title;
-        input.step = options.step;
-        input.totalSteps = options.totalSteps;
-        input.placeholder = options.placeholder;
-        input.ignoreFocusOut = true;
+        this.describe(input, options);
         input.matchOnDescription = options.matchOnDescription ?? false;
-        input.items = options.items;
-        if (options.value) {
-          input.value = options.value;
-          if (options.itemsForValue) input.items = [...options.itemsForValue(options.value), ...options.items];
-        }
-        if (options.active) input.activeItems = [options.active];
-        input.buttons = this.steps.length > 1 ? [vscode.QuickInputButtons.Back] : [];
+        const refresh = (value: string) => {
+          const items = options.itemsFor(value);
+          input.items = withSeparators(items);
+          const active = items.find((item) => options.isActive?.(item)) ?? items[0];
+          if (active) input.activeItems = [active];
+        };
+        input.value = options.value ?? '';
+        refresh(input.value);
         disposables.push(
           input.onDidTriggerButton((button) => {
             if (button === vscode.QuickInputButtons.Back) reject(new BackSignal());
           }),
           input.onDidAccept(() => {
-            const [chosen] = input.selectedItems.length > 0 ? input.selectedItems : input.activeItems;
-            if (!chosen) return;
-            // Items follow the typing a moment behind; what was typed is the answer, not the item's copy of it.
-            const fresh = chosen.fromValue ? options.itemsForValue?.(input.value)[0] : undefined;
-            resolve((fresh ?? chosen).value);
+            const [chosen] = input.activeItems;
+            if (!chosen || options.refuses?.(chosen.value)) return;
+            // The typed text is read as it is now: the items may follow the typing a moment behind.
+            resolve({ value: chosen.value, typed: input.value });
           }),
+          input.onDidChangeValue(refresh),
           input.onDidHide(() => reject(new CancelSignal())),
         );
-        if (options.itemsForValue) {
-          const itemsForValue = options.itemsForValue;
-          disposables.push(input.onDidChangeValue((value) => (input.items = [...itemsForValue(value), ...options.items])));
-        }
+        this.show(input);
+      });
+    } finally {
+      disposables.forEach((disposable) => disposable.dispose());
+    }
+  }
+
+  async pickMany<T>(options: PickManyOptions<T>): Promise<T[]> {
+    const disposables: vscode.Disposable[] = [];
+    try {
+      return await new Promise<T[]>((resolve, reject) => {
+        const input = vscode.window.createQuickPick<PickItem<T>>();
+        this.describe(input, options);
+        input.canSelectMany = true;
+        input.items = withSeparators(options.items);
+        input.selectedItems = options.items.filter((item) => options.ticked.includes(item.value));
+        disposables.push(
+          input.onDidTriggerButton((button) => {
+            if (button === vscode.QuickInputButtons.Back) reject(new BackSignal());
+          }),
+          input.onDidAccept(() => resolve(input.selectedItems.map((item) => item.value))),
+          input.onDidHide(() => reject(new CancelSignal())),
+        );
         this.show(input);
       });
     } finally {
@@ -123,27 +148,26 @@ export class MultiStepInput {
     try {
       return await new Promise<string>((resolve, reject) => {
         const input = vscode.window.createInputBox();
-        input.title = options.title;
-        input.step = options.step;
-        input.totalSteps = options.totalSteps;
+        this.describe(input, options);
         input.value = options.value;
         input.prompt = options.prompt;
-        input.placeholder = options.placeholder;
-        input.ignoreFocusOut = true;
-        input.validationMessage = options.validate(options.value);
-        input.buttons = this.steps.length > 1 ? [vscode.QuickInputButtons.Back] : [];
+        const check = (value: string) => {
+          const result = options.validate(value);
+          input.validationMessage = {
+            message: result.message,
+            severity: result.error ? vscode.InputBoxValidationSeverity.Error : vscode.InputBoxValidationSeverity.Info,
+          };
+          return result;
+        };
+        check(options.value);
         disposables.push(
           input.onDidTriggerButton((button) => {
             if (button === vscode.QuickInputButtons.Back) reject(new BackSignal());
           }),
           input.onDidAccept(() => {
-            const message = options.validate(input.value);
-            input.validationMessage = message;
-            if (!message) resolve(input.value);
+            if (!check(input.value).error) resolve(input.value);
           }),
-          input.onDidChangeValue((value) => {
-            input.validationMessage = options.validate(value);
-          }),
+          input.onDidChangeValue(check),
           input.onDidHide(() => reject(new CancelSignal())),
         );
         this.show(input);
@@ -153,9 +177,30 @@ export class MultiStepInput {
     }
   }
 
+  /** Title, step counter, placeholder and Back, the same on every screen. */
+  private describe(input: vscode.QuickPick<vscode.QuickPickItem> | vscode.InputBox, options: StepBase): void {
+    input.title = options.title;
+    input.step = options.step;
+    input.totalSteps = options.totalSteps;
+    input.placeholder = options.placeholder;
+    input.ignoreFocusOut = true;
+    input.buttons = this.steps.length > 1 ? [vscode.QuickInputButtons.Back] : [];
+  }
+
   private show(input: vscode.QuickInput): void {
     this.current?.dispose();
     this.current = input;
     input.show();
   }
+}
+
+/** The items with a separator line, titled with the group, above each item that starts a group. */
+function withSeparators<T>(items: readonly PickItem<T>[]): PickItem<T>[] {
+  const out: PickItem<T>[] = [];
+  for (const item of items) {
+    // A separator is not an answer; its value is never read (accept takes active, selectable items only).
+    if (item.group) out.push({ label: item.group, kind: vscode.QuickPickItemKind.Separator, value: item.value });
+    out.push(item);
+  }
+  return out;
 }
