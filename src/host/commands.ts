@@ -122,7 +122,7 @@ async function confirmRecordingAgain(recorded: Report): Promise<boolean> {
   const again = vscode.l10n.t('Record Again');
   const choice = await vscode.window.showWarningMessage(
     message,
-    { modal: true, detail: vscode.l10n.t('Recorded twice, one attempt counts as two: the diagnosis, the wait and the letters would speak of an attempt that never happened.') },
+    { modal: true, detail: vscode.l10n.t('Record it again only if the card really failed twice at that moment: a copy would make one attempt look like two.') },
     again,
   );
   return choice === again;

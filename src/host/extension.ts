@@ -4,9 +4,10 @@ import { COMMAND_IDS, DIAGNOSIS_PANEL_TYPE, FORM_VIEW_ID, type CommandName } fro
 import type { Session } from './session';
 import type { Services } from './services';
 
-/** What `activate` hands back: the session, for the extension's own tests. */
+/** What `activate` hands back, for the extension's own tests: the session, and what it keeps per workspace. */
 export interface CardDoctorApi {
   readonly session: Session;
+  readonly workspaceState: vscode.Memento;
 }
 
 /**
@@ -39,6 +40,7 @@ export function activate(context: vscode.ExtensionContext): CardDoctorApi {
     get session() {
       return load().session;
     },
+    workspaceState: context.workspaceState,
   };
 }
 

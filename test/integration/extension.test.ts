@@ -151,8 +151,11 @@ describe('Card Binding Doctor in VS Code', function () {
     await vscode.commands.executeCommand(COMMAND_IDS.recordAttempt, sampleReport({ occurredAt: iso(30) }));
     await vscode.commands.executeCommand(COMMAND_IDS.recordAttempt, sampleReport({ occurredAt: iso(10), card: { last4: '9999', brand: 'visa' } }));
     await eventually(() => api.session.cooldown.state.visible, 'the cooldown to show');
-    assert.match(api.session.cooldown.state.text, /^\$\(watch\) 23h (49|50)m$/);
-    assert.match(api.session.cooldown.state.tooltip, /card|卡/);
+    const { text, label, tooltip } = api.session.cooldown.state;
+    assert.match(text, /^\$\(watch\) Wait 23h (49|50)m$/);
+    assert.match(label, /^Card Doctor: wait 23h (49|50)m before trying to add a card again$/);
+    // The diagnosis' own sentence, its time in the diagnosis' format (the attempts were written in UTC).
+    assert.match(tooltip, /^More than one card was tried in the last 24 hours.* \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC\+00:00 .*\nClick to open the journal\.$/s);
   });
 
   it('clears the cooldown from the status bar the moment it ends', async () => {
@@ -163,7 +166,7 @@ describe('Card Binding Doctor in VS Code', function () {
     const iso = (msBeforeEnd: number) => new Date(end - 24 * 3600_000 - msBeforeEnd).toISOString();
     await vscode.commands.executeCommand(COMMAND_IDS.recordAttempt, sampleReport({ occurredAt: iso(2000) }));
     await vscode.commands.executeCommand(COMMAND_IDS.recordAttempt, sampleReport({ occurredAt: iso(0) }));
-    await eventually(() => api.session.cooldown.state.text === '$(watch) 0h 1m', 'the cooldown of these attempts to show');
+    await eventually(() => api.session.cooldown.state.text === '$(watch) Wait 0h 1m', 'the cooldown of these attempts to show');
     assert.equal(api.session.cooldown.state.visible, true);
     await eventually(() => !api.session.cooldown.state.visible, 'the cooldown to clear when it ends', 10_000);
     assert.ok(Date.now() >= end, 'cleared only once the wait was over');

@@ -99,3 +99,39 @@ export async function recordingMessages<T>(run: () => Promise<T>): Promise<{ res
     window.showErrorMessage = showErrorMessage;
   }
 }
+
+/** A warning the extension asked, with what it offered. */
+export interface AskedWarning {
+  message: string;
+  modal: boolean;
+  detail: string | undefined;
+  choices: string[];
+}
+
+/**
+ * Runs `run` answering every warning the extension shows with `answer` (undefined: the person
+ * cancelled), and records what was asked. Nothing is really shown.
+ */
+export async function answeringWarnings<T>(answer: string | undefined, run: () => Promise<T>): Promise<{ result: T; asked: AskedWarning[] }> {
+  const window = vscode.window as { -readonly [K in keyof typeof vscode.window]: (typeof vscode.window)[K] };
+  const { showWarningMessage } = window;
+  const asked: AskedWarning[] = [];
+  window.showWarningMessage = ((message: string, ...rest: unknown[]) => {
+    const options = typeof rest[0] === 'object' && rest[0] !== null && !('title' in rest[0]) ? (rest.shift() as vscode.MessageOptions) : {};
+    const choices = rest.filter((item): item is string => typeof item === 'string');
+    asked.push({ message, modal: options.modal === true, detail: options.detail, choices });
+    return Promise.resolve(answer !== undefined && choices.includes(answer) ? answer : undefined);
+  }) as typeof vscode.window.showWarningMessage;
+  try {
+    return { result: await run(), asked };
+  } finally {
+    window.showWarningMessage = showWarningMessage;
+  }
+}
+
+/** The editor tabs that show the diagnosis panel. */
+export function diagnosisTabs(): vscode.Tab[] {
+  return vscode.window.tabGroups.all.flatMap((group) =>
+    group.tabs.filter((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith('cardDoctor.diagnosis')),
+  );
+}
