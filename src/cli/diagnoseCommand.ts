@@ -15,9 +15,11 @@ The report (a file, or - for standard input) may be at most 1 MB.
 
 Options:
   --journal FILE             the failure journal: its last 24 hours count (repeated attempts,
-                             card changes) and set the cooldown. At most 64 MB; a damaged entry
-                             (or one whose machine line is over 64 KB) is skipped with a warning;
-                             a copy of an entry counts once
+                             card changes) and set the wait. The report counts only if the journal
+                             holds it; otherwise the output says what recording it would change
+                             (json: recorded, ifRecorded). Without --journal nothing is counted.
+                             At most 64 MB; a damaged entry (or one whose machine line is over
+                             64 KB) is skipped with a warning; a copy of an entry counts once
   --now ISO                  the moment to diagnose at, such as 2025-11-27T10:31:00+08:00
                              (default: the clock)
   --lang en|zh-cn            language of the text (default: from LANG)

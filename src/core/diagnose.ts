@@ -218,11 +218,12 @@ interface Facts {
  * never met the payment page.
  */
 export function describesAttempt(report: Report): boolean {
-  if (report.errorMessage?.trim()) return true;
+  // The schema trims free text, so blank text is already empty here.
+  if (report.errorMessage) return true;
   const card = report.card;
   if (!card) return false;
   return Boolean(
-    card.last4 || card.bin || card.issuerName?.trim() || card.issuerCountry || card.expiry ||
+    card.last4 || card.bin || card.issuerName || card.issuerCountry || card.expiry ||
       (card.brand && card.brand !== 'unknown') || (card.kind && card.kind !== 'unknown'),
   );
 }

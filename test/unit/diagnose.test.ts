@@ -223,7 +223,7 @@ describe('diagnose: history', () => {
   });
 
   it('a report is an attempt only with an error message or a card fact', () => {
-    for (const draft of [{}, { product: 'chatgpt-web' }, { connection: { vpn: 'yes' } }, { bank: { balanceSufficient: 'yes' } }, { card: { brand: 'unknown', kind: 'unknown' } }, { notes: 'trying tomorrow' }]) {
+    for (const draft of [{}, { product: 'chatgpt-web' }, { connection: { vpn: 'yes' } }, { bank: { balanceSufficient: 'yes' } }, { card: { brand: 'unknown', kind: 'unknown' } }, { notes: 'trying tomorrow' }, { errorMessage: '  \n ', card: { issuerName: ' ' } }]) {
       assert.equal(describesAttempt(report(draft)), false, JSON.stringify(draft));
       assert.equal(diagnose(report(draft), [], NOW).ifRecorded, null, JSON.stringify(draft));
     }
