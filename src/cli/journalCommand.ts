@@ -105,7 +105,7 @@ async function addEntry(args: string[]): Promise<void> {
   }
   await withJournalErrors(path, () => appendJournalEntry(path, report, lang, now, { within }));
   const title = entryTitle(report, lang);
-  process.stdout.write(lang === 'en' ? `Added the attempt of ${title} to ${path}\n` : `已将 ${title} 的尝试记入 ${path}\n`);
+  process.stdout.write(lang === 'en' ? `Added the attempt of ${title} to ${path}\n` : `已将这次绑卡（${title}）记入 ${path}\n`);
 }
 
 async function listEntries(args: string[]): Promise<void> {

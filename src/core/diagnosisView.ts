@@ -73,7 +73,8 @@ const LABELS = {
     ifRecorded: ({ attempts24h: a, position }: IfRecorded & { position: number }, newCard: number | null, wait: Wait) =>
       `Recording this attempt would make it the ${ordinal(position)}${position === a ? '' : ` of ${a}`} in 24 hours` +
       (newCard === null ? '' : `, with a ${ordinal(newCard)} card`) +
-      (wait === 'start' ? ', and start a 24-hour wait' : wait === 'restart' ? ', and restart the 24-hour wait' : '') +
+      // A comma before "and" only after the card's clause, which already has one.
+      (wait === null ? '' : `${newCard === null ? '' : ','} and ${wait === 'start' ? 'start a' : 'restart the'} 24-hour wait`) +
       '.',
     olderThanDay: 'This attempt was more than 24 hours ago: recording it adds it to the timeline but changes no count and no wait.',
     join: ' ',

@@ -226,7 +226,9 @@ describe('CLI input', () => {
     it('says so in Chinese with --lang zh-cn', async () => {
       const journal = join(dir, 'journal.md');
       const report = file('report.json', JSON.stringify(attempt));
-      assert.equal((await cli(['journal', 'add', report, '--journal', journal, '--lang', 'zh-cn'])).code, 0);
+      const added = await cli(['journal', 'add', report, '--journal', journal, '--lang', 'zh-cn']);
+      assert.equal(added.code, 0);
+      assert.equal(added.stdout, `已将这次绑卡（2025-11-27 10:31 UTC+08:00）记入 ${journal}\n`);
       const refused = await cli(['journal', 'add', report, '--journal', journal, '--lang', 'zh-cn']);
       assert.equal(refused.code, 3);
       assert.equal(

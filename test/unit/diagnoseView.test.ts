@@ -45,7 +45,7 @@ describe('diagnosis view: the journal’s count and what recording would change'
   it('a second attempt on the same card would start the 24-hour wait', () => {
     assert.equal(
       line(declined(0), [declined(60)], 'en'),
-      'Last 24 hours in the journal: 1 attempt, 1 card. Recording this attempt would make it the 2nd in 24 hours, and start a 24-hour wait.',
+      'Last 24 hours in the journal: 1 attempt, 1 card. Recording this attempt would make it the 2nd in 24 hours and start a 24-hour wait.',
     );
     assert.equal(line(declined(0), [declined(60)], 'zh-cn'), '失败日志中过去 24 小时：绑卡 1 次，用了 1 张卡。若记入失败日志，这将是 24 小时内的第 2 次绑卡，并开始 24 小时的等待期。');
   });
