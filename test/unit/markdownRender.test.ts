@@ -5,7 +5,7 @@
  * a letter right after) stays literal; a test that looks at the source cannot see that.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import MarkdownIt from 'markdown-it';
@@ -123,6 +123,19 @@ describe('Markdown outputs render with no literal ** or __ left', () => {
         });
       }
     }
+  }
+
+  const FIXTURES = join(__dirname, '..', 'fixtures', 'letters');
+  for (const file of readdirSync(FIXTURES).filter((name) => name.endsWith('.json')).sort()) {
+    it(`letters of the fixture ${file}, both kinds, both languages`, () => {
+      const fixture = JSON.parse(readFileSync(join(FIXTURES, file), 'utf8')) as { now: string; sender: object; report: unknown; journal: unknown[] };
+      for (const lang of LANGS) {
+        for (const kind of LETTER_KINDS) {
+          const data = buildLetterData(kind, lang, report(fixture.report), fixture.journal.map(report), new Date(fixture.now), fixture.sender);
+          assert.deepEqual(strayMarks(renderLetter(templates.get(letterTemplateName(kind, lang))!, data)), [], `${kind} ${lang}`);
+        }
+      }
+    });
   }
 
   for (const lang of LANGS) {
