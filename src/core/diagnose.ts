@@ -274,7 +274,7 @@ export function diagnose(report: Report, history: readonly Report[], now: Date):
   const attempts = recentAttempts(history, now);
   const summary = summarize(attempts);
   const cooldown = cooldownFor(attempts, summary, now);
-  const recorded = findRecordedAttempt(report, history) !== undefined;
+  const recorded = isRecorded(report, occurredAt, history);
   addHistoryEvidence(attempts, summary, add);
   addEarlierMessageEvidence(report, occurredAt, recognitions, history, add);
   addAdviceEvidence(first?.adviceCode ?? null, evidence, add);
@@ -640,6 +640,15 @@ function journaledAttempt(entry: Report): Attempt | null {
   const attempt = Number.isNaN(time) ? null : toAttempt(entry, time);
   attemptCache.set(entry, attempt);
   return attempt;
+}
+
+/**
+ * `findRecordedAttempt`, asked only about the entries at the report's instant: the form
+ * re-diagnoses on every keystroke, and the cached times make the rest of the journal free.
+ */
+function isRecorded(report: Report, occurredAt: string, history: readonly Report[]): boolean {
+  const time = Date.parse(occurredAt);
+  return findRecordedAttempt(report, history.filter((entry) => journaledAttempt(entry)?.time === time)) !== undefined;
 }
 
 /** The journal's attempts of the 24 hours before `now`. */
