@@ -56,7 +56,7 @@ export const ACTIONS: Readonly<Record<ActionId, ActionEntry>> = {
     source: '§2 method 1',
     words: {
       en: 'Check the card number, expiry date and CVC against the card itself, and that the card has not expired.',
-      'zh-cn': '对照实体卡核对卡号、有效期和 CVC，并确认卡片未过期。',
+      'zh-cn': '对照卡片逐项核对卡号、有效期和安全码（CVC），并确认卡片没有过期。',
     },
   },
   'match-billing-address': {
@@ -64,7 +64,7 @@ export const ACTIONS: Readonly<Record<ActionId, ActionEntry>> = {
     source: '§2 method 1; §4 pitfall 2',
     words: {
       en: 'Enter the billing address and postal code exactly as your bank has them on file; if unsure, ask the bank. Use your real address, never an invented one.',
-      'zh-cn': '账单地址和邮编须与发卡行登记的信息完全一致；不确定时向银行确认。请填写真实地址，切勿编造。',
+      'zh-cn': '账单地址和邮编要与发卡行登记的完全一致，不确定时先向银行确认。请填写真实地址，切勿编造。',
     },
   },
   'check-supported-countries': {
@@ -72,7 +72,7 @@ export const ACTIONS: Readonly<Record<ActionId, ActionEntry>> = {
     source: '§2 method 1',
     words: {
       en: 'Check the merchant’s supported-countries list (Billing page → “Supported Countries”) for where the card was issued and where you are.',
-      'zh-cn': '在 OpenAI 账户 Billing 页面查看“Supported Countries”支持地区，核对发卡地区和您所在地区。',
+      'zh-cn': '在 OpenAI 账户的 Billing 页面查看支持地区列表（“Supported Countries”），看看卡片的发卡地区和您所在的地区是否在列。',
     },
   },
   'consider-dual-currency-card': {
@@ -80,7 +80,7 @@ export const ACTIONS: Readonly<Record<ActionId, ActionEntry>> = {
     source: '§2 method 1 (suggestion); §5 FAQ 4',
     words: {
       en: 'If your card was issued in mainland China, consider applying for a dual-currency (Visa or Mastercard) credit card in your own name.',
-      'zh-cn': '若卡片为中国大陆发行，可考虑以本人名义申请双币（Visa 或 Mastercard）信用卡。',
+      'zh-cn': '如果卡片是中国大陆发行的，可以考虑以本人名义申请一张双币（Visa 或 Mastercard）信用卡。',
     },
   },
   'no-region-workaround': {
@@ -88,7 +88,7 @@ export const ACTIONS: Readonly<Record<ActionId, ActionEntry>> = {
     source: '§4 pitfall 3',
     words: {
       en: 'Region rules cannot be worked around: a VPN does not change where the card was issued or where you are, and switching nodes only adds risk.',
-      'zh-cn': '地区限制无法规避：VPN 改变不了发卡地和您的实际所在地，频繁切换节点只会增加风控风险。',
+      'zh-cn': '地区限制绕不过去：VPN 改变不了卡片的发卡地区和您的实际所在地，频繁切换节点只会更容易触发风控。',
     },
   },
   'enable-international-payments': {
@@ -96,7 +96,7 @@ export const ACTIONS: Readonly<Record<ActionId, ActionEntry>> = {
     source: '§2 method 2; §5 FAQ 1, 4',
     words: {
       en: 'Call your bank or use online banking to turn on international (cross-border) online card payments.',
-      'zh-cn': '拨打银行客服或通过网上银行开通“境外线上交易”与“国际支付”功能。',
+      'zh-cn': '致电银行客服，或通过网上银行、手机银行开通境外线上支付（各银行叫法不一，如“境外线上交易”“国际支付”）。',
     },
   },
   'small-foreign-test-payment': {
@@ -104,7 +104,7 @@ export const ACTIONS: Readonly<Record<ActionId, ActionEntry>> = {
     source: '§2 method 2; §5 FAQ 2',
     words: {
       en: 'Make one small foreign-currency payment elsewhere (about 1 USD) to confirm the card works abroad.',
-      'zh-cn': '在其他地方进行一次小额外币交易（如 1 美元），测试卡片能否境外支付。',
+      'zh-cn': '先在别处用这张卡付一笔小额外币（约 1 美元），确认它能在境外付款。',
     },
   },
   'clear-cache-or-other-device': {
@@ -112,7 +112,7 @@ export const ACTIONS: Readonly<Record<ActionId, ActionEntry>> = {
     source: '§2 method 2',
     words: {
       en: 'Before the next attempt, clear the browser cache or use another device you normally use.',
-      'zh-cn': '下次绑卡前清除浏览器缓存，或换一台常用设备再试。',
+      'zh-cn': '下次绑卡前先清除浏览器缓存，或换一台您平时常用的设备。',
     },
   },
   'use-standard-card': {
@@ -136,7 +136,7 @@ export const ACTIONS: Readonly<Record<ActionId, ActionEntry>> = {
     source: '§2 method 4',
     words: {
       en: 'Stay logged in for about 10 minutes on that network before adding the card, then refresh to confirm.',
-      'zh-cn': '在同一网络下登录约 10 分钟后再绑卡，完成后刷新页面确认状态。',
+      'zh-cn': '在这个网络下登录账户约 10 分钟后再绑卡，绑好后刷新页面确认状态。',
     },
   },
   'appeal-to-support': {
@@ -144,7 +144,7 @@ export const ACTIONS: Readonly<Record<ActionId, ActionEntry>> = {
     source: '§2 method 5',
     words: {
       en: 'Write to support (Help Center → “Billing & Payments”) with the exact error, screenshots with the card number hidden, and a short timeline.',
-      'zh-cn': '通过帮助中心 “Billing & Payments” 提交申诉：附上准确的错误提示、隐藏卡号的截图和简短的时间线。',
+      'zh-cn': '通过帮助中心的“Billing & Payments”向客服申诉，附上错误提示原文、遮住卡号的截图和简短的时间线。',
     },
   },
   'stop-retrying': {
@@ -152,7 +152,7 @@ export const ACTIONS: Readonly<Record<ActionId, ActionEntry>> = {
     source: '§2 method 5; §4 pitfall 1',
     words: {
       en: 'After appealing, do not retry or switch cards repeatedly; it can lock the account again.',
-      'zh-cn': '提交申诉后不要频繁重复操作或切换卡片，否则可能再次触发锁定。',
+      'zh-cn': '申诉后不要反复重试或换卡，否则账户可能再次被锁定。',
     },
   },
   'keep-failure-journal': {
@@ -160,7 +160,7 @@ export const ACTIONS: Readonly<Record<ActionId, ActionEntry>> = {
     source: '§2 method 6',
     words: {
       en: 'Record each failure (time, exact error, issuer, region, last 4 digits only) so the bank and support can act faster.',
-      'zh-cn': '记录每次失败的时间、错误提示、发卡行、地区和卡号后四位（绝不记录完整卡号），便于银行和客服加快处理。',
+      'zh-cn': '记下每次失败的时间、错误提示原文、发卡行、地区和卡号后四位（绝不记录完整卡号），方便银行和客服更快处理。',
     },
   },
   'wait-24h': {
@@ -168,7 +168,7 @@ export const ACTIONS: Readonly<Record<ActionId, ActionEntry>> = {
     source: '§4 pitfall 1; §5 FAQ 3',
     words: {
       en: 'Wait 24 hours before trying again or trying another card; changing cards at once looks like card testing.',
-      'zh-cn': '间隔 24 小时再尝试或更换卡片；换卡后立即重试会被判定为刷卡。',
+      'zh-cn': '先等 24 小时，再重试或换卡；换卡后马上重试，容易被风控系统当成“测卡”（用多张卡反复试探能否付款）。',
     },
   },
   'ask-bank': {
@@ -176,7 +176,7 @@ export const ACTIONS: Readonly<Record<ActionId, ActionEntry>> = {
     source: '§2 method 2; processor: call_issuer, do_not_honor',
     words: {
       en: 'Ask your issuing bank whether it declined the payment and why; the bank inquiry letter lists the questions.',
-      'zh-cn': '向发卡行询问是否由银行拒绝了该笔交易及原因；可使用“银行问询函”中的问题。',
+      'zh-cn': '向发卡行询问这笔交易是否被银行拒绝、原因是什么；可以直接用“银行咨询信”里列出的问题。',
     },
   },
   'complete-authentication': {
@@ -184,7 +184,7 @@ export const ACTIONS: Readonly<Record<ActionId, ActionEntry>> = {
     source: 'processor: authentication_required',
     words: {
       en: 'Complete the bank’s verification (3-D Secure, SMS or app confirmation) when it appears, and ask the bank to enable it for online payments.',
-      'zh-cn': '出现银行验证（3-D Secure、短信或 App 确认）时完成验证，并请银行为线上支付开通该验证。',
+      'zh-cn': '如果弹出银行验证（3-D Secure、短信或银行 App 确认），请完成验证；也可以请银行为线上支付开通这项验证。',
     },
   },
   'check-balance': {
@@ -192,7 +192,7 @@ export const ACTIONS: Readonly<Record<ActionId, ActionEntry>> = {
     source: 'processor: insufficient_funds; §4 pitfall 2',
     words: {
       en: 'Make sure the available balance or credit limit covers the charge; note that a balance alone is not enough.',
-      'zh-cn': '确认可用余额或信用额度足够支付；但请注意，余额充足并不是唯一条件。',
+      'zh-cn': '确认可用余额或信用额度足够支付。但要注意，余额充足并不是唯一条件。',
     },
   },
   'use-app-store-billing': {
@@ -200,7 +200,7 @@ export const ACTIONS: Readonly<Record<ActionId, ActionEntry>> = {
     source: 'processor: in-app purchases are billed by the app store',
     words: {
       en: 'Subscriptions bought in the iOS or Android app are billed by Apple or Google: fix the payment method in your Apple ID or Google Play account, or subscribe on the web instead.',
-      'zh-cn': '在 iOS 或 Android App 内购买的订阅由 Apple 或 Google 收费：请在 Apple ID 或 Google Play 账户中修改付款方式，或改在网页端订阅。',
+      'zh-cn': '在 iOS 或 Android 手机 App 里购买的订阅由 Apple 或 Google 收费：请在 Apple ID 或 Google Play 账户中修改付款方式，或改用网页版订阅。',
     },
   },
 };
@@ -221,7 +221,7 @@ export const CAUSES: Readonly<Record<CauseId, CauseEntry>> = {
     id: 'region-unsupported',
     source: '§1.1',
     actions: ['check-supported-countries', 'no-region-workaround', 'consider-dual-currency-card'],
-    title: { en: 'Region not supported', 'zh-cn': '地区不支持' },
+    title: { en: 'Region not supported', 'zh-cn': '地区不受支持' },
     summary: {
       en: 'The card may have been issued, or you may be, in a region the merchant does not support.',
       'zh-cn': '卡片的发卡地区或您所在的地区可能不在商户支持的范围内。',
@@ -244,17 +244,17 @@ export const CAUSES: Readonly<Record<CauseId, CauseEntry>> = {
     title: { en: 'Card details wrong or expired', 'zh-cn': '卡片信息有误或已过期' },
     summary: {
       en: 'The number, expiry date or CVC may have been typed wrong, or the card may have expired.',
-      'zh-cn': '卡号、有效期或 CVC 可能输入有误，或卡片可能已过期。',
+      'zh-cn': '卡号、有效期或安全码（CVC）可能填错了，也可能卡片已过期。',
     },
   },
   'international-payments-disabled': {
     id: 'international-payments-disabled',
     source: '§1.2; §2 method 2; §5 FAQ 1, 4',
     actions: ['enable-international-payments', 'small-foreign-test-payment', 'ask-bank', 'clear-cache-or-other-device'],
-    title: { en: 'International online payments blocked', 'zh-cn': '未开通国际在线支付' },
+    title: { en: 'International online payments blocked', 'zh-cn': '未开通境外线上支付' },
     summary: {
       en: 'The bank may be blocking cross-border or online card-not-present payments, even with a sufficient balance.',
-      'zh-cn': '即使余额充足，银行也可能阻止了境外或线上无卡交易。',
+      'zh-cn': '即使余额充足，银行也可能拦截了境外或线上的无卡交易。',
     },
   },
   'card-type-restricted': {
@@ -264,7 +264,7 @@ export const CAUSES: Readonly<Record<CauseId, CauseEntry>> = {
     title: { en: 'Card type refused', 'zh-cn': '卡片类型受限' },
     summary: {
       en: 'Virtual, prepaid and gift cards are often refused or scored as low-trust.',
-      'zh-cn': '虚拟卡、预付卡和礼品卡常被拒绝或被视为低可信类型。',
+      'zh-cn': '虚拟卡、预付卡和礼品卡常被拒绝，或被风控系统视为可信度低的卡。',
     },
   },
   'network-anomaly': {
@@ -274,17 +274,17 @@ export const CAUSES: Readonly<Record<CauseId, CauseEntry>> = {
     title: { en: 'Unusual network or device', 'zh-cn': '网络或设备环境异常' },
     summary: {
       en: 'A VPN, frequent node switching or a new device may have made the attempt look unusual.',
-      'zh-cn': '使用 VPN、频繁切换节点或新设备可能让这次尝试显得异常。',
+      'zh-cn': '使用 VPN、频繁切换节点或换用新设备，都可能让这次绑卡显得异常。',
     },
   },
   'retry-velocity': {
     id: 'retry-velocity',
     source: '§4 pitfall 1; §5 FAQ 3',
     actions: ['wait-24h', 'stop-retrying', 'keep-failure-journal', 'appeal-to-support'],
-    title: { en: 'Too many attempts', 'zh-cn': '尝试过于频繁' },
+    title: { en: 'Too many attempts', 'zh-cn': '重试过于频繁' },
     summary: {
       en: 'Many attempts or card changes in a short time can look like card testing and mark the account as high-risk.',
-      'zh-cn': '短时间内多次尝试或频繁换卡可能被视为刷卡，账号可能被标记为高风险。',
+      'zh-cn': '短时间内反复重试或频繁换卡，可能被风控系统当成“测卡”，账户也可能因此被标记为高风险。',
     },
   },
   'authentication-failed': {
@@ -294,7 +294,7 @@ export const CAUSES: Readonly<Record<CauseId, CauseEntry>> = {
     title: { en: 'Verification not completed', 'zh-cn': '身份验证未完成' },
     summary: {
       en: 'The bank’s 3-D Secure or other verification may not have been completed.',
-      'zh-cn': '银行的 3-D Secure 或其他验证可能未完成。',
+      'zh-cn': '银行的 3-D Secure 验证或其他验证可能没有完成。',
     },
   },
   'insufficient-funds': {
@@ -314,7 +314,7 @@ export const CAUSES: Readonly<Record<CauseId, CauseEntry>> = {
     title: { en: 'Billed by the app store', 'zh-cn': '由应用商店收费' },
     summary: {
       en: 'In the mobile app, Apple or Google bills the subscription, not the web card form.',
-      'zh-cn': '在手机 App 中，订阅由 Apple 或 Google 收费，而不是网页上的绑卡表单。',
+      'zh-cn': '在手机 App 里订阅时，由 Apple 或 Google 收费，不经过网页上的绑卡表单。',
     },
   },
 };
@@ -630,15 +630,15 @@ export const SIGNAL_WORDS: Readonly<Record<SignalId, Words>> = {
   },
   'access-country-unsupported': {
     en: 'You are connecting from {country}, which is not on the supported-countries list (as of {asOf}).',
-    'zh-cn': '您的访问地区{country}不在支持地区列表中（截至 {asOf}）。',
+    'zh-cn': '您访问时所在的地区{country}不在支持地区列表中（截至 {asOf}）。',
   },
   'brand-unionpay': {
     en: 'The card is UnionPay; the article names mainland-issued UnionPay cards as often refused.',
-    'zh-cn': '卡组织为银联；文章指出中国大陆发行的银联卡容易被拒。',
+    'zh-cn': '这是一张银联卡；文章指出，中国大陆发行的银联卡容易被拒。',
   },
   'card-not-supported-foreign-issuer': {
     en: 'The processor said the card is not supported, and it was issued outside the merchant’s home market ({country}).',
-    'zh-cn': '支付处理方提示卡片不受支持，且该卡由境外（{country}）发行。',
+    'zh-cn': '支付处理方提示卡片不受支持，而这张卡是在境外（{country}）发行的。',
   },
   'billing-does-not-match': {
     en: 'You said the billing address does not match the bank’s records.',
@@ -654,7 +654,7 @@ export const SIGNAL_WORDS: Readonly<Record<SignalId, Words>> = {
   },
   'billing-country-differs': {
     en: 'The billing country ({billing}) differs from the country that issued the card ({issuer}).',
-    'zh-cn': '账单国家/地区（{billing}）与发卡地区（{issuer}）不同。',
+    'zh-cn': '账单地址所在的国家/地区（{billing}）与发卡地区（{issuer}）不同。',
   },
   'card-expired': {
     en: 'The expiry date {expiry} is in the past.',
@@ -670,35 +670,35 @@ export const SIGNAL_WORDS: Readonly<Record<SignalId, Words>> = {
   },
   'international-off': {
     en: 'You said international online payments are not enabled.',
-    'zh-cn': '您表示未开通国际在线支付。',
+    'zh-cn': '您表示未开通境外线上支付。',
   },
   'international-unknown': {
     en: 'It is not known whether international online payments are enabled, and cards issued in {country} often ship without them.',
-    'zh-cn': '尚不清楚是否已开通国际在线支付，而在{country}发行的卡常常默认未开通。',
+    'zh-cn': '尚不清楚是否已开通境外线上支付，而{country}发行的卡往往默认不开通。',
   },
   'international-on': {
     en: 'You said international online payments are enabled.',
-    'zh-cn': '您表示已开通国际在线支付。',
+    'zh-cn': '您表示已开通境外线上支付。',
   },
   'balance-fine-still-declined': {
     en: 'The balance is sufficient, yet the card was declined without a specific reason.',
-    'zh-cn': '余额充足，但卡片仍被拒绝，且未给出具体原因。',
+    'zh-cn': '余额充足，卡片却仍被拒绝，而且没有给出具体原因。',
   },
   'card-not-supported-standard-card': {
     en: 'The processor said the card does not support this type of purchase, and it is a standard {kind} card: the processor’s advice is to ask the issuing bank whether the card may be used for such purchases.',
-    'zh-cn': '支付处理方提示该卡不支持此类消费，而这是一张标准{kind}：支付处理方建议向发卡银行确认该卡能否用于此类消费。',
+    'zh-cn': '支付处理方提示这张卡不支持此类消费，而它是一张标准{kind}。支付处理方建议向发卡行确认这张卡能否用于此类消费。',
   },
   'domestic-debit-card': {
     en: 'It is a debit card issued in {country}; the article says most such cards have no international online payments.',
-    'zh-cn': '这是一张在{country}发行的借记卡；文章指出大部分国内借记卡不支持国际在线支付。',
+    'zh-cn': '这是一张{country}发行的借记卡；文章指出，大部分国内借记卡不支持境外线上支付。',
   },
   'card-kind-unsupported': {
     en: 'The card is a {kind} card; the merchant’s help says prepaid and gift cards are not supported.',
-    'zh-cn': '这是一张{kind}；商户帮助中心写明不支持预付卡和礼品卡。',
+    'zh-cn': '这是一张{kind}；商户的帮助中心写明不支持预付卡和礼品卡。',
   },
   'card-kind-restricted': {
     en: 'The card is a {kind} card; the article says such cards are often scored as low-trust.',
-    'zh-cn': '这是一张{kind}；文章指出这类卡常被系统视为低可信类型。',
+    'zh-cn': '这是一张{kind}；文章指出，这类卡常被风控系统视为可信度低的卡。',
   },
   'card-kind-standard': {
     en: 'The card is a standard {kind} card.',
@@ -706,7 +706,7 @@ export const SIGNAL_WORDS: Readonly<Record<SignalId, Words>> = {
   },
   'virtual-card-invalid-repeated': {
     en: 'A virtual card was refused as invalid more than once.',
-    'zh-cn': '虚拟卡多次被提示无效。',
+    'zh-cn': '这张虚拟卡多次被提示“卡片无效”。',
   },
   'vpn-on': { en: 'A VPN was in use.', 'zh-cn': '绑卡时使用了 VPN。' },
   'vpn-off': { en: 'No VPN was in use.', 'zh-cn': '绑卡时未使用 VPN。' },
@@ -714,10 +714,10 @@ export const SIGNAL_WORDS: Readonly<Record<SignalId, Words>> = {
     en: 'The network or region was switched shortly before the attempt.',
     'zh-cn': '绑卡前不久切换过网络或地区。',
   },
-  'not-switched': { en: 'The network was not switched recently.', 'zh-cn': '近期未切换网络。' },
+  'not-switched': { en: 'The network was not switched recently.', 'zh-cn': '近期没有切换网络。' },
   'access-differs-from-issuer': {
     en: 'You are connecting from {access}, but the card was issued in {issuer}.',
-    'zh-cn': '您的访问地区为{access}，但卡片发行于{issuer}。',
+    'zh-cn': '您访问时所在的地区是{access}，而卡片是在{issuer}发行的。',
   },
   'attempts-24h': {
     en: '{count} attempts in the last 24 hours.',
@@ -733,21 +733,21 @@ export const SIGNAL_WORDS: Readonly<Record<SignalId, Words>> = {
   },
   'advice-do-not-try-again': {
     en: 'After repeated attempts, the bank’s advice code do_not_try_again says not to try this card again.',
-    'zh-cn': '在多次尝试之后，银行返回的建议代码 do_not_try_again 表示不要再用这张卡重试。',
+    'zh-cn': '已多次重试，银行返回的建议代码 do_not_try_again 表示不要再用这张卡重试。',
   },
   'advice-try-again-later': {
     en: 'After repeated attempts, the bank’s advice code try_again_later says to wait before trying again.',
-    'zh-cn': '在多次尝试之后，银行返回的建议代码 try_again_later 表示应等待一段时间再试。',
+    'zh-cn': '已多次重试，银行返回的建议代码 try_again_later 表示应等一段时间再试。',
   },
   'earlier-message-same-card': {
     en: 'An attempt with the same card {hours} h earlier was refused with “{matched}”{code}.',
-    'zh-cn': '同一张卡在 {hours} 小时前的尝试被拒，提示为“{matched}”{code}。',
+    'zh-cn': '{hours} 小时前用同一张卡绑卡也被拒，提示为“{matched}”{code}。',
   },
   'balance-insufficient': { en: 'You said the balance is not sufficient.', 'zh-cn': '您表示余额不足。' },
   'balance-sufficient': { en: 'You said the balance is sufficient.', 'zh-cn': '您表示余额充足。' },
   'product-mobile-app': {
     en: 'The purchase was made in the ChatGPT mobile app, where Apple or Google charges the card.',
-    'zh-cn': '这次是在 ChatGPT 手机 App 内购买，由 Apple 或 Google 向卡片扣款。',
+    'zh-cn': '这次是在 ChatGPT 手机 App 里购买的，由 Apple 或 Google 向卡片扣款。',
   },
   'store-purchase-mentioned': {
     en: 'The error or your notes mention “{matched}”: an app-store purchase, which Apple or Google charges, not the web card form.',
@@ -755,11 +755,11 @@ export const SIGNAL_WORDS: Readonly<Record<SignalId, Words>> = {
   },
   'store-region-unsupported': {
     en: 'The app store sells by your account’s country or region; {country} is not on the supported-countries list (as of {asOf}).',
-    'zh-cn': '应用商店按账户所属国家或地区销售；{country}不在支持地区列表中（截至 {asOf}）。',
+    'zh-cn': '应用商店按账户所属的国家或地区销售；{country}不在支持地区列表中（截至 {asOf}）。',
   },
   'web-checkout-rules-set-aside': {
     en: 'Because the store charges the card, the web checkout’s rules (issuing region, international payments, card kind) were not weighed.',
-    'zh-cn': '由于扣款方是应用商店，网页付款的规则（发卡地区、国际支付、卡片类型）未计入判断。',
+    'zh-cn': '由于扣款方是应用商店，网页付款的规则（发卡地区、境外线上支付、卡片类型）未计入判断。',
   },
 };
 
@@ -778,7 +778,7 @@ export const INFERRED_COUNTRY_WORDS: Readonly<Record<'bin' | 'bank-name', Words>
 /** Products as a label (a journal heading, a list): "ChatGPT (web)". */
 export const PRODUCT_NAMES: Readonly<Record<Product, Words>> = {
   'chatgpt-web': { en: 'ChatGPT (web)', 'zh-cn': 'ChatGPT 网页版' },
-  'chatgpt-app': { en: 'ChatGPT (mobile app)', 'zh-cn': 'ChatGPT 手机客户端' },
+  'chatgpt-app': { en: 'ChatGPT (mobile app)', 'zh-cn': 'ChatGPT 手机 App' },
   'api-platform': { en: 'API platform', 'zh-cn': 'API 平台' },
   other: { en: 'Other OpenAI product', 'zh-cn': 'OpenAI 其他产品' },
 };
@@ -786,7 +786,7 @@ export const PRODUCT_NAMES: Readonly<Record<Product, Words>> = {
 /** Products as said inside a sentence: "I tried to add a card in ChatGPT on the web". */
 export const PRODUCT_IN_SENTENCE: Readonly<Record<Product, Words>> = {
   'chatgpt-web': { en: 'ChatGPT on the web', 'zh-cn': 'ChatGPT 网页版' },
-  'chatgpt-app': { en: 'the ChatGPT mobile app', 'zh-cn': 'ChatGPT 手机客户端' },
+  'chatgpt-app': { en: 'the ChatGPT mobile app', 'zh-cn': 'ChatGPT 手机 App' },
   'api-platform': { en: 'the API platform', 'zh-cn': 'API 平台' },
   other: { en: 'another OpenAI product', 'zh-cn': 'OpenAI 的其他产品' },
 };
@@ -814,8 +814,8 @@ export const BRAND_NAMES: Readonly<Record<string, Words>> = {
 };
 
 export const LIKELIHOOD_WORDS: Readonly<Record<'high' | 'medium' | 'low', Words>> = {
-  high: { en: 'likely', 'zh-cn': '可能性高' },
-  medium: { en: 'possible', 'zh-cn': '有可能' },
+  high: { en: 'likely', 'zh-cn': '可能性较高' },
+  medium: { en: 'possible', 'zh-cn': '可能性中等' },
   low: { en: 'less likely', 'zh-cn': '可能性较低' },
 };
 

@@ -89,7 +89,7 @@ describe('diagnose rules: card_not_supported on a standard card (processor: ask 
       evidenceText(evidence!, 'en'),
       'The processor said the card does not support this type of purchase, and it is a standard credit card: the processor’s advice is to ask the issuing bank whether the card may be used for such purchases.',
     );
-    assert.ok(evidenceText(evidence!, 'zh-cn').startsWith('支付处理方提示该卡不支持此类消费，而这是一张标准'));
+    assert.ok(evidenceText(evidence!, 'zh-cn').startsWith('支付处理方提示这张卡不支持此类消费，而它是一张标准'));
   });
 
   it('not for a card of unknown kind or a virtual one: there the card type is the reading', () => {
@@ -197,8 +197,8 @@ describe('diagnose rules: a purchase in the mobile app', () => {
       'Because the store charges the card, the web checkout’s rules (issuing region, international payments, card kind) were not weighed.',
     ]);
     assert.deepEqual(view('zh-cn'), [
-      '这次是在 ChatGPT 手机 App 内购买，由 Apple 或 Google 向卡片扣款。',
-      '由于扣款方是应用商店，网页付款的规则（发卡地区、国际支付、卡片类型）未计入判断。',
+      '这次是在 ChatGPT 手机 App 里购买的，由 Apple 或 Google 向卡片扣款。',
+      '由于扣款方是应用商店，网页付款的规则（发卡地区、境外线上支付、卡片类型）未计入判断。',
     ]);
   });
 
@@ -231,7 +231,7 @@ describe('diagnose rules: earlier journal entries for the same card', () => {
       evidenceText(diagnosis.findings[0]!.evidence[0]!, 'en'),
       'An attempt with the same card 3 h earlier was refused with “3D Secure authentication failed”.',
     );
-    assert.equal(evidenceText(diagnosis.findings[0]!.evidence[0]!, 'zh-cn'), '同一张卡在 3 小时前的尝试被拒，提示为“3D Secure authentication failed”。');
+    assert.equal(evidenceText(diagnosis.findings[0]!.evidence[0]!, 'zh-cn'), '3 小时前用同一张卡绑卡也被拒，提示为“3D Secure authentication failed”。');
   });
 
   it('counts one step lower after a day, and not at all after a week', () => {

@@ -260,7 +260,7 @@ describe('letters', () => {
 
     it('words causes, likelihoods and actions in the letter’s language', () => {
       assert.equal(renderSource('{{causeTitle c}} ({{likelihood l}})', 'en', { c: 'billing-mismatch', l: 'high' }), 'Billing address does not match (likely)');
-      assert.equal(renderSource('{{causeTitle c}}（{{likelihood l}}）', 'zh-cn', { c: 'billing-mismatch', l: 'medium' }), '账单地址不一致（有可能）');
+      assert.equal(renderSource('{{causeTitle c}}（{{likelihood l}}）', 'zh-cn', { c: 'billing-mismatch', l: 'medium' }), '账单地址不一致（可能性中等）');
       assert.match(renderSource('{{causeText c}}', 'en', { c: 'international-payments-disabled' }), /^My bank may /);
       assert.match(renderSource('{{action a}}', 'zh-cn', { a: 'wait-24h' }), /24 小时/);
       assert.throws(() => renderSource('{{causeTitle c}}', 'en', { c: 'no-such-cause' }), /helper causeTitle: unknown id "no-such-cause"/);
