@@ -26,8 +26,9 @@ const EXAMPLE = resolve(__dirname, '..', '..', 'examples', 'declined-unionpay.js
 const NOW = new Date('2025-11-27T12:00:00+08:00');
 
 /** Letter data whose timeline holds `count` attempts. */
+/** Letter data whose journal holds `count` attempts (letters count the journal's attempts, not the report's). */
 function dataWithAttempts(count: number): LetterData {
-  const history = Array.from({ length: count - 1 }, (_, index) =>
+  const history = Array.from({ length: count }, (_, index) =>
     report({ occurredAt: new Date(Date.parse('2025-11-20T00:00:00Z') + index * 60_000).toISOString(), errorMessage: 'declined' }),
   );
   return buildLetterData('appeal', 'en', report({ occurredAt: '2025-11-27T10:31:00+08:00' }), history, NOW);
