@@ -122,6 +122,6 @@ export function cooldownText(cooldown: Cooldown, offsetMinutes: number, now: Dat
         : 'Several attempts were made in the last 24 hours';
     return `${why}; the article advises waiting 24 hours. Wait until ${until} (${left} from now) before trying again or trying another card.`;
   }
-  const why = cooldown.reason === 'card-changed' ? '过去 24 小时内尝试了不止一张卡' : '过去 24 小时内已多次尝试';
-  return `${why}；文章建议间隔 24 小时。请等到 ${until}（还有 ${left}）再尝试或更换卡片。`;
+  const why = cooldown.reason === 'card-changed' ? '过去 24 小时内用过不止一张卡' : '过去 24 小时内已多次绑卡';
+  return `${why}；文章建议先等 24 小时。请等到 ${until}（还有 ${left}）再重试或换卡。`;
 }
