@@ -61,15 +61,17 @@ async function generateLetter(session: Session, kind: LetterKind, argument: unkn
   const now = session.clock();
   const history = await session.history(folder);
   const text = await session.letters.render(kind, letterLang(settings), report, history, settings, folder, now);
-  // Beside the diagnosis, never over it.
+  // Beside the diagnosis, never over it; the diagnosis keeps the focus, because its title-bar
+  // actions show only while it is the active editor (the letter is one click away).
   const viewColumn = session.panel.companionColumn() ?? vscode.ViewColumn.One;
+  const shown = { viewColumn, preview: false, preserveFocus: session.panel.isOpen };
   if (!folder) {
     const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: text });
-    await vscode.window.showTextDocument(document, { viewColumn, preview: false });
+    await vscode.window.showTextDocument(document, shown);
     return document.uri;
   }
   const uri = await session.letters.write(folder, settings, kind, report, text, now);
-  await vscode.window.showTextDocument(uri, { viewColumn, preview: false });
+  await vscode.window.showTextDocument(uri, shown);
   // The preview would open in the column beside the letter: where the diagnosis is, when it is open.
   if (!session.panel.isOpen) await vscode.commands.executeCommand('markdown.showPreviewToSide', uri);
   const name = vscode.workspace.asRelativePath(uri);
