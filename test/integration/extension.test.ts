@@ -241,15 +241,15 @@ describe('Card Binding Doctor in VS Code', function () {
     const mistake = await appealWithOwnTemplate('appeal.zh-cn.hbs', '您好：\n\n{{#if card}}\n我的卡\n');
     assert.deepEqual(mistake.errors, []);
     assert.equal(mistake.warnings.length, 1);
-    assert.match(mistake.warnings[0]!, /^您的模板 my-templates\/appeal\.zh-cn\.hbs 第 5 行有问题，因此没有写入信函：无法解析模板：\n/);
+    assert.match(mistake.warnings[0]!, /^您的模板 my-templates\/appeal\.zh-cn\.hbs 第 5 行有问题，因此没有写入信件：无法解析模板：\n/);
     const logged = await appealWithOwnTemplate('appeal.zh-cn.hbs', '您好：\n{{log card}}\n');
     assert.deepEqual(logged.warnings, [
-      '您的模板 my-templates/appeal.zh-cn.hbs 第 2 行有问题，因此没有写入信函：信函模板中不能使用 {{log}}：它会把内容输出到终端，而不是写进信函',
+      '您的模板 my-templates/appeal.zh-cn.hbs 第 2 行有问题，因此没有写入信件：信件模板中不能使用 {{log}}：它会把内容输出到终端，而不是写进信件',
     ]);
     const secret = await appealWithOwnTemplate('appeal.zh-cn.hbs', '您好：\n\n我的卡号是 4242 4242 4242 4242。\n');
     assert.deepEqual(secret.errors, []);
     assert.deepEqual(secret.warnings, [
-      '您的模板 my-templates/appeal.zh-cn.hbs 会在信函中写入疑似卡号、安全码（CVC）或一次性验证码的内容，因此没有写入信函。请从模板中删去这部分内容后重试。',
+      '您的模板 my-templates/appeal.zh-cn.hbs 会在信件中写入疑似卡号、安全码（CVC）或一次性验证码的内容，因此没有写入信件。请从模板中删去这部分内容后重试。',
     ]);
     assert.deepEqual(lettersWritten(), []);
   });
