@@ -39,6 +39,8 @@ export function startInterview(draft: Report = {}): InterviewState {
 export interface InterviewItem<V> {
   readonly label: string;
   readonly description?: string;
+  /** A second line under the label, the full width of the list. */
+  readonly detail?: string;
   readonly value: V;
   readonly group?: string;
   /** Shown whatever the person typed (the items that act on the typed text). */
@@ -322,20 +324,21 @@ export function readCard(state: InterviewState, typed: string): CardReading {
   return { typed: facts, brand, issuerCountry };
 }
 
-/** One line describing the card as it would be recorded, e.g. "UnionPay · 招商银行 · 621483…4242 · China (inferred from the first digits)". */
+/** One line describing the card as it would be recorded, e.g. "China (inferred from the first digits) · UnionPay · 招商银行 · 621483…4242". */
 export function cardSummary(reading: CardReading, lang: Lang): string {
   const { typed } = reading;
+  // The issuing country first: it matters most, and a long line is cut at its end.
   const parts: string[] = [];
-  if (reading.brand && reading.brand !== 'unknown') parts.push(BRAND_NAMES[reading.brand]?.[lang] ?? reading.brand);
-  if (typed.issuerName) parts.push(typed.issuerName);
-  if (typed.bin || typed.last4) parts.push(`${typed.bin ?? ''}…${typed.last4 ?? ''}`);
-  if (typed.expiry) parts.push(`${typed.expiry.slice(5, 7)}/${typed.expiry.slice(2, 4)}`);
   const country = reading.issuerCountry;
   if (!country) parts.push(say(W.issuerUnknown, lang));
   else {
     const name = countryName(country.value, lang);
     parts.push(country.basis === 'stated' ? say(W.issuedIn, lang, { country: name }) : say(W.inferredFrom[country.basis], lang, { country: name }));
   }
+  if (reading.brand && reading.brand !== 'unknown') parts.push(BRAND_NAMES[reading.brand]?.[lang] ?? reading.brand);
+  if (typed.issuerName) parts.push(typed.issuerName);
+  if (typed.bin || typed.last4) parts.push(`${typed.bin ?? ''}…${typed.last4 ?? ''}`);
+  if (typed.expiry) parts.push(`${typed.expiry.slice(5, 7)}/${typed.expiry.slice(2, 4)}`);
   return parts.join(' · ');
 }
 
@@ -348,8 +351,8 @@ export function cardScreen(state: InterviewState, lang: Lang): { title: string; 
 }
 
 /**
- * The card screen's items for the typed line: the card kinds, each described by the card as it
- * would be recorded, the highlighted one first (a kind word typed, else the earlier answer,
+ * The card screen's items for the typed line: the card kinds, the first described (second line)
+ * by the card as it would be recorded, the highlighted one first (a kind word typed, else the earlier answer,
  * else debit); then "the issuing country is wrong" when one is shown. A whole card number
  * gives one item that cannot be taken.
  */
@@ -359,9 +362,10 @@ export function cardItems(state: InterviewState, typed: string, lang: Lang): Int
   const summary = cardSummary(reading, lang);
   const preferred = reading.typed.kind ?? state.draft.card?.kind;
   const order = preferred ? [preferred, ...KIND_ORDER.filter((kind) => kind !== preferred)] : [...KIND_ORDER];
+  // The card as it would be recorded, once, under the first answer: repeated on every row it was cut off.
   const items: InterviewItem<CardChoice>[] = order.map((cardKind, index) => ({
     label: say(KIND_LABELS[cardKind], lang),
-    description: summary,
+    detail: index === 0 ? summary : undefined,
     value: { kind: 'kind', cardKind },
     alwaysShow: true,
     group: index === 0 ? say(W.cardGroup, lang) : undefined,

@@ -139,7 +139,8 @@ export function simulateInterview(target: Report, lang: Lang, now: Date, offsetM
       const view = appliesScreen(state, lang);
       const want = tickedFor(target);
       const toggles = view.items.map((item, index) => ({ index, item })).filter(({ item }) => want.has(item.value) !== view.ticked.includes(item.value));
-      let cursor = 0;
+      // A multi-select opens with no row highlighted: the first ↓ reaches the first row.
+      let cursor = -1;
       for (const { index } of toggles) {
         keys += Math.abs(index - cursor) + 1;
         cursor = index;

@@ -41,9 +41,9 @@ describe('interview: the common case', () => {
     it(`takes four screens and gives the whole report (${lang})`, () => {
       const run = simulateInterview(COMMON, lang, NOW, BEIJING);
       assert.deepEqual(run.screens.map((screen) => screen.screen), ['message', 'card', 'applies', 'time']);
-      // Enter; 16 characters typed and Enter; 6 × ↓, Space, Enter; "22:10" and Enter.
-      assert.deepEqual(run.screens.map((screen) => screen.keys), [1, 17, 8, 6]);
-      assert.equal(run.keys, 32);
+      // Enter; 16 characters typed and Enter; 7 × ↓ (the list opens with no row highlighted), Space, Enter; "22:10" and Enter.
+      assert.deepEqual(run.screens.map((screen) => screen.keys), [1, 17, 9, 6]);
+      assert.equal(run.keys, 33);
       assert.deepEqual(run.notAsked, []);
       assert.deepEqual(run.report, COMMON);
     });
@@ -52,16 +52,17 @@ describe('interview: the common case', () => {
   it('shows the inferred brand and country on the card before anything is chosen', () => {
     const items = cardItems(startInterview(), '621483 4242 招商银行', 'en');
     assert.equal(items[0]!.label, 'Debit card');
-    assert.equal(items[0]!.description, 'UnionPay · 招商银行 · 621483…4242 · China (inferred from the first digits)');
+    assert.equal(items[0]!.detail, 'China (inferred from the first digits) · UnionPay · 招商银行 · 621483…4242');
+    assert.equal(items[1]!.detail, undefined);
     const zh = cardItems(startInterview(), '621483 4242 招商银行', 'zh-cn');
     assert.equal(zh[0]!.label, '借记卡（储蓄卡）');
-    assert.equal(zh[0]!.description, '银联 · 招商银行 · 621483…4242 · 中国（根据卡号前几位推断）');
+    assert.equal(zh[0]!.detail, '中国（根据卡号前几位推断） · 银联 · 招商银行 · 621483…4242');
   });
 
   it('infers from the bank’s name or the brand when the digits say nothing', () => {
-    assert.equal(cardItems(startInterview(), '招商银行', 'en')[0]!.description, '招商银行 · China (inferred from the bank’s name)');
-    assert.equal(cardItems(startInterview(), '625000 银联', 'en')[0]!.description, 'UnionPay · 625000… · China (inferred from the card brand; not certain)');
-    assert.equal(cardItems(startInterview(), '55555555 4444', 'en')[0]!.description, 'Mastercard · 55555555…4444 · issuing country: asked next');
+    assert.equal(cardItems(startInterview(), '招商银行', 'en')[0]!.detail, 'China (inferred from the bank’s name) · 招商银行');
+    assert.equal(cardItems(startInterview(), '625000 银联', 'en')[0]!.detail, 'China (inferred from the card brand; not certain) · UnionPay · 625000…');
+    assert.equal(cardItems(startInterview(), '55555555 4444', 'en')[0]!.detail, 'issuing country: asked next · Mastercard · 55555555…4444');
   });
 });
 

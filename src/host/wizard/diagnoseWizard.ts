@@ -42,7 +42,7 @@ interface Context {
 }
 
 function toPickItems<V>(items: readonly InterviewItem<V>[]): PickItem<V>[] {
-  return items.map((item) => ({ label: item.label, description: item.description, value: item.value, group: item.group, alwaysShow: item.alwaysShow }));
+  return items.map((item) => ({ label: item.label, description: item.description, detail: item.detail, value: item.value, group: item.group, alwaysShow: item.alwaysShow }));
 }
 
 /** Step n of the screens planned for this state (the plan grows when a VPN or an unknown country adds one). */
