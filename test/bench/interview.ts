@@ -7,6 +7,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Lang } from '../../src/core/catalogue';
+import { diagnose } from '../../src/core/diagnose';
 import { countryName } from '../../src/core/countries';
 import {
   answerApplies,
@@ -198,4 +199,51 @@ export function benchInterview(): void {
       if (lang === 'en') for (const screen of run.screens) console.log(`    ${screen.screen}: ${screen.did}`);
     }
   }
+  benchInterviewCorpus();
+}
+
+/**
+ * Over the public case corpus (test/cases/*.json, scored cases only), each in its own language:
+ * how many screens and keys the interview needs, and whether the report it gives still puts an
+ * acceptable cause first as often as the full report does. The interview leaves out the notes,
+ * the billing country and postal code and a VPN-less access country; this says what that costs.
+ */
+export function benchInterviewCorpus(): void {
+  const dir = join(__dirname, '..', 'cases');
+  const screens = new Map<number, number>();
+  const keys: number[] = [];
+  let full = 0;
+  let short = 0;
+  let total = 0;
+  const lost: string[] = [];
+  for (const file of readdirSync(dir).filter((name) => name.endsWith('.json')).sort()) {
+    const corpusCase = JSON.parse(readFileSync(join(dir, file), 'utf8')) as {
+      report: unknown; history?: unknown[]; now?: string; language?: string; acceptableFirstCauses: string[];
+    };
+    const parsed = parseReport(corpusCase.report);
+    if (!parsed.ok) continue;
+    const history = (corpusCase.history ?? []).map((entry) => parseReport(entry)).flatMap((result) => (result.ok ? [result.report] : []));
+    const now = new Date(corpusCase.now ?? '2026-12-01T12:00:00Z');
+    const lang: Lang = corpusCase.language === 'en' ? 'en' : 'zh-cn';
+    const offset = parsed.report.occurredAt ? offsetMinutesOf(parsed.report.occurredAt) : 480;
+    const run = simulateInterview(parsed.report, lang, now, offset);
+    screens.set(run.screens.length, (screens.get(run.screens.length) ?? 0) + 1);
+    keys.push(run.keys);
+    const first = (report: Report) => diagnose(report, history, now).findings[0]?.cause;
+    const fullOk = corpusCase.acceptableFirstCauses.includes(first(parsed.report) ?? '');
+    // The interview's own time is "now" when the case gives none: compare at the case's time.
+    const shortReport = parsed.report.occurredAt ? run.report : { ...run.report, occurredAt: undefined };
+    const shortOk = corpusCase.acceptableFirstCauses.includes(first(shortReport) ?? '');
+    total++;
+    if (fullOk) full++;
+    if (shortOk) short++;
+    if (fullOk && !shortOk) lost.push(file.replace(/\.json$/, ''));
+  }
+  keys.sort((a, b) => a - b);
+  const histogram = [...screens].sort(([a], [b]) => a - b).map(([count, cases]) => `${count} screens: ${cases}`).join(', ');
+  console.log(
+    `interview over the case corpus: ${total} cases — ${histogram}; keys median ${keys[Math.floor(keys.length / 2)]}, max ${keys[keys.length - 1]}; ` +
+      `acceptable first cause ${short}/${total} from the interview's report vs ${full}/${total} from the full report` +
+      (lost.length ? ` (lost: ${lost.join(', ')})` : ''),
+  );
 }
