@@ -35,17 +35,19 @@ export class DiagnosisPanel {
 
   update(message: DiagnosisDidUpdateMessage): void {
     const view = message.view;
+    // Most telling first, for the few lines a narrow pane shows: whether to wait, then the causes;
+    // the attempt's own lines (time, message, what the journal holds) after them.
     const children: (Node | null)[] = [
       h('h2', { class: 'diagnosis-title' }, icon('pulse'), h('span', {}, view.title)),
       message.cooldown ? this.cooldownBanner(message.cooldown, view) : null,
-      h('p', { class: 'meta' }, view.attemptLine),
-      view.messageLine ? h('p', { class: 'meta' }, view.messageLine) : null,
-      h('p', { class: 'meta' }, view.historyLine),
     ];
     if (view.findings.length > 0) {
       children.push(h('h3', {}, view.findingsHeading), h('div', { class: 'findings' }, ...view.findings.map((finding) => this.finding(finding, view))));
     }
     if (view.noFindings) children.push(h('p', { class: 'no-findings' }, view.noFindings));
+    children.push(
+      h('div', { class: 'attempt-lines' }, h('p', { class: 'meta' }, view.attemptLine), view.messageLine ? h('p', { class: 'meta' }, view.messageLine) : null, h('p', { class: 'meta' }, view.historyLine)),
+    );
     if (view.generalStepsHeading) {
       children.push(h('h3', {}, view.generalStepsHeading), h('ol', { class: 'steps' }, ...view.generalSteps.map((step) => h('li', {}, step))));
     }

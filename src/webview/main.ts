@@ -181,6 +181,8 @@ class FormApp {
     }
     if (id === 'errorMessage') this.syncKnownMessage();
     if (id === 'occurredAt') this.showReading();
+    // A suggestion is for a blank field: typed into, the field no longer needs it (or needs it again).
+    if ((SUGGESTIBLE_PATHS as readonly string[]).includes(id)) this.renderSuggestions();
     this.saveState();
     this.scheduleChange();
   }
@@ -195,6 +197,7 @@ class FormApp {
       if (label !== code) control.value = label;
     }
     this.touched.add(this.view.fieldOf(id));
+    if ((SUGGESTIBLE_PATHS as readonly string[]).includes(id)) this.renderSuggestions();
     this.saveState();
     this.renderErrors();
   }
