@@ -25,7 +25,7 @@ export function escapeHtml(text: string): string {
  * error message and the bank's name in it were typed or pasted by the person.
  */
 export function diagnosisHtml(view: DiagnosisView, page: DiagnosisPage): string {
-  const csp = `default-src 'none'; style-src ${page.cspSource}; img-src ${page.cspSource}; font-src ${page.cspSource}`;
+  const csp = `default-src 'none'; style-src ${page.cspSource}`;
   const facts = [view.attemptLine, view.messageLine, view.historyLine].filter((line): line is string => line !== null);
   const parts: string[] = [
     `<h1>${escapeHtml(view.title)}</h1>`,

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { Diagnosis } from '../../src/core/diagnose';
 import { parseJournal } from '../../src/core/journal';
 import { COMMAND_IDS } from '../../src/host/commandIds';
-import { LAST_REPORT_KEY } from '../../src/host/diagnosisPanelState';
+import { LAST_REPORT_KEY, LastReportStore } from '../../src/host/diagnosisPanelState';
 import type { CardDoctorApi } from '../../src/host/extension';
 import { activateExtension, answeringWarnings, diagnosisTabs, eventually, inWorkspace, isOpenInTab, readText, resetWorkspace, sampleReport } from './helpers';
 
@@ -94,6 +94,36 @@ describe('the diagnosis tab', function () {
     assert.equal(stored.notes, 'CVC •••, SMS code ••••••');
     const everything = JSON.stringify(api.workspaceState.keys().map((key) => [key, api.workspaceState.get(key)]));
     assert.doesNotMatch(everything, /4242 4242|4242424242424242|CVC 123|482913/);
+  });
+
+  it('drops a kept report that no longer validates, and never hands it to a command', async () => {
+    const kept = api.workspaceState.get(LAST_REPORT_KEY);
+    const warned: string[] = [];
+    try {
+      await api.workspaceState.update(LAST_REPORT_KEY, { card: { bin: '12' }, errorMessage: 'Your card was declined. 4242 4242 4242 4242' });
+      const store = new LastReportStore(api.workspaceState, (message) => warned.push(message));
+      assert.equal(store.get(), undefined);
+      assert.deepEqual(warned, ['last diagnosis: the stored report is not valid and was dropped (card.bin)']);
+      await eventually(() => api.workspaceState.get(LAST_REPORT_KEY) === undefined, 'the invalid report to be removed');
+    } finally {
+      await api.workspaceState.update(LAST_REPORT_KEY, kept);
+    }
+  });
+
+  it('shows what the person typed as text, never as markup, on a page that runs no script', async () => {
+    await vscode.commands.executeCommand(
+      COMMAND_IDS.diagnose,
+      sampleReport({
+        errorMessage: 'Your card was declined. <script>alert(1)</script><img src=x onerror=alert(2)>',
+        // No country: the one inferred from the bank's name is shown with the name as typed.
+        card: { kind: 'debit', brand: 'unionpay', last4: '1234', issuerName: '<b>Bank</b> & "招商银行"' },
+      }),
+    );
+    const html = api.session.panel.text;
+    assert.match(html, /&lt;b&gt;Bank&lt;\/b&gt; &amp; &quot;招商银行&quot;/);
+    assert.doesNotMatch(html, /<script|<img|<b>/);
+    assert.match(html, /<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;; style-src [^"]+">/);
+    assert.match(html, /<link rel="stylesheet" href="[^"]+\/media\/diagnosis\.css">/);
   });
 
   it('asks before recording an attempt the journal already holds, and records it only when told to', async () => {
