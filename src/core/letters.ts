@@ -142,7 +142,7 @@ const LETTER_CAUSE_WORDS: Readonly<Record<CauseId, Words>> = {
   },
   'retry-velocity': {
     en: 'Several attempts in a short time may have triggered a risk check on my account.',
-    'zh-cn': '短时间内多次尝试，可能触发了账户的风控检查。',
+    'zh-cn': '短时间内多次重试，可能触发了账户的风控检查。',
   },
   'authentication-failed': {
     en: 'My bank’s verification step (3-D Secure) may not have completed.',
