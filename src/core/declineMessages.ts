@@ -318,7 +318,7 @@ const ENTRIES: readonly Entry[] = [
   {
     id: 'do-not-honor',
     en: 'Do not honor (do_not_honor).',
-    zhCn: '不予承兑（do_not_honor）。',
+    zhCn: '发卡行拒绝了这笔交易（do_not_honor）。',
     declineCode: 'do_not_honor',
     codes: ['do_not_honor'],
     causes: [c('international-payments-disabled', 2)],
