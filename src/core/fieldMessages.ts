@@ -7,7 +7,7 @@ import type { Lang } from './catalogue';
 const ZH_CN: Readonly<Record<string, string>> = {
   'expected 4 digits': '应为 4 位数字',
   'expected 6-8 digits': '应为 6 到 8 位数字',
-  'expected YYYY-MM': '应为 YYYY-MM 格式（如 2027-06）',
+  'expected a month and year, such as 06/28 or 2028-06': '应为月份和年份，如 06/28 或 2028-06',
   'expected a two-letter country code': '应为两个字母的国家/地区代码',
   'expected an ISO 3166 two-letter country code, such as CN or US': '应为 ISO 3166 两字母国家/地区代码，如 CN 或 US',
   'expected an ISO 8601 date and time with an offset, such as 2025-11-27T10:31:00+08:00':
