@@ -65,13 +65,13 @@ describe('a journal crafted to be slow', function () {
     // The extension activated on opening this folder (workspaceContains) and is reading it now.
     await runCommandFromPalette(page, 'Card Doctor: Diagnose card failure');
     const widget = page.locator('.quick-input-widget');
-    await widget.locator('.quick-input-title', { hasText: 'When did it fail?' }).waitFor({ state: 'visible', timeout: 30_000 });
-    await widget.getByText('1/18', { exact: false }).first().waitFor({ state: 'visible' });
+    await widget.locator('.quick-input-title', { hasText: 'What did the error say, and where?' }).waitFor({ state: 'visible', timeout: 30_000 });
+    await widget.getByText('1/4', { exact: false }).first().waitFor({ state: 'visible' });
     await screenshot(page, 'hostile-journal-first-step');
 
     // The next question comes too: waiting for the journal's prefill is bounded.
     await page.keyboard.press('Enter');
-    await widget.locator('.quick-input-title', { hasText: 'Where did you add the card?' }).waitFor({ state: 'visible', timeout: 30_000 });
+    await widget.locator('.quick-input-title', { hasText: 'The card: what kind is it?' }).waitFor({ state: 'visible', timeout: 30_000 });
     await screenshot(page, 'hostile-journal-second-step');
     await page.keyboard.press('Escape');
     await widget.waitFor({ state: 'hidden' });
