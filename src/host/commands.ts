@@ -89,10 +89,12 @@ async function recordAttempt(session: Session, argument: unknown): Promise<vscod
   const report = await session.reportFor(argument, target, { ask: true });
   if (!report) return undefined;
   const dated = session.dated(report);
-  const recorded = findRecordedAttempt(dated, await session.history(target));
+  const journal = session.journalFile(target);
+  // Read afresh, not from the cache the form shares: it may not yet know of a journal just
+  // deleted or appended to by the CLI, and a question about a copy that is not there misleads.
+  const recorded = findRecordedAttempt(dated, await session.journal.history(journal));
   if (recorded && !(await confirmRecordingAgain(recorded))) return undefined;
   const settings = session.settings(target);
-  const journal = session.journalFile(target);
   const uri = journal.uri;
   try {
     await session.journal.append(journal, dated, letterLang(settings), session.clock());

@@ -149,6 +149,14 @@ describe('the diagnosis tab', function () {
     assert.equal(text.split('<!-- card-doctor:entry v1 ').length - 1, 2, 'the second entry was written as told');
   });
 
+  it('does not ask about a copy in a journal deleted a moment ago', async () => {
+    await vscode.commands.executeCommand(COMMAND_IDS.recordAttempt, sampleReport());
+    await vscode.workspace.fs.delete(inWorkspace('card-failures'), { recursive: true });
+    const again = await answeringWarnings(undefined, async () => vscode.commands.executeCommand(COMMAND_IDS.recordAttempt, sampleReport()));
+    assert.deepEqual(again.asked, []);
+    assert.deepEqual(await journalEntries(), ['2025-11-27T10:31:00+08:00']);
+  });
+
   it('asks too when the title bar records the diagnosed attempt a second time', async () => {
     await vscode.commands.executeCommand(COMMAND_IDS.diagnose, sampleReport({ occurredAt: '2025-11-28T09:05:00+08:00' }));
     const first = await answeringWarnings(undefined, async () => vscode.commands.executeCommand(COMMAND_IDS.recordAttempt, TITLE_BAR_ARGUMENT, { groupId: 1 }));
