@@ -25,6 +25,8 @@ interface Language {
   debit: string;
   /** The multi-select's item ticked with Space (after 7 × Down). */
   balance: string;
+  /** What the time screen says while it shows now. */
+  timeHint: string;
   /** How the time screen says it read the typed time. */
   readAs: RegExp;
   diagnosisHeading: string;
@@ -46,6 +48,7 @@ const ENGLISH: Language = {
   inferred: 'China (inferred from the first digits)',
   debit: 'Debit card',
   balance: 'The balance or credit limit is enough',
+  timeHint: 'Enter keeps this time.',
   readAs: /Read as \d{4}-\d{2}-\d{2} 08:05 UTC\+00:00/,
   diagnosisHeading: 'Card failure diagnosis',
   topFinding: 'Region not supported',
@@ -66,6 +69,7 @@ const CHINESE: Language = {
   inferred: '中国（根据卡号前几位推断）',
   debit: '借记卡（储蓄卡）',
   balance: '余额或信用额度充足',
+  timeHint: '按 Enter 使用这个时间',
   readAs: /将记录为 \d{4}-\d{2}-\d{2} 08:05 UTC\+00:00/,
   diagnosisHeading: '绑卡失败诊断',
   topFinding: '地区不受支持',
@@ -152,9 +156,18 @@ function describeWizard(language: Language): void {
       await screenshot(page, name('3-applies'));
       await page.keyboard.press('Enter');
 
+      // Back from the time keeps what was ticked; Enter goes on again.
+      await waitForScreen(page, titles.time, 4, 4);
+      await page.locator('.quick-input-widget .codicon-quick-input-back').click();
+      await waitForScreen(page, titles.applies, 3, 4);
+      await page.locator('.quick-input-widget .monaco-list-row[aria-checked="true"]', { hasText: language.balance }).waitFor({ state: 'visible' });
+      assert.equal(await page.locator('.quick-input-widget .monaco-list-row[aria-checked="true"]').count(), 1);
+      await page.keyboard.press('Enter');
+
       // 4: the time opens on now; a time typed alone is read as today (or yesterday) and said so.
       await waitForScreen(page, titles.time, 4, 4);
-      await page.locator('.quick-input-widget .quick-input-message', { hasText: /\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC\+00:00/ }).waitFor({ state: 'visible' });
+      assert.match(await page.locator('.quick-input-widget input').first().inputValue(), /^\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC\+00:00$/);
+      await page.locator('.quick-input-widget .quick-input-message', { hasText: language.timeHint }).waitFor({ state: 'visible' });
       await screenshot(page, name('4-time-now'));
       // The time shown is selected: what is typed replaces it.
       await page.keyboard.type('08:05');

@@ -101,6 +101,8 @@ function makeStep(id: ScreenId, context: Context): Step<Holder> {
         prompt: screen.prompt,
         value: screen.value,
         validate: (text) => {
+          // VS Code shows the message in place of the prompt: the time as it opens says how to change it.
+          if (text === screen.value) return { message: screen.prompt, error: false };
           const read = readTime(text, lang, context.now, context.offsetMinutes);
           return { message: read.message, error: !read.ok };
         },
