@@ -31,6 +31,16 @@ interface Language {
   readAs: RegExp;
   diagnosisHeading: string;
   topFinding: string;
+  /** A Mastercard virtual card: its issuing country and the VPN's exit are asked on screens of their own. */
+  virtual: string;
+  issuerTitle: string;
+  vpn: string;
+  exitTitle: string;
+  /** The issuing country (4 × Down from China) and the exit country typed into the filter. */
+  unitedStates: string;
+  singapore: string;
+  /** The first finding for that card. */
+  virtualFinding: string;
 }
 
 const ENGLISH: Language = {
@@ -52,6 +62,13 @@ const ENGLISH: Language = {
   readAs: /Read as \d{4}-\d{2}-\d{2} 08:05 UTC\+00:00/,
   diagnosisHeading: 'Card failure diagnosis',
   topFinding: 'Region not supported',
+  virtual: 'Virtual card',
+  issuerTitle: 'Where was the card issued?',
+  vpn: 'A VPN or proxy was on',
+  exitTitle: 'Which country was your VPN or proxy exit in?',
+  unitedStates: 'United States',
+  singapore: 'Singapore',
+  virtualFinding: 'Card type refused',
 };
 
 const CHINESE: Language = {
@@ -73,6 +90,13 @@ const CHINESE: Language = {
   readAs: /将记录为 \d{4}-\d{2}-\d{2} 08:05 UTC\+00:00/,
   diagnosisHeading: '绑卡失败诊断',
   topFinding: '地区不受支持',
+  virtual: '虚拟卡',
+  issuerTitle: '卡片的发卡地区是哪里？',
+  vpn: '当时开着 VPN 或代理',
+  exitTitle: '您的 VPN 或代理出口在哪个国家/地区？',
+  unitedStates: '美国',
+  singapore: '新加坡',
+  virtualFinding: '卡片类型受限',
 };
 
 /** Waits until the interview shows the screen with `title` as step `step` of `total`. */
@@ -181,6 +205,52 @@ function describeWizard(language: Language): void {
       await view.locator('h3').first().filter({ hasText: language.topFinding }).waitFor({ state: 'visible' });
       await screenshot(page, name('5-diagnosis'));
       assert.ok(!existsSync(join(folder, 'card-failures', 'journal.md')), 'nothing is recorded unless asked');
+    });
+
+    it('asks where the card was issued when nothing tells, and the VPN’s exit when one was on', async () => {
+      const { page } = workbench!;
+      const name = (step: string) => `wizard-${language.locale}-${step}`;
+      const { titles } = language;
+      await openCommand(page, language.command);
+      await waitForScreen(page, titles.message, 1, 4);
+      await page.keyboard.type(language.error);
+      await activeRow(page).filter({ hasText: language.web }).waitFor({ state: 'visible' });
+      await page.keyboard.press('Enter');
+
+      // A Mastercard says nothing of where it was issued: the country is asked next.
+      await waitForScreen(page, titles.card, 2, 4);
+      await page.keyboard.type('55555555 4444');
+      await activeRow(page).filter({ hasText: 'Mastercard · 55555555…4444' }).waitFor({ state: 'visible' });
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('ArrowDown');
+      await activeRow(page).filter({ hasText: language.virtual }).waitFor({ state: 'visible' });
+      await page.keyboard.press('Enter');
+
+      await waitForScreen(page, language.issuerTitle, 3, 5);
+      await activeRow(page).filter({ hasText: /^(?:China|中国)/ }).waitFor({ state: 'visible' });
+      await screenshot(page, name('6-issuer-country'));
+      for (let press = 0; press < 4; press++) await page.keyboard.press('ArrowDown');
+      await activeRow(page).filter({ hasText: language.unitedStates }).waitFor({ state: 'visible' });
+      await page.keyboard.press('Enter');
+
+      await waitForScreen(page, titles.applies, 4, 5);
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('Space');
+      await page.locator('.quick-input-widget .monaco-list-row[aria-checked="true"]', { hasText: language.vpn }).waitFor({ state: 'visible' });
+      await page.keyboard.press('Enter');
+
+      // The exit country websites saw, asked only because a VPN was on; typed to filter the list.
+      await waitForScreen(page, language.exitTitle, 5, 6);
+      await screenshot(page, name('7-exit-country'));
+      await page.keyboard.type(language.singapore);
+      await activeRow(page).filter({ hasText: language.singapore }).waitFor({ state: 'visible' });
+      await page.keyboard.press('Enter');
+
+      await waitForScreen(page, titles.time, 6, 6);
+      await page.keyboard.press('Enter');
+      const view = extensionWebview(page);
+      await view.locator('h3').first().filter({ hasText: language.virtualFinding }).waitFor({ state: 'visible', timeout: 30_000 });
+      await screenshot(page, name('8-diagnosis-virtual'));
     });
   });
 }

@@ -86,6 +86,7 @@ function makeStep(id: ScreenId, context: Context): Step<Holder> {
         placeholder: screen.placeholder,
         matchOnDescription: true,
         itemsFor: () => items,
+        static: true,
         isActive: (item) => item.value === screen.active,
       });
       holder.state = answerCountry(holder.state, id, answer.value);

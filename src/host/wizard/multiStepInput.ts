@@ -19,8 +19,13 @@ interface StepBase {
 }
 
 export interface PickOptions<T> extends StepBase {
-  /** The items for the text in the filter box: the screen may act on what is typed. */
+  /**
+   * The items for the text in the filter box, when the screen acts on what is typed; made again
+   * on each change. Static items (a country list) are given as a function of nothing and
+   * `static: true`, so typing only filters them and the highlight follows the filter.
+   */
   itemsFor: (value: string) => readonly PickItem<T>[];
+  static?: boolean;
   /** The text the filter box opens with. */
   value?: string;
   /** Which item is highlighted when the items change (Enter takes it); the first when none matches. */
@@ -110,9 +115,10 @@ export class MultiStepInput {
             // The typed text is read as it is now: the items may follow the typing a moment behind.
             resolve({ value: chosen.value, typed: input.value });
           }),
-          input.onDidChangeValue(refresh),
           input.onDidHide(() => reject(new CancelSignal())),
         );
+        // Re-made items would also move the highlight back to the default, away from what the filter shows.
+        if (!options.static) disposables.push(input.onDidChangeValue(refresh));
         this.show(input);
       });
     } finally {
