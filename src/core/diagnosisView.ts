@@ -13,10 +13,9 @@ import {
   cooldownText,
   declineMessageText,
   evidenceText,
-  formatLocalTime,
   likelihoodText,
-  offsetOf,
 } from './explain';
+import { formatLocalTime, offsetOf } from './localTime';
 
 export interface FindingView {
   title: string;

@@ -21,7 +21,7 @@ import {
 import { countryName } from './countries';
 import { DECLINE_MESSAGES } from './declineMessages';
 import type { Cooldown, Evidence, Likelihood } from './diagnose';
-import { formatOffset } from './localTime';
+import { formatLocalTime } from './localTime';
 
 /** Parameters that hold a country code, shown as the country's name. */
 const COUNTRY_PARAMS = new Set(['country', 'billing', 'issuer', 'access']);
@@ -87,20 +87,6 @@ export function evidenceText(evidence: Evidence, lang: Lang): string {
 /** The bank's advice code as a clause ("the bank advises not to try this card again"), or the code itself when unknown. */
 export function adviceText(adviceCode: string, lang: Lang): string {
   return ADVICE_WORDS[adviceCode]?.[lang] ?? adviceCode;
-}
-
-/** Formats an instant as local date and time with its UTC offset, in the given offset (minutes east of UTC). */
-export function formatLocalTime(iso: string, offsetMinutes: number): string {
-  const local = new Date(Date.parse(iso) + offsetMinutes * 60_000).toISOString();
-  return `${local.slice(0, 10)} ${local.slice(11, 16)} UTC${formatOffset(offsetMinutes)}`;
-}
-
-/** The UTC offset written in an ISO 8601 timestamp, in minutes (0 for `Z`). */
-export function offsetOf(iso: string): number {
-  const match = /([+-])(\d{2}):?(\d{2})$/.exec(iso);
-  if (!match) return 0;
-  const minutes = Number(match[2]) * 60 + Number(match[3]);
-  return match[1] === '-' ? -minutes : minutes;
 }
 
 /** A duration as hours and minutes ("5h 12m" / "5 小时 12 分钟"). */

@@ -19,11 +19,11 @@ import { CAUSE_IDS, type CauseId } from './causeIds';
 import { countryName } from './countries';
 import { diagnose, type Likelihood } from './diagnose';
 import { findRecordedAttempt } from './journal';
-import { brandText, offsetOf } from './explain';
+import { brandText } from './explain';
 import { containsSecret, maskLast4, redactSecrets } from './redact';
 import type { Report } from './report';
 import { describeTemplateError, LetterSecretError, LetterTemplateError, TEMPLATE_RENDER_LIMITS } from './templateErrors';
-import { formatOffset, isoAtOffset } from './localTime';
+import { formatOffset, isoAtOffset, offsetOf } from './localTime';
 import { LETTER_KINDS, letterTemplateFile, letterTemplateName, type LetterKind } from './letterKinds';
 
 /** The merchant as the letters name it, and how its charges may appear on a bank statement. */

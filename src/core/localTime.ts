@@ -21,3 +21,17 @@ export function isoAtOffset(date: Date, offsetMinutes: number): string {
 export function localIsoTime(now: Date): string {
   return isoAtOffset(now, -now.getTimezoneOffset());
 }
+
+/** Formats an instant as local date and time with its UTC offset, in the given offset (minutes east of UTC). */
+export function formatLocalTime(iso: string, offsetMinutes: number): string {
+  const local = new Date(Date.parse(iso) + offsetMinutes * 60_000).toISOString();
+  return `${local.slice(0, 10)} ${local.slice(11, 16)} UTC${formatOffset(offsetMinutes)}`;
+}
+
+/** The UTC offset written in an ISO 8601 timestamp, in minutes (0 for `Z`). */
+export function offsetOf(iso: string): number {
+  const match = /([+-])(\d{2}):?(\d{2})$/.exec(iso);
+  if (!match) return 0;
+  const minutes = Number(match[2]) * 60 + Number(match[3]);
+  return match[1] === '-' ? -minutes : minutes;
+}

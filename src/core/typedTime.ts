@@ -4,7 +4,10 @@
  * report stores, and the one display form (`2026-12-01 22:10 UTC+08:00`) turned back into it.
  * Imports only localTime, so the webview can take it without the catalogue.
  */
-import { formatOffset, isoAtOffset } from './localTime';
+import { formatLocalTime, formatOffset, isoAtOffset, offsetOf } from './localTime';
+
+/** The shape formatTypedTime shows in the display form (anything else is shown as typed). */
+const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})$/;
 
 /** What {@link parseTypedTime} makes of a typed time: the ISO 8601 time, or nothing usable. */
 export type TypedTimeResult = { ok: true; iso: string } | { ok: false };
@@ -96,15 +99,11 @@ export function parseTypedTime(text: string, now: Date, offsetMinutes: number): 
 
 /**
  * An ISO 8601 time in the app's one display form, in the time's own offset:
- * `2026-12-01T22:10:05+08:00` → `2026-12-01 22:10 UTC+08:00` (seconds are not shown anywhere).
- * The same form as `formatLocalTime` in explain.ts, which the webview cannot import without
- * the catalogue; test/unit/typedTime.test.ts holds the two to the same output.
- * {@link parseTypedTime} reads it back. Text that is not an ISO time is returned as it is.
+ * `2026-12-01T22:10:05+08:00` → `2026-12-01 22:10 UTC+08:00` (seconds are not shown anywhere),
+ * the form {@link parseTypedTime} reads back. Text that is not an ISO time is returned as it is,
+ * so a half-typed value shows as typed.
  */
 export function formatTypedTime(iso: string): string {
-  const parts = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::\d{2}(?:\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/.exec(iso);
-  if (!parts) return iso;
-  const zone = parts[3]!;
-  const offset = zone === 'Z' ? '+00:00' : zone.length === 5 ? `${zone.slice(0, 3)}:${zone.slice(3)}` : zone;
-  return `${parts[1]} ${parts[2]} UTC${offset}`;
+  if (!ISO_WITH_OFFSET.test(iso) || Number.isNaN(Date.parse(iso))) return iso;
+  return formatLocalTime(iso, offsetOf(iso));
 }

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Diagnosis } from '../core/diagnose';
-import { formatLocalTime, offsetOf } from '../core/explain';
+import { formatLocalTime, offsetOf } from '../core/localTime';
 import { findRecordedAttempt } from '../core/journal';
 import type { LetterKind } from '../core/letterKinds';
 import { maskLast4 } from '../core/redact';

@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import { diagnose, type Diagnosis } from '../core/diagnose';
 import { viewDiagnosis } from '../core/diagnosisView';
-import { offsetOf } from '../core/explain';
 import { localizeFieldMessage } from '../core/fieldMessages';
 import type { DatedReport } from '../core/journal';
 import { parseReport, type Report } from '../core/report';
@@ -14,7 +13,7 @@ import type { LetterWriter } from './letterWriter';
 import { readSettings, SettingsWarnings, type Settings } from './settings';
 import type { FolderFile } from './folderBounds';
 import { JournalHistoryCache } from './sidebar/journalHistoryCache';
-import { localIsoTime } from '../core/localTime';
+import { localIsoTime, offsetOf } from '../core/localTime';
 import { runDiagnoseWizard } from './wizard/diagnoseWizard';
 import { uriInFolder } from './workspaceTarget';
 
