@@ -629,8 +629,8 @@ export const SIGNAL_WORDS: Readonly<Record<SignalId, Words>> = {
     'zh-cn': '账单国家/地区{country}不在支持地区列表中（截至 {asOf}）。',
   },
   'access-country-unsupported': {
-    en: 'You are connecting from {country}, which is not on the supported-countries list (as of {asOf}).',
-    'zh-cn': '您访问时所在的地区{country}不在支持地区列表中（截至 {asOf}）。',
+    en: 'Your connection comes from {country} (with a VPN, where its exit is), which is not on the supported-countries list (as of {asOf}).',
+    'zh-cn': '网站看到的访问地区是{country}（开着 VPN 时即出口所在地），不在支持地区列表中（截至 {asOf}）。',
   },
   'brand-unionpay': {
     en: 'The card is UnionPay; the article names mainland-issued UnionPay cards as often refused.',
@@ -716,8 +716,8 @@ export const SIGNAL_WORDS: Readonly<Record<SignalId, Words>> = {
   },
   'not-switched': { en: 'The network was not switched recently.', 'zh-cn': '近期没有切换网络。' },
   'access-differs-from-issuer': {
-    en: 'You are connecting from {access}, but the card was issued in {issuer}.',
-    'zh-cn': '您访问时所在的地区是{access}，而卡片是在{issuer}发行的。',
+    en: 'Your connection comes from {access} (with a VPN, where its exit is), but the card was issued in {issuer}.',
+    'zh-cn': '网站看到的访问地区是{access}（开着 VPN 时即出口所在地），而这张卡是在{issuer}发行的。',
   },
   'attempts-24h': {
     en: '{count} attempts in the last 24 hours.',
