@@ -12,6 +12,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import type { Result } from 'axe-core';
 import type { FrameLocator, Locator, Page } from 'playwright-core';
 import {
   EXTENSION_ID,
@@ -95,11 +97,48 @@ function workspaceWithOneAttempt(lang: 'en' | 'zh-cn'): string {
   return folder;
 }
 
-/** The diagnosis tab's page: the extension's webview that is not a sidebar view. */
+/** The diagnosis tab's webview: the extension's one that is not a sidebar view. */
+const DIAGNOSIS_FRAME = `iframe.webview[src*="extensionId=${EXTENSION_ID}"]:not([src*="purpose=webviewView"])`;
+
+/** The diagnosis tab's page. */
 function diagnosisPage(page: Page): FrameLocator {
-  return page
-    .frameLocator(`iframe.webview[src*="extensionId=${EXTENSION_ID}"]:not([src*="purpose=webviewView"])`)
-    .frameLocator('iframe#active-frame');
+  return page.frameLocator(DIAGNOSIS_FRAME).frameLocator('iframe#active-frame');
+}
+
+/** The themes the tab is audited in, with the class VS Code gives the page's body in each. */
+const THEMES: [name: string, theme: string, bodyClass: string][] = [
+  ['light', 'Default Light Modern', 'vscode-light'],
+  ['dark', 'Default Dark Modern', 'vscode-dark'],
+  ['high-contrast', 'Default High Contrast', 'vscode-high-contrast'],
+];
+
+/**
+ * axe over the tab's page as it is rendered: its DOM, with the theme's variables VS Code put on
+ * it and the extension's stylesheet, copied into a page of its own. The tab itself runs no script
+ * (its frame is sandboxed without scripts), so axe cannot run there. The copy drops the page's
+ * policy, which would refuse the stylesheet inlined in place of the webview resource link.
+ */
+async function auditTab(workbench: Workbench) {
+  const outer = await (await workbench.page.locator(DIAGNOSIS_FRAME).elementHandle())?.contentFrame();
+  const inner = await (await outer?.locator('iframe#active-frame').elementHandle())?.contentFrame();
+  assert.ok(inner, 'the diagnosis tab is on the page');
+  const css = readFileSync(join(REPO_ROOT, 'media', 'diagnosis.css'), 'utf8');
+  const html = (await inner.content())
+    .replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, '')
+    .replace(/<link rel="stylesheet"[^>]*>/, () => `<style>${css}</style>`);
+  assert.match(html, /<h1>/);
+  const copy = await workbench.context.newPage();
+  try {
+    await copy.setContent(html);
+    return await new AxeBuilder({ page: copy }).include('main').analyze();
+  } finally {
+    await copy.close();
+  }
+}
+
+/** One line per violation: its rule, impact, how many nodes, and the first one's target. */
+function describeViolations(violations: readonly Result[]): string {
+  return violations.map((violation) => `${violation.id} (${violation.impact ?? 'no impact'}): ${violation.nodes.length} node(s), e.g. ${JSON.stringify(violation.nodes[0]?.target)}`).join('\n');
 }
 
 /** The sidebar form's page. */
@@ -265,6 +304,32 @@ function describeStays(language: Language): void {
         await titleBarAction(page, language, key).waitFor({ state: 'visible' });
       }
       await shot('5-letter-beside-diagnosis');
+    });
+
+    it('reads in the light, dark and high-contrast themes: no serious or critical axe violation in the tab', async () => {
+      const { page } = workbench!;
+      const tab = diagnosisPage(page);
+      // The tab as it is now: findings, the journal's wait, the history line.
+      await tab.locator('.cooldown').waitFor({ state: 'visible' });
+      for (const [name, theme, bodyClass] of THEMES) {
+        await page.keyboard.press('F1');
+        await page.keyboard.type('Preferences: Color Theme');
+        // Not the first row: "Browse Color Themes in Marketplace" ranks above it.
+        await page.locator('.quick-input-widget .monaco-list-row', { has: page.locator('.label-name', { hasText: /^Preferences: Color Theme$/ }) }).click();
+        await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Default Light Modern' }).first().waitFor({ state: 'visible' });
+        await page.keyboard.type(theme);
+        await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: theme }).waitFor({ state: 'visible' });
+        await page.keyboard.press('Enter');
+        await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+        await tab.locator(`body.${bodyClass}`).waitFor({ state: 'attached', timeout: 30_000 });
+        await page.mouse.move(700, 500);
+        await shot(`6-theme-${name}`);
+        const results = await auditTab(workbench!);
+        assert.ok(results.passes.length > 5, `axe checked the tab (${results.passes.length} rules passed)`);
+        const blocking = results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+        console.log(`    axe, ${name}, ${language.locale}: ${results.violations.length} violation(s)${results.violations.length ? `\n${describeViolations(results.violations)}` : ''}`);
+        assert.equal(blocking.length, 0, `serious or critical violations in ${name}:\n${describeViolations(blocking)}`);
+      }
     });
   });
 }
