@@ -4,41 +4,10 @@
  * `%key%` of package.json exists in both package.nls files, and the command ids match.
  */
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { COMMAND_IDS } from '../../src/host/commandIds';
-
-const ROOT = resolve(__dirname, '../..');
-const readJson = (file: string) => JSON.parse(readFileSync(join(ROOT, file), 'utf8'));
-
-function sources(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? sources(path) : /\.ts$/.test(name) ? [path] : [];
-  });
-}
-
-/** The literal first argument of every l10n.t call. A non-literal one cannot be translated and fails the test. */
-function l10nStrings(): { strings: Set<string>; dynamic: string[] } {
-  const strings = new Set<string>();
-  const dynamic: string[] = [];
-  for (const file of ['src/host', 'src/webview'].flatMap((dir) => sources(join(ROOT, dir)))) {
-    const text = readFileSync(file, 'utf8');
-    for (const match of text.matchAll(/l10n\.t\(\s*(.)/g)) {
-      const quote = match[1]!;
-      const start = match.index! + match[0].length;
-      if (quote !== "'" && quote !== '"') {
-        dynamic.push(`${file}: ${text.slice(match.index!, match.index! + 40)}`);
-        continue;
-      }
-      let value = '';
-      for (let i = start; i < text.length && text[i] !== quote; i++) value += text[i] === '\\' ? text[++i] : text[i];
-      strings.add(value);
-    }
-  }
-  return { strings, dynamic };
-}
+import { l10nStrings, readJson, ROOT } from '../l10nFiles';
 
 const placeholders = (text: string) => [...text.matchAll(/\{\d+\}/g)].map((match) => match[0]).sort();
 const CJK = /[\u4e00-\u9fff]/;
