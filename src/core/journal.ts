@@ -77,7 +77,7 @@ const LABELS = {
   'zh-cn': {
     title: '绑卡失败记录',
     about:
-      '由 Card Binding Doctor 写入：每次绑卡失败记一节，按时间先后排列。卡号只显示后四位。' +
+      '由绑卡医生（Card Binding Doctor）写入：每次绑卡失败记一节，按时间先后排列。卡号只显示后四位。' +
       '您可以在任何位置（条目之间或条目内部）写自己的笔记，但请保留每条 `<!-- card-doctor:entry … -->` ' +
       '行原样不动：它保存该条目的详细信息供读回使用，Markdown 预览中不会显示。',
     colon: '：',
