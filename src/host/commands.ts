@@ -3,7 +3,6 @@ import type { Diagnosis } from '../core/diagnose';
 import { formatLocalTime, offsetOf } from '../core/localTime';
 import { findRecordedAttempt } from '../core/journal';
 import type { LetterKind } from '../core/letterKinds';
-import { maskLast4 } from '../core/redact';
 import type { Report } from '../core/report';
 import { COMMAND_IDS, type CommandName } from './commandIds';
 import { JournalBusyError } from './journalStore';
@@ -121,7 +120,7 @@ async function confirmRecordingAgain(recorded: Report): Promise<boolean> {
   const time = recorded.occurredAt ? formatLocalTime(recorded.occurredAt, offsetOf(recorded.occurredAt)) : '';
   const last4 = recorded.card?.last4;
   const message = last4
-    ? vscode.l10n.t('The journal already holds this attempt ({0}, card {1}). Record it again?', time, maskLast4(last4))
+    ? vscode.l10n.t('The journal already holds this attempt ({0}, card •••• {1}). Record it again?', time, last4)
     : vscode.l10n.t('The journal already holds this attempt ({0}). Record it again?', time);
   const again = vscode.l10n.t('Record Again');
   const choice = await vscode.window.showWarningMessage(

@@ -60,7 +60,7 @@ const CHINESE: Language = {
   locale: 'zh-cn',
   oneAttempt: /失败日志中过去 24 小时：绑卡 1 次，用了 1 张卡。/,
   tabTitle: '绑卡医生：诊断结果',
-  duplicateQuestion: /^失败日志中已有这条记录（\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC\+00:00，卡号 •••• 4242）。仍要再记一次吗？/,
+  duplicateQuestion: /^失败日志中已有这条记录（\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC\+00:00，尾号 4242 的卡）。仍要再记一次吗？/,
   recordAgain: '再记一次',
   cancel: 'Cancel',
   recorded: '这次绑卡已记入失败日志。',
