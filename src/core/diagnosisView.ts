@@ -95,7 +95,7 @@ const LABELS = {
     colon: '：',
     separator: '；',
     networkCodes: (decline: string | null, advice: string | null) =>
-      `卡组织代码：${[decline ? `拒绝 ${decline}` : '', advice ? `建议 ${advice}` : ''].filter(Boolean).join('，')}`,
+      `卡组织返回的代码：${[decline ? `拒绝代码 ${decline}` : '', advice ? `建议代码 ${advice}` : ''].filter(Boolean).join('，')}`,
     history: ({ attempts24h: a, cards24h: c }: HistorySummary) =>
       a === 0 ? '失败日志中过去 24 小时没有记录。' : `失败日志中过去 24 小时：绑卡 ${a} 次${c === 0 ? '' : `，用了 ${c} 张卡`}。`,
     recorded: '这次绑卡已记入失败日志。',
