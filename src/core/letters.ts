@@ -478,7 +478,7 @@ export const LETTER_HELPERS: Readonly<Record<string, Helper>> = {
     const { values, options } = argumentsOf('causeText', args, 1);
     return LETTER_CAUSE_WORDS[idArgument('causeText', values[0], CAUSE_IDS)][langOf(options)];
   },
-  /** `{{likelihood likelihood}}`: "likely" / "possible" / "less likely" (可能性高 / 有可能 / 可能性较低). */
+  /** `{{likelihood likelihood}}`: "likely" / "possible" / "less likely" (可能性较高 / 可能性中等 / 可能性较低). */
   likelihood(...args) {
     const { values, options } = argumentsOf('likelihood', args, 1);
     const level = idArgument('likelihood', values[0], ['high', 'medium', 'low'] as const);
