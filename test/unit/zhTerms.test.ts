@@ -1,13 +1,14 @@
 /**
- * Every Simplified Chinese string a person reads uses the glossary's words (notes/zh-glossary.md,
+ * Every Simplified Chinese string a person reads uses the glossary's words (l10n/zh-cn-glossary.md,
  * issue 10): no 刷卡 for card testing (it means paying by card), no gaming 冷却 for the 24-hour
  * wait, no cheque 不予承兑 for a decline, one word for the mobile app and one for a letter, no
  * noun 尝试, and one even likelihood scale. The strings are gathered from where they live (the
- * l10n bundle, package.nls, the core's word tables, the templates) and from what the core and the
- * CLI actually write for a few reports, so a sentence built by code is read too.
+ * l10n bundle, package.nls, the core's word tables, every `'zh-cn'` literal of src, the
+ * templates) and from what the core and the CLI actually write for a few reports, so a sentence
+ * built by code is read too. The list below is the part of the glossary a test can hold.
  */
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   ACTIONS,
@@ -27,7 +28,7 @@ import { countryOptions } from '../../src/core/countries';
 import { DECLINE_MESSAGES } from '../../src/core/declineMessages';
 import { cooldownText } from '../../src/core/explain';
 import { localizeFieldMessage, TRANSLATED_FIELD_MESSAGES } from '../../src/core/fieldMessages';
-import { readJson } from '../l10nFiles';
+import { readJson, ROOT } from '../l10nFiles';
 import { cliOutputs, coreOutputs, NOW, scratch, type Outputs, type RawReport } from '../leakOutputs';
 import { TEMPLATES_DIR } from '../templateLoader';
 import { validReport } from '../validReport';
@@ -88,6 +89,20 @@ function fileStrings(): [name: string, text: string][] {
   ];
 }
 
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? sourceFiles(path) : name.endsWith('.ts') ? [path] : [];
+  });
+}
+
+/** Every `'zh-cn': '…'` literal in src, for the tables a module keeps to itself (the interview's words). */
+function literalStrings(): [name: string, text: string][] {
+  return sourceFiles(join(ROOT, 'src')).flatMap((file) =>
+    [...readFileSync(file, 'utf8').matchAll(/'zh-cn': '([^'\n]{1,2000})'/g)].map((match): [string, string] => [file.slice(ROOT.length + 1), match[1]!]),
+  );
+}
+
 // Reports that reach most sentences: findings of every strength, a wait for a changed card, the
 // app store, an inferred country, an empty draft. Their own text holds none of the avoided terms.
 const UNIONPAY: RawReport = {
@@ -130,6 +145,7 @@ describe('Chinese terms (glossary)', () => {
     texts = [
       ...tableStrings().map((text): [string, string] => ['core table', text]),
       ...fileStrings(),
+      ...literalStrings(),
       ...(await writtenStrings(folders.dir)),
     ];
   });
