@@ -251,7 +251,11 @@ function describeStays(language: Language): void {
       await shot('1-diagnosis');
       assert.deepEqual(readFileSync(journalPath()), journalBefore, 'diagnosing wrote nothing');
 
-      await page.reload();
+      // As a person reloads: the workbench's own command, which saves the window's state (the open
+      // tabs, the extension's workspace state) before it goes; page.reload() can outrun that save.
+      const reloaded = page.waitForEvent('framenavigated', { predicate: (frame) => frame === page.mainFrame(), timeout: 60_000 });
+      await runCommand(page, 'Developer: Reload Window');
+      await reloaded;
       // Not the harness' waitForWorkbench: the explorer it waits for is not the view shown now.
       await page.locator('.monaco-workbench .part.statusbar').waitFor({ timeout: 60_000 });
       // The tab comes back, diagnosed again from what the workspace kept.
