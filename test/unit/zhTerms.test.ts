@@ -77,7 +77,7 @@ function tableStrings(): string[] {
   ];
 }
 
-/** The files a person reads in Chinese: the l10n bundle, the manifest's words and the letter templates. */
+/** The files a person reads in Chinese: the l10n bundle, the manifest's words, the letter templates and the walkthrough. */
 function fileStrings(): [name: string, text: string][] {
   const bundle: Record<string, string> = readJson('l10n/bundle.l10n.zh-cn.json');
   const manifest: Record<string, string> = readJson('package.nls.zh-cn.json');
@@ -86,6 +86,8 @@ function fileStrings(): [name: string, text: string][] {
     ...Object.entries(bundle).map(([key, text]): [string, string] => [`l10n bundle "${key.slice(0, 50)}"`, text]),
     ...Object.entries(manifest).map(([key, text]): [string, string] => [`package.nls.zh-cn.json ${key}`, text]),
     ...templates.map((name): [string, string] => [`templates/${name}`, readFileSync(join(TEMPLATES_DIR, name), 'utf8')]),
+    // The walkthrough's pages are bilingual: the Chinese half must hold the same words.
+    ...readdirSync(join(ROOT, 'media/walkthrough')).map((name): [string, string] => [`media/walkthrough/${name}`, readFileSync(join(ROOT, 'media/walkthrough', name), 'utf8')]),
   ];
 }
 
