@@ -97,7 +97,7 @@ async function addEntry(args: string[]): Promise<void> {
         [
           lang === 'en'
             ? `the journal already holds this attempt: the entry of ${title} (${path}, line ${same.line}); nothing was written. Add it again with --force.`
-            : `失败日志中已有这次绑卡：${title} 的记录（${path} 第 ${same.line} 行）；未写入任何内容。如确需重复记录，请加 --force。`,
+            : `失败日志中已有这次绑卡的记录（${title}，见 ${path} 第 ${same.line} 行），未写入任何内容。如确需再记一次，请加上 --force。`,
         ],
         3,
       );

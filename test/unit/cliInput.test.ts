@@ -233,7 +233,7 @@ describe('CLI input', () => {
       assert.equal(refused.code, 3);
       assert.equal(
         refused.stderr,
-        `error: 失败日志中已有这次绑卡：2025-11-27 10:31 UTC+08:00 的记录（${journal} 第 11 行）；未写入任何内容。如确需重复记录，请加 --force。\n`,
+        `error: 失败日志中已有这次绑卡的记录（2025-11-27 10:31 UTC+08:00，见 ${journal} 第 11 行），未写入任何内容。如确需再记一次，请加上 --force。\n`,
       );
     });
 
