@@ -3,7 +3,8 @@
  * (code-server + Chromium), in English and in Chinese. The workspace's journal holds one attempt,
  * made an hour ago and written by the real CLI. A person opens the sidebar, diagnoses twice from
  * the palette and reloads the window: the journal is byte for byte as it was, and the sidebar and
- * the diagnosis tab speak of exactly one attempt and no wait. Recording the diagnosed attempt twice
+ * the diagnosis tab speak of exactly one attempt and no wait; closed, the tab comes back with
+ * "Show last diagnosis". Recording the diagnosed attempt twice
  * from the tab's title bar asks before the copy; generating a letter leaves the diagnosis, with its
  * actions, in view. Screenshots: test-output/screenshots/diagnosis-stays-*.png.
  */
@@ -267,6 +268,15 @@ function describeStays(language: Language): void {
       assert.equal(await waitItem(page, language).count(), 0, 'no wait after the reload');
       await shot('2-after-reload');
       assert.deepEqual(readFileSync(journalPath()), journalBefore, 'reloading wrote nothing');
+
+      // Closed, and shown again from the palette.
+      const tabHeader = page.locator('.tab', { hasText: language.tabTitle });
+      await tabHeader.hover();
+      await tabHeader.locator('.tab-actions .action-label').click();
+      await tabHeader.waitFor({ state: 'detached' });
+      await runCommand(page, commandTitle(language.locale, 'command.showLastDiagnosis'));
+      await diagnosisPage(page).getByText(language.oneAttempt).waitFor({ state: 'visible', timeout: 30_000 });
+      await titleBarAction(page, language, 'command.recordAttempt').waitFor({ state: 'visible' });
     });
 
     it('recording the diagnosed attempt twice asks before adding the copy', async () => {
