@@ -1,10 +1,24 @@
 // Bundles every entry point. Type-checking is a separate step (`npm run typecheck`, run by
 // `npm run build`), as in the esbuild sample: esbuild strips types and never reports them.
+//
+// The Node entries behind the extension (services, letters, the template compiler, the journal
+// worker) and the CLI share most of their code (the catalogues, the schema, zod). They are built
+// together with esbuild's code splitting, so each piece ships once, in a chunk beside them
+// (dist/chunk-*.js), and each entry loads only the chunks it needs. Splitting exists only for ES
+// modules, which the VS Code extension host cannot load (it `require`s extensions and provides
+// `vscode` to `require` only), so the split output is then converted file by file to CommonJS:
+// `import … from './chunk-X.js'` becomes `require('./chunk-X.js')`. Chunks never import each
+// other in a cycle (code goes into the chunk of the set of entries that reach it, and what it
+// imports is reached by at least those), so the requires resolve like the imports did.
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import * as esbuild from 'esbuild';
 import { builtinTemplatesPlugin } from './templates/builtinTemplatesPlugin.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
+const DIST = resolve('dist');
 
 /** @type {import('esbuild').BuildOptions} */
 const common = {
@@ -20,22 +34,73 @@ const common = {
   plugins: [builtinTemplatesPlugin()],
 };
 
+/** The shared Node entries: `dist/<name>.js` each. */
+const NODE_ENTRIES = {
+  // Everything behind the commands and the view, loaded by extension.js on first use.
+  services: 'src/host/services.ts',
+  // Letters for the extension, loaded when one is asked for: the Handlebars runtime and the
+  // precompiled templates stay out of the services' load.
+  letterRendering: 'src/core/letterRendering.ts',
+  // The full Handlebars compiler, for a person's own letter templates only: loaded at run time
+  // from beside cli.js or services.js when such templates are used, never bundled into them.
+  templateCompiler: 'src/core/templateCompiler.ts',
+  // Large journals are parsed on a worker thread started from this file, off the extension
+  // host's thread (src/node/journalOffThread.ts). It loads only the chunks of the journal format.
+  journalWorker: 'src/node/journalWorker.ts',
+  cli: 'src/cli/main.ts',
+};
+
+/**
+ * After each split build into `esmDir`: every file converted to CommonJS into dist/, the CLI with
+ * its `#!`, and chunks left from an earlier build removed (their names carry a content hash).
+ * @type {(esmDir: string) => import('esbuild').Plugin}
+ */
+const toCommonJsPlugin = (esmDir) => ({
+  name: 'to-commonjs',
+  setup(build) {
+    build.onEnd(async (result) => {
+      if (result.errors.length > 0) return;
+      const files = (await readdir(esmDir)).filter((file) => file.endsWith('.js'));
+      const convert = (names, extra = {}) =>
+        esbuild.build({
+          absWorkingDir: esmDir,
+          entryPoints: names.map((name) => join(esmDir, name)),
+          outdir: DIST,
+          bundle: false,
+          format: 'cjs',
+          platform: 'node',
+          target: 'node20',
+          minify: production,
+          // Chained to the split build's maps, which esbuild reads from each file's sourceMappingURL.
+          sourcemap: !production,
+          sourcesContent: false,
+          legalComments: 'none',
+          charset: 'utf8',
+          logLevel: 'warning',
+          ...extra,
+        });
+      // Strict, as the ES modules were (and as esbuild's own CommonJS bundles of them are).
+      await Promise.all([
+        convert(files.filter((file) => file !== 'cli.js'), { banner: { js: '"use strict";' } }),
+        convert(['cli.js'], { banner: { js: '#!/usr/bin/env node\n"use strict";' } }),
+      ]);
+      const written = new Set(files);
+      for (const file of await readdir(DIST)) {
+        if (file.startsWith('chunk-') && !written.has(file.replace(/\.map$/, ''))) await rm(join(DIST, file));
+      }
+    });
+  },
+});
+
+const esmDir = await mkdtemp(join(tmpdir(), 'card-doctor-esm-'));
+
 /** @type {import('esbuild').BuildOptions[]} */
 const entries = [
   {
+    // Registers the commands and the view, nothing else: one small file at activation.
     ...common,
     entryPoints: ['src/host/extension.ts'],
-    outfile: 'dist/extension.js',
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    external: ['vscode'],
-  },
-  {
-    // Everything behind the commands and the view, loaded by extension.js on first use.
-    ...common,
-    entryPoints: ['src/host/services.ts'],
-    outfile: 'dist/services.js',
+    outfile: `${DIST}/extension.js`,
     platform: 'node',
     format: 'cjs',
     target: 'node20',
@@ -43,42 +108,15 @@ const entries = [
   },
   {
     ...common,
-    entryPoints: ['src/cli/main.ts'],
-    outfile: 'dist/cli.js',
+    entryPoints: NODE_ENTRIES,
+    outdir: esmDir,
+    splitting: true,
+    format: 'esm',
+    chunkNames: 'chunk-[hash]',
     platform: 'node',
-    format: 'cjs',
     target: 'node20',
-    banner: { js: '#!/usr/bin/env node' },
-  },
-  {
-    // Letters for the extension, loaded when one is asked for: the runtime and the precompiled
-    // templates would otherwise be a third of dist/extension.js, paid at every activation.
-    ...common,
-    entryPoints: ['src/core/letterRendering.ts'],
-    outfile: 'dist/letterRendering.js',
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-  },
-  {
-    // The full Handlebars compiler, for a person's own letter templates only: loaded at run time
-    // from beside cli.js or extension.js when such templates are used, never bundled into them.
-    ...common,
-    entryPoints: ['src/core/templateCompiler.ts'],
-    outfile: 'dist/templateCompiler.js',
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-  },
-  {
-    // Large journals are parsed on a worker thread started from this file, off the extension
-    // host's thread (src/node/journalOffThread.ts). Core only: the journal format and the schema.
-    ...common,
-    entryPoints: ['src/node/journalWorker.ts'],
-    outfile: 'dist/journalWorker.js',
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
+    external: ['vscode'],
+    plugins: [...common.plugins, toCommonJsPlugin(esmDir)],
   },
   {
     // The sidebar form's script, run in the webview: browser, one self-contained file. It carries
@@ -87,7 +125,7 @@ const entries = [
     // load only from the folders it is given (localResourceRoots): this one, not all of dist/.
     ...common,
     entryPoints: ['src/webview/main.ts'],
-    outfile: 'dist/webview/webview.js',
+    outfile: `${DIST}/webview/webview.js`,
     platform: 'browser',
     format: 'iife',
     target: 'es2022',
@@ -98,5 +136,13 @@ if (watch) {
   const contexts = await Promise.all(entries.map((options) => esbuild.context(options)));
   await Promise.all(contexts.map((context) => context.watch()));
 } else {
-  await Promise.all(entries.map((options) => esbuild.build(options)));
+  try {
+    await Promise.all(entries.map((options) => esbuild.build(options)));
+  } finally {
+    await rm(esmDir, { recursive: true, force: true });
+  }
+  // A production build writes no source maps: those of an earlier dev build would be stale.
+  if (production) {
+    for (const file of await readdir(DIST, { recursive: true })) if (file.endsWith('.js.map')) await rm(join(DIST, file));
+  }
 }

@@ -2,7 +2,7 @@
  * `npm run bench`: figures, not pass/fail. The machines are shared and noisy, so targets are
  * read off the printed numbers (and ratios within one run), never asserted in tests.
  */
-import { statSync, existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -46,27 +46,60 @@ function benchDiagnose(): void {
   );
 }
 
+const KB = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+/** The chunks `file` requires (`require("./chunk-X.js")`, as esbuild.mjs writes them), and theirs, in dist/. */
+function chunksOf(file: string, found = new Set<string>()): Set<string> {
+  for (const [, chunk] of readFileSync(join('dist', file), 'utf8').matchAll(/require\("\.\/(chunk-[A-Z0-9]{1,16}\.js)"\)/g)) {
+    if (found.has(chunk!)) continue;
+    found.add(chunk!);
+    chunksOf(chunk!, found);
+  }
+  return found;
+}
+
+/**
+ * Every file of dist/ and the .vsix. Each Node entry is shown alone and with the chunks it loads
+ * (esbuild.mjs splits the code they share into dist/chunk-*.js, so each piece ships once).
+ */
 function benchBundles(): void {
-  const bundles: [string, number | undefined][] = [
-    ['dist/extension.js', 150 * 1024],
-    // Loaded on first use (a command, the view, or just after activation for the cooldown).
-    ['dist/services.js', undefined],
-    ['dist/letterRendering.js', undefined],
-    ['dist/templateCompiler.js', undefined],
-    // Parses large journals off the extension host's thread.
-    ['dist/journalWorker.js', undefined],
-    ['dist/webview/webview.js', 60 * 1024],
-    ['dist/cli.js', undefined],
-    ['card-binding-doctor.vsix', 250 * 1024],
+  if (!existsSync('dist/extension.js')) {
+    console.log('bundles: dist/ is missing (npm run bench builds it)');
+    return;
+  }
+  const size = (file: string) => statSync(join('dist', file)).size;
+  const entries: [string, string][] = [
+    ['extension.js', 'loaded at activation, alone'],
+    ['services.js', 'loaded just after activation or on first use'],
+    ['letterRendering.js', 'loaded for the first letter'],
+    ['templateCompiler.js', "loaded only for a person's own templates"],
+    ['journalWorker.js', 'run on a worker thread for large journals'],
+    ['cli.js', 'the CLI; not in the .vsix'],
   ];
-  for (const [file, target] of bundles) {
-    if (!existsSync(file)) {
-      console.log(`${file}: missing (npm run bench builds it; npm run package makes the .vsix)`);
+  for (const [file, role] of entries) {
+    if (!existsSync(join('dist', file))) {
+      console.log(`dist/${file}: missing`);
       continue;
     }
-    const size = statSync(file).size;
-    console.log(`${file}: ${(size / 1024).toFixed(1)} KB${target ? ` (target < ${target / 1024} KB)` : ''}`);
+    const chunks = [...chunksOf(file)];
+    const loaded = chunks.reduce((sum, chunk) => sum + size(chunk), size(file));
+    console.log(`dist/${file}: ${KB(size(file))}${chunks.length > 0 ? `, ${KB(loaded)} with the ${chunks.length} chunks it loads` : ''} (${role})`);
   }
+  const chunks = readdirSync('dist').filter((file) => /^chunk-.*\.js$/.test(file));
+  for (const chunk of chunks.sort((a, b) => size(b) - size(a))) {
+    const users = entries.filter(([file]) => existsSync(join('dist', file)) && chunksOf(file).has(chunk)).map(([file]) => file.slice(0, -'.js'.length));
+    console.log(`dist/${chunk}: ${KB(size(chunk))} (shared by ${users.join(', ')})`);
+  }
+  const webview = size('webview/webview.js');
+  console.log(`dist/webview/webview.js: ${KB(webview)} (target < 60 KB)`);
+  const files = readdirSync('dist', { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
+  const total = files.reduce((sum, entry) => sum + statSync(join(entry.parentPath, entry.name)).size, 0);
+  const maps = files.filter((entry) => entry.name.endsWith('.map')).length;
+  console.log(
+    `dist/ in all: ${KB(total)} in ${files.length} files${maps > 0 ? ` (${maps} source maps: a dev build)` : ''}, ${KB(total - size('cli.js'))} without cli.js (target < 250 KB)`,
+  );
+  const vsix = 'card-binding-doctor.vsix';
+  console.log(existsSync(vsix) ? `${vsix}: ${KB(statSync(vsix).size)} (target < 150 KB)` : `${vsix}: missing (npm run bench packages it)`);
 }
 
 /** The median of `runs` timings of `work`, in ms, after one run to warm up. */
