@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import * as z from 'zod/mini';
 import { compileFastParser } from '../../src/core/fastParse';
@@ -55,6 +57,98 @@ const messyReport = fc
     }
     return input;
   });
+
+const ROOT = join(__dirname, '..', '..');
+const readJson = (file: string) => JSON.parse(readFileSync(join(ROOT, file), 'utf8')) as Record<string, unknown>;
+
+type Internals = { traits?: Set<string>; def: Record<string, unknown>; values?: unknown };
+const internals = (schema: unknown) => (schema as { _zod: Internals })._zod;
+const hasTrait = (schema: unknown, trait: string) => internals(schema).traits?.has(trait) === true;
+
+/** A check as fastParse tells it: by its trait and the field of its definition it then reads. */
+function checkKind(check: unknown): string {
+  const def = internals(check).def;
+  if (def.when !== undefined) return 'conditional';
+  if (hasTrait(check, '$ZodCheckOverwrite') && typeof def.tx === 'function') return 'overwrite';
+  if (hasTrait(check, '$ZodCheckRegex') && def.pattern instanceof RegExp) return 'regex';
+  if (hasTrait(check, '$ZodCustom') && typeof def.fn === 'function') return 'refine';
+  return `unknown check ${JSON.stringify(def.check)}`;
+}
+
+/**
+ * The schema as fastParse sees it, read through the same internals (`_zod.traits`, `_zod.def`'s
+ * shape, catchall, innerType, checks, coerce and `_zod.values`), written independently of it.
+ */
+function asFastParseSeesIt(schema: unknown): unknown {
+  const zod = internals(schema);
+  if (hasTrait(schema, '$ZodObject')) {
+    const fields = Object.entries(zod.def.shape as Record<string, unknown>).map(([key, field]) => [key, asFastParseSeesIt(field)]);
+    return { strict: hasTrait(zod.def.catchall, '$ZodNever'), ...Object.fromEntries(fields) };
+  }
+  if (hasTrait(schema, '$ZodOptional')) {
+    const inner = asFastParseSeesIt(zod.def.innerType);
+    return typeof inner === 'string' ? `optional ${inner}` : { optional: true, ...(inner as object) };
+  }
+  if (hasTrait(schema, '$ZodEnum')) return `enum ${zod.values instanceof Set ? [...zod.values].join('|') : 'without a set of values'}`;
+  if (hasTrait(schema, '$ZodString')) {
+    return `string${zod.def.coerce ? ' coerced' : ''}: ${((zod.def.checks as unknown[] | undefined) ?? []).map(checkKind).join(', ')}`;
+  }
+  return `unknown ${JSON.stringify(zod.def.type)}`;
+}
+
+/**
+ * fastParse reads zod's internals, which a minor release may change. zod is pinned exactly, and
+ * these fail on an upgrade that moves what fastParse reads: then check fastParse against the new
+ * zod (and these expectations) before moving the pin.
+ */
+describe("zod's internals that the fast parse path reads", () => {
+  it('are those of zod 4.6.7, pinned exactly in package.json and installed as locked', () => {
+    assert.equal((readJson('package.json').dependencies as Record<string, string>).zod, '4.6.7');
+    assert.equal((readJson('package-lock.json').packages as Record<string, { version: string }>)['node_modules/zod']!.version, '4.6.7');
+    assert.equal(readJson('node_modules/zod/package.json').version, '4.6.7');
+  });
+
+  it('show the report schema as it is written in report.ts: strict objects, optional fields, enums with their values, and string checks', () => {
+    const triState = 'optional enum yes|no|unknown';
+    const country = 'optional string: overwrite, refine';
+    assert.deepStrictEqual(asFastParseSeesIt(reportSchema), {
+      strict: true,
+      occurredAt: 'optional string: regex, refine',
+      product: 'optional enum chatgpt-web|chatgpt-app|api-platform|other',
+      errorMessage: 'optional string: overwrite',
+      card: {
+        optional: true,
+        strict: true,
+        kind: 'optional enum credit|debit|virtual|prepaid|gift|unknown',
+        brand: 'optional enum visa|mastercard|amex|unionpay|jcb|discover|other|unknown',
+        bin: 'optional string: overwrite, regex',
+        last4: 'optional string: overwrite, regex',
+        issuerName: 'optional string: overwrite',
+        issuerCountry: country,
+        expiry: 'optional string: overwrite, regex',
+        dualCurrency: triState,
+      },
+      billing: { optional: true, strict: true, country, postalCode: 'optional string: overwrite', matchesIssuer: triState },
+      bank: { optional: true, strict: true, internationalOnline: triState, balanceSufficient: triState },
+      connection: { optional: true, strict: true, vpn: triState, switchedRecently: triState, accessCountry: country },
+      notes: 'optional string: overwrite',
+    });
+  });
+
+  it("keep the meaning fastParse gives them: a check's overwrite, pattern and refinement act as zod's own do", () => {
+    /** The schema inside the optional field at `path`, through `def.shape` and `def.innerType`. */
+    const field = (...path: string[]) =>
+      path.reduce((schema, key) => internals((internals(schema).def.shape as Record<string, unknown>)[key]).def.innerType, reportSchema as unknown);
+    const [overwrite, regex] = internals(field('card', 'last4')).def.checks as unknown[];
+    assert.equal((internals(overwrite).def.tx as (value: string) => string)('4２ 4-2'), '4242');
+    assert.equal((internals(regex).def.pattern as RegExp).test('4242'), true);
+    assert.equal((internals(regex).def.pattern as RegExp).test('424'), false);
+    const [upper, refine] = internals(field('card', 'issuerCountry')).def.checks as unknown[];
+    assert.equal((internals(upper).def.tx as (value: string) => string)(' cn '), 'CN');
+    assert.equal((internals(refine).def.fn as (value: string) => boolean)('CN'), true);
+    assert.equal((internals(refine).def.fn as (value: string) => boolean)('XX'), false);
+  });
+});
 
 describe('fast parse path', () => {
   it('compiles the report schema (so journal reads really take it)', () => {
