@@ -60,8 +60,8 @@ export class OwnTemplateRefusedError extends Error {
 /**
  * The refusal to show for `error` from compiling or rendering the person's template `file`;
  * undefined for any other error. Recognised by name and fields, not by class: the compiler and
- * the renderer are bundles of their own (dist/templateCompiler.js, dist/letterRendering.js), each
- * with its own copy of the core's error classes.
+ * the renderer are loaded from bundles of their own (dist/templateCompiler.js,
+ * dist/letterRendering.js), and a name holds however the build divides the code between them.
  */
 export function ownTemplateRefusal(error: unknown, file: vscode.Uri): OwnTemplateRefusedError | undefined {
   if (!(error instanceof Error)) return undefined;
