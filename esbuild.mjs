@@ -12,7 +12,7 @@
 // imports is reached by at least those), so the requires resolve like the imports did.
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import * as esbuild from 'esbuild';
 import { builtinTemplatesPlugin } from './templates/builtinTemplatesPlugin.mjs';
 
@@ -60,7 +60,8 @@ const toCommonJsPlugin = (esmDir) => ({
   setup(build) {
     build.onEnd(async (result) => {
       if (result.errors.length > 0) return;
-      const files = (await readdir(esmDir)).filter((file) => file.endsWith('.js'));
+      // This build's files, from its metafile: in watch mode the folder also holds earlier chunks.
+      const files = Object.keys(result.metafile.outputs).filter((file) => file.endsWith('.js')).map((file) => basename(file));
       const convert = (names, extra = {}) =>
         esbuild.build({
           absWorkingDir: esmDir,
@@ -113,6 +114,7 @@ const entries = [
     splitting: true,
     format: 'esm',
     chunkNames: 'chunk-[hash]',
+    metafile: true,
     platform: 'node',
     target: 'node20',
     external: ['vscode'],
