@@ -64,9 +64,9 @@ function layerPatterns(layer, depth) {
 }
 
 /**
- * `no-restricted-imports` sees import and export declarations only. This applies the same
- * patterns to `import('x')`, `require('x')` and `typeof import('x')`, so the layering cannot be
- * dodged by a lazy load. Specifiers computed at run time are not literals and are not checked.
+ * `no-restricted-imports` sees import and export declarations and `import x = require('x')`.
+ * This applies the same patterns to `import('x')`, `require('x')` and `typeof import('x')`, so
+ * the layering cannot be dodged by a lazy load. Specifiers computed at run time are not literals and are not checked.
  */
 const dynamicImportsRule = {
   meta: {
