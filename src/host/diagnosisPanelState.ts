@@ -23,7 +23,7 @@ export class LastReportStore {
     const parsed = parseReport(stored);
     if (parsed.ok) return parsed.report;
     this.warn(`last diagnosis: the stored report is not valid and was dropped (${parsed.errors.map((error) => error.path).join(', ')})`);
-    void this.state.update(LAST_REPORT_KEY, undefined);
+    this.state.update(LAST_REPORT_KEY, undefined).then(undefined, (error: unknown) => this.warn(`last diagnosis: could not drop the stored report (${String(error)})`));
     return undefined;
   }
 

@@ -274,7 +274,7 @@ export class LetterWriter {
 
   private explainRestrictedOnce(): void {
     if (this.context.workspaceState.get<boolean>(RESTRICTED_NOTICE_KEY)) return;
-    void this.context.workspaceState.update(RESTRICTED_NOTICE_KEY, true);
+    this.context.workspaceState.update(RESTRICTED_NOTICE_KEY, true).then(undefined, (error: unknown) => this.log.warn('could not remember the Restricted Mode notice:', String(error)));
     const manage = vscode.l10n.t('Manage Workspace Trust');
     void vscode.window
       .showInformationMessage(
