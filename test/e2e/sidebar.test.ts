@@ -625,11 +625,11 @@ describe('sidebar form in Chinese', function () {
     await page.keyboard.type('62');
     const brandSuggestion = form.locator('#f-card-brand-suggestion:not([hidden])', { hasText: '根据卡号前几位 62' });
     await brandSuggestion.waitFor();
-    assert.equal(await brandSuggestion.textContent(), '推断银联——根据卡号前几位 62 推断采用');
+    assert.equal(await brandSuggestion.textContent(), '推断值银联——根据卡号前几位 62 推断采用');
     await form.locator('#f-card-issuerName').fill('招商银行');
     const countrySuggestion = form.locator('#f-card-issuerCountry-suggestion:not([hidden])', { hasText: '招商银行' });
     await countrySuggestion.waitFor();
-    assert.equal(await countrySuggestion.textContent(), '推断中国 (CN)——根据银行名称“招商银行”推断采用');
+    assert.equal(await countrySuggestion.textContent(), '推断值中国 (CN)——根据银行名称“招商银行”推断采用');
     assert.equal(await value(form, 'f-card-brand'), '');
     assert.equal(await value(form, 'f-card-issuerCountry'), '');
     await form.locator('#f-card-expiry').fill('06/28');
