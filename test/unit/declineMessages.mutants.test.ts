@@ -241,6 +241,24 @@ describe('declineMessages (mutants): codes and left edges', () => {
     assert.equal(recognizeAfresh('approve_with_id then reenter_transaction')[0]!.declineCode, 'approve_with_id');
   });
 
+  it('names the generic finding after a bare advice code when nothing else is recognized, quoting the code', () => {
+    // do_not_try_again is advice, not a cause: the payment was declined, nothing says why.
+    const [found, ...rest] = recognizeAfresh('Stripe said: do_not_try_again');
+    assert.deepEqual(rest, []);
+    assert.equal(found!.messageId, 'payment-failed-unspecified');
+    assert.equal(found!.adviceCode, 'do_not_try_again');
+    assert.equal(found!.matched, 'do_not_try_again');
+  });
+
+  it('quotes an unquoted never-claim decline_code field with the code it may show, and nothing after it', () => {
+    assert.deepEqual(only('decline_code=stolen_card'), {
+      messageId: 'generic-decline',
+      declineCode: 'generic_decline',
+      matched: 'decline_code=generic_decline',
+      confidence: 'specific',
+    });
+  });
+
   it('does not read a phrase glued to the end of another word ("Discard was declined"), and finds it later in the text', () => {
     assert.deepEqual(recognizeAfresh('Discard was declined'), []);
     assert.deepEqual(only('DISCARD WAS DECLINED, then: your card was declined'), {
