@@ -173,7 +173,9 @@ export function cardText(report: Report, lang: Lang): string | undefined {
   if (!card) return undefined;
   const kind = card.kind && card.kind !== 'unknown' ? CARD_KIND_WORDS[card.kind]?.[lang] : undefined;
   const brand = card.brand && card.brand !== 'unknown' && card.brand !== 'other' ? brandText(card.brand, lang) : undefined;
-  const name = [brand, kind, card.last4 ? maskLast4(card.last4) : undefined].filter(Boolean).join(' ');
+  // Chinese writes the brand and the kind as one word (银联借记卡), English with a space.
+  const brandAndKind = [brand, kind].filter(Boolean).join(lang === 'en' ? ' ' : '');
+  const name = [brandAndKind, card.last4 ? maskLast4(card.last4) : undefined].filter(Boolean).join(' ');
   const parts = [name, card.issuerName ? inlineText(card.issuerName) : undefined, card.issuerCountry ? countryName(card.issuerCountry, lang) : undefined];
   const text = parts.filter(Boolean).join(' · ');
   return text || undefined;

@@ -6,7 +6,7 @@ import { uiLang } from './language';
 
 /**
  * The status bar item that counts down the article's 24-hour wait (`$(watch) Wait 5h 12m` /
- * `$(watch) 等待 5 小时 12 分`): shown while the journal's attempts call for a wait, gone when it
+ * `$(watch) 等待 5 小时 12 分钟`): shown while the journal's attempts call for a wait, gone when it
  * ends. Its tooltip is the diagnosis' own sentence, so the time reads the same everywhere.
  * Clicking it opens the journal.
  */

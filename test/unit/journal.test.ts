@@ -155,7 +155,7 @@ describe('journal format', () => {
       const entry = formatJournalEntry(dated({ ...UNIONPAY, notes: '第二次\n换了节点' }), 'zh-cn');
       assert.ok(entry.includes('## 2025-11-27 10:31 UTC+08:00 · ChatGPT 网页版\n'));
       assert.ok(entry.includes('- 错误：“Your card was declined.”\n'));
-      assert.ok(entry.includes('- 卡片：银联 借记卡 •••• 4242 · 招商银行 · 中国\n'));
+      assert.ok(entry.includes('- 卡片：银联借记卡 •••• 4242 · 招商银行 · 中国\n'));
       assert.ok(entry.includes('- 可能原因：地区不受支持（可能性较高）'));
       assert.ok(entry.includes('- 备注：第二次 换了节点\n'), 'free text on one line');
     });
