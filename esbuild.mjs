@@ -21,8 +21,8 @@ const watch = process.argv.includes('--watch');
 const DIST = resolve('dist');
 
 /** @type {import('esbuild').BuildOptions} */
-const common = {
-  bundle: true,
+/** How every file is written, by the bundling builds and by the CommonJS conversion alike. */
+const output = {
   minify: production,
   sourcemap: !production,
   sourcesContent: false,
@@ -31,6 +31,11 @@ const common = {
   // half Chinese, and escapes double their size (the services bundle 163 KB -> 149 KB).
   charset: 'utf8',
   logLevel: 'warning',
+};
+
+const common = {
+  bundle: true,
+  ...output,
   plugins: [builtinTemplatesPlugin()],
 };
 
@@ -71,13 +76,9 @@ const toCommonJsPlugin = (esmDir) => ({
           format: 'cjs',
           platform: 'node',
           target: 'node20',
-          minify: production,
-          // Chained to the split build's maps, which esbuild reads from each file's sourceMappingURL.
-          sourcemap: !production,
-          sourcesContent: false,
-          legalComments: 'none',
-          charset: 'utf8',
-          logLevel: 'warning',
+          // Source maps are chained to the split build's, which esbuild reads from each file's
+          // sourceMappingURL.
+          ...output,
           ...extra,
         });
       // Strict, as the ES modules were (and as esbuild's own CommonJS bundles of them are).
