@@ -48,6 +48,13 @@ for (const suite of suites) {
     failed += counts.failures;
     skipped += counts.pending;
   }
+  // A suite (or one of its runs) that ran no test at all — a spec glob gone wrong, a tag matching
+  // nothing — proves nothing.
+  if (reported.some((counts) => counts.passes + counts.failures === 0)) {
+    console.log(`suite ${suite.name} ran no test; counting it as a failure`);
+    failed += 1;
+    continue;
+  }
   if (result.status !== 0 && reported.every((counts) => counts.failures === 0)) {
     console.log(`suite ${suite.name} exited with ${result.status} without a failing test; counting it as a failure`);
     failed += 1;

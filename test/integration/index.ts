@@ -38,7 +38,7 @@ function compiledTests(dir: string): string[] {
 }
 
 export function run(): Promise<void> {
-  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30_000, reporter: ResultReporter });
+  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30_000, reporter: ResultReporter, forbidOnly: true });
   const grep = process.env.CARD_DOCTOR_TEST_GREP;
   if (grep) {
     mocha.grep(new RegExp(grep));
