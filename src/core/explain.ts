@@ -21,7 +21,7 @@ import {
 import { countryName } from './countries';
 import { DECLINE_MESSAGES } from './declineMessages';
 import type { Cooldown, Evidence, Likelihood } from './diagnose';
-import { formatLocalTime } from './localTime';
+import { durationText, formatLocalTime } from './localTime';
 
 /** Parameters that hold a country code, shown as the country's name. */
 const COUNTRY_PARAMS = new Set(['country', 'billing', 'issuer', 'access']);
@@ -89,13 +89,6 @@ export function adviceText(adviceCode: string, lang: Lang): string {
   return ADVICE_WORDS[adviceCode]?.[lang] ?? adviceCode;
 }
 
-/** A duration as hours and minutes ("5h 12m" / "5 小时 12 分钟"). */
-export function durationText(milliseconds: number, lang: Lang): string {
-  const totalMinutes = Math.max(0, Math.ceil(milliseconds / 60_000));
-  const hours = Math.floor(totalMinutes / 60);
-  const minutes = totalMinutes % 60;
-  return lang === 'en' ? `${hours}h ${minutes}m` : `${hours} 小时 ${minutes} 分钟`;
-}
 
 /** Why to wait and until when, in the attempt's own offset. */
 export function cooldownText(cooldown: Cooldown, offsetMinutes: number, now: Date, lang: Lang): string {

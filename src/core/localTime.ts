@@ -1,8 +1,10 @@
 /**
- * Times as people read them: a UTC offset as `+08:00`, and now as an ISO 8601 time in the
- * machine's own offset. One place for the CLI, the wizard, the form and the words; imports
- * nothing, so the webview can take it without the catalogue.
+ * Times as people read them: a UTC offset as `+08:00`, now as an ISO 8601 time in the machine's
+ * own offset, an instant in the one display form (`2026-12-01 22:10 UTC+08:00`) and a wait as
+ * `5h 12m` / `5 小时 12 分钟`. One place for the CLI, the wizard, the form, the status bar and the
+ * words; it imports only a type, so the webview can take it without the catalogue.
  */
+import type { Lang } from './catalogue';
 
 /** An offset in minutes east of UTC as `+08:00` / `-05:00`. */
 export function formatOffset(offsetMinutes: number): string {
@@ -34,4 +36,12 @@ export function offsetOf(iso: string): number {
   if (!match) return 0;
   const minutes = Number(match[2]) * 60 + Number(match[3]);
   return match[1] === '-' ? -minutes : minutes;
+}
+
+/** A duration as hours and minutes ("5h 12m" / "5 小时 12 分钟"). */
+export function durationText(milliseconds: number, lang: Lang): string {
+  const totalMinutes = Math.max(0, Math.ceil(milliseconds / 60_000));
+  const hours = Math.floor(totalMinutes / 60);
+  const minutes = totalMinutes % 60;
+  return lang === 'en' ? `${hours}h ${minutes}m` : `${hours} 小时 ${minutes} 分钟`;
 }

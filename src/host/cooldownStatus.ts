@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Cooldown } from '../core/diagnose';
-import { cooldownText, durationText } from '../core/explain';
+import { cooldownText } from '../core/explain';
+import { durationText } from '../core/localTime';
 import { COMMAND_IDS } from './commandIds';
 import { uiLang } from './language';
 

@@ -3,21 +3,15 @@
  * The live diagnosis above the form (beside it in a wide view), in its own scrolling pane so it
  * stays in sight while the person types: the host's view of it, already in the UI language, laid
  * out as findings with likelihood badges, the evidence for and against each, the article's
- * actions, and a cooldown banner that counts down each second.
+ * actions, and a cooldown banner that counts down.
  */
+import type { Lang } from '../core/catalogue';
+import { durationText } from '../core/localTime';
 import type { DiagnosisDidUpdateMessage, DiagnosisViewMessage, UiStrings } from '../protocol/messages';
 import { h, icon } from './elements';
 
 const LIKELIHOOD_ICONS = { high: 'arrow-up', medium: 'dash', low: 'arrow-down' } as const;
 
-/** Hours, minutes and seconds left (`5:04:09`); zero once passed. */
-export function formatTimeLeft(milliseconds: number): string {
-  const total = Math.max(0, Math.ceil(milliseconds / 1000));
-  const hours = Math.floor(total / 3600);
-  const minutes = Math.floor((total % 3600) / 60);
-  const seconds = total % 60;
-  return `${hours}:${String(minutes).padStart(2, '0')}:${String(seconds).padStart(2, '0')}`;
-}
 
 /** The panel; `update` replaces what it shows, keeping which findings the person opened or closed. */
 export class DiagnosisPanel {
@@ -27,7 +21,10 @@ export class DiagnosisPanel {
   /** Findings the person opened or closed by hand, by title, so a keystroke does not undo it. */
   private readonly toggled = new Map<string, boolean>();
 
-  constructor(private readonly strings: UiStrings) {
+  constructor(
+    private readonly strings: UiStrings,
+    private readonly lang: Lang,
+  ) {
     this.body = h('div', { class: 'diagnosis-body' });
     // Focusable so its own scrolling works by keyboard; labelled, so a screen reader names the region.
     this.root = h('section', { class: 'diagnosis', id: 'diagnosis', tabindex: '0', 'aria-label': strings.diagnosisLabel }, this.body);
@@ -96,7 +93,8 @@ export class DiagnosisPanel {
     if (!countdown || Number.isNaN(end)) return;
     const tick = () => {
       const left = end - Date.now();
-      countdown.textContent = this.strings.cooldownLeft.replace('{0}', formatTimeLeft(left));
+      // In the same words as the status bar and the diagnosis (`5h 12m` / `5 小时 12 分钟`).
+      countdown.textContent = this.strings.cooldownLeft.replace('{0}', durationText(left, this.lang));
       if (left <= 0) this.stopTimer();
     };
     tick();

@@ -71,7 +71,7 @@ class FormApp {
     private readonly init: InitMessage,
   ) {
     this.view = new FormView(init);
-    this.panel = new DiagnosisPanel(init.strings);
+    this.panel = new DiagnosisPanel(init.strings, init.lang);
     this.lastAttempt = init.lastAttempt;
     this.announcer = h('div', { class: 'visually-hidden', 'aria-live': 'polite' });
     // The diagnosis first, in its own pane: in sight while the person types in the form below it.
