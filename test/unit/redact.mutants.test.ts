@@ -2,10 +2,12 @@
  * Redaction rules that mutation testing (`npm run test:mutation`) showed no other test pinned
  * down: where a code ends, how its digits may be grouped, what may stand between a label and its
  * code, which separators join a card's groups, and long digit runs whose only Luhn-valid window
- * sits at an edge. Every expectation is the rule in redact.ts's doc comments, written out.
+ * sits at an edge, and which characters may belong to a number (what the report's raw-input cap
+ * drops with a number it cuts). Every expectation is the rule in redact.ts's doc comments, written out.
  */
 import assert from 'node:assert/strict';
-import { redactCardNumbers, redactSecrets } from '../../src/core/redact';
+import { mayBePartOfNumber, redactCardNumbers, redactSecrets } from '../../src/core/redact';
+import { cleanFreeText } from '../../src/core/report';
 
 function table(cases: ReadonlyArray<readonly [string, string]>): void {
   for (const [input, expected] of cases) assert.equal(redactSecrets(input), expected, `input: ${JSON.stringify(input)}`);
@@ -188,5 +190,120 @@ describe('redact (mutants): card numbers', () => {
 
   it('a run of 20 digits is masked whole when its only Luhn-valid window is 19 digits long', () => {
     assert.equal(redactCardNumbers('ref 02840048886842026828 end'), 'ref •••• 6828 end');
+  });
+});
+
+describe('redact (mutants): what may belong to a number, for the raw-input cap', () => {
+  // report.ts's capRawInput drops every such character before the cut, so the head of a card
+  // never survives without the tail its Luhn check needs.
+  it('digits of any script, invisible characters and the % and \\ that start an encoded separator', () => {
+    for (const char of ['4', '0', '٤', '४', '４', '𝟒', '\u200b', '\u00ad', '\u2060', '%', '\\']) {
+      assert.equal(mayBePartOfNumber(char), true, `char: ${JSON.stringify(char)}`);
+    }
+  });
+
+  it('every separator the masking joins groups with, ASCII and not', () => {
+    for (const char of [' ', '\n', '\t', '\r', '-', '.', '/', '_', ',', '+', '|', '>', '`', '"', "'", '~', '*']) {
+      assert.equal(mayBePartOfNumber(char), true, `char: ${JSON.stringify(char)}`);
+    }
+    for (const char of ['\u3000', '\u00a0', '–', '—', '−', '·', '・', '、', '。', '‘', '’', '“', '”', '…']) {
+      assert.equal(mayBePartOfNumber(char), true, `char: ${JSON.stringify(char)}`);
+    }
+  });
+
+  it('full-width separators read as the ASCII ones, from ＂ up to ～', () => {
+    for (const char of ['＂', '＇', '＊', '＋', '，', '－', '．', '／', '＿', '｀', '｜', '＞', '～']) {
+      assert.equal(mayBePartOfNumber(char), true, `char: ${JSON.stringify(char)}`);
+    }
+  });
+
+  it('letters, `:`, `;`, brackets, other full-width punctuation and characters outside the BMP do not', () => {
+    for (const char of ['a', 'Z', ':', ';', '(', ')', '[', '!', '#', '=', '卡', '号', '！', '：', '；', '（', 'ａ', 'Ｚ', '＝', '😀', '𝐀', '']) {
+      assert.equal(mayBePartOfNumber(char), false, `char: ${JSON.stringify(char)}`);
+    }
+  });
+
+  it('the report cap drops a number it cuts through whole, so no unmasked head of it is kept', () => {
+    // 80 digits, four times the 16-digit test card: a run of 20 or more would be masked whole,
+    // but the cap at 4 × 16 = 64 characters cuts it first, and the cut number goes with it.
+    assert.equal(cleanFreeText(`ref ${'4242424242424242'.repeat(5)}`, 16, false), 'ref');
+    assert.equal(cleanFreeText(`ref ${'4242424242424242'.repeat(3)}`, 16, false), 'ref •••• 4242');
+  });
+});
+
+describe('redact (mutants): more on where a code ends and how it is grouped', () => {
+  it('a thousands separator (at most 3 digits, a comma, exactly 3) makes an amount, not a code', () => {
+    table([
+      ['CVV 123,456', 'CVV 123,456'],
+      ['CVV 123,4567', 'CVV •••,4567'],
+      ['CVV 123,45', 'CVV •••,45'],
+      ['OTP 4829,123', 'OTP ••••••,123'],
+      ['OTP 482913,123', 'OTP ••••••,123'],
+    ]);
+  });
+
+  it('two groups join only when each has 3–4 digits', () => {
+    table([
+      ['OTP 48291 357', 'OTP •••••• 357'],
+      ['OTP 4829 13579', 'OTP •••••• 13579'],
+    ]);
+  });
+});
+
+describe('redact (mutants): more on what may stand between a label and its code', () => {
+  it('号码 links in any mix of scripts; 号 alone or another character before 码 does not', () => {
+    table([
+      ['OTP 号码 482913', 'OTP 号码 ••••••'],
+      ['OTP 號碼 482913', 'OTP 號碼 ••••••'],
+      ['OTP 号碼 482913', 'OTP 号碼 ••••••'],
+      ['OTP 號码 482913', 'OTP 號码 ••••••'],
+      ['OTP 号 482913', 'OTP 号 482913'],
+      ['OTP 號 482913', 'OTP 號 482913'],
+      ['OTP 卡码 482913', 'OTP 卡码 482913'],
+    ]);
+  });
+
+  it('an aside is bracketed, at most 24 characters, on one line, with no bracket inside and a word', () => {
+    table([
+      ['OTP (abcdefghijklmnopqrstuvwx) 482913', 'OTP (abcdefghijklmnopqrstuvwx) ••••••'],
+      ['OTP (abcdefghijklmnopqrstuvwxy) 482913', 'OTP (abcdefghijklmnopqrstuvwxy) 482913'],
+      ['OTP (a(b) 482913', 'OTP (a(b) 482913'],
+      ['OTP (see\nbelow) 482913', 'OTP (see\nbelow) 482913'],
+      ['OTP (123) 482913', 'OTP (123) 482913'],
+      ['OTP: soon) 482913', 'OTP: soon) 482913'],
+    ]);
+  });
+
+  it("Google's one capital letter and a dash before the digits, and nothing else like it", () => {
+    table([
+      ['OTP: G-482913', 'OTP: G-••••••'],
+      ['OTP: A-482913', 'OTP: A-••••••'],
+      ['OTP: Z-482913', 'OTP: Z-••••••'],
+      ['OTP: g-482913', 'OTP: g-482913'],
+      ['OTP: @-482913', 'OTP: @-482913'],
+      ['OTP: GG-482913', 'OTP: GG-482913'],
+      ['OTP: G482913', 'OTP: G482913'],
+    ]);
+  });
+});
+
+describe('redact (mutants): more on card numbers', () => {
+  it('a single run of 12–19 digits is a card only as a whole, even when a shorter window passes Luhn', () => {
+    // 4242424242424242 passes; followed by 123 the 19-digit run does not.
+    assert.equal(redactCardNumbers('ref 4242424242424242123 end'), 'ref 4242424242424242123 end');
+  });
+
+  it('a URL-encoded space or a JSON \\n between a card and another number keeps them apart', () => {
+    assert.equal(redactCardNumbers('4242424242424242%201234'), '•••• 4242%201234');
+    assert.equal(redactCardNumbers('4242424242424242\\n1234'), '•••• 4242\\n1234');
+  });
+
+  it('the kept last 4 start a further card only when it has 12–19 digits, passes Luhn, and only its last group is short', () => {
+    // 42421008 passes Luhn but has 8 digits: not a card.
+    assert.equal(redactCardNumbers('4242424242424242 1008'), '•••• 4242 1008');
+    // 4242 123 10000004 has 15 digits and passes: the mask swallows it.
+    assert.equal(redactCardNumbers('4242424242424242 123 10000004'), '•••• 0004');
+    // 4242 12 1000000004 passes too, but a 2-digit group can only end a card.
+    assert.equal(redactCardNumbers('4242424242424242 12 1000000004'), '•••• 4242 12 1000000004');
   });
 });
