@@ -206,7 +206,7 @@ describe('redact (mutants): what may belong to a number, for the raw-input cap',
     for (const char of [' ', '\n', '\t', '\r', '-', '.', '/', '_', ',', '+', '|', '>', '`', '"', "'", '~', '*']) {
       assert.equal(mayBePartOfNumber(char), true, `char: ${JSON.stringify(char)}`);
     }
-    for (const char of ['\u3000', '\u00a0', '–', '—', '−', '·', '・', '、', '。', '‘', '’', '“', '”', '…']) {
+    for (const char of ['\u3000', '\u00a0', '–', '—', '−', '·', '・', '･', '、', '。', '‘', '’', '“', '”', '…']) {
       assert.equal(mayBePartOfNumber(char), true, `char: ${JSON.stringify(char)}`);
     }
   });
