@@ -247,7 +247,7 @@ export function maskLast4(last4: string): string {
 }
 
 /** Separators between digit groups outside ASCII: whitespace, dashes, minus, middle dots, CJK stops and commas. */
-const NON_ASCII_SEPARATOR = /^[\s\p{Pd}\u2212\u00b7\u2027\u2219\u22c5\u30fb\uff65\u3001\u3002\u2018\u2019\u201c\u201d\u2026]$/u;
+const NON_ASCII_SEPARATOR = /^[\s\p{Pd}\u2212\u00b7\u2027\u2219\u22c5\u30fb\uff65\u3001\u3002\uff61\uff64\u2018\u2019\u201c\u201d\u2026]$/u;
 
 /**
  * ASCII separators beyond whitespace: `- . / _ ,` and `+` (a space in a URL's query); and the

@@ -45,6 +45,8 @@ describe('redact: how card numbers are really written', () => {
       ['a middle dot', 'card 4242·4242·4242·4242', 'card •••• 4242'],
       ['a katakana middle dot', 'カード4242・4242・4242・4242', 'カード•••• 4242'],
       ['an ideographic full stop', '卡号4242。4242。4242。4242', '卡号•••• 4242'],
+      ['a half-width ideographic full stop', '卡号4242｡4242｡4242｡4242', '卡号•••• 4242'],
+      ['a half-width ideographic comma', '卡号4242､4242､4242､4242', '卡号•••• 4242'],
       ['a full-width comma', '卡号4242，4242，4242，4242', '卡号•••• 4242'],
       ['an enumeration comma', '卡号4242、4242、4242、4242', '卡号•••• 4242'],
       ['a full-width full stop', '卡号4242．4242．4242．4242', '卡号•••• 4242'],
