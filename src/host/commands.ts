@@ -27,11 +27,12 @@ async function diagnoseCommand(session: Session, argument: unknown): Promise<Dia
   const folder = session.readingFolder();
   // Not awaited before the wizard: its first question must not wait for the journal.
   const history = session.history(folder);
+  // The wizard's answer comes dated and kept; a report passed in is dated now if it gave no time
+  // (so diagnosing, showing it again and recording it speak of one instant) and kept here.
   const given = argument !== undefined ? session.validated(argument) : await session.askForReport(history);
   if (!given) return undefined;
-  // Dated now if it gave no time, so diagnosing, showing it again and recording it speak of one instant.
   const report = session.dated(given);
-  await session.remember(report);
+  if (argument !== undefined) await session.remember(report);
   const diagnosis = await session.showDiagnosis(report, await history, { reveal: true, preserveFocus: false });
   // The next steps are in the diagnosis tab's title bar; a passing word is enough here.
   vscode.window.setStatusBarMessage(vscode.l10n.t('Diagnosis ready. The causes are likely, not certain.'), 10_000);

@@ -35,11 +35,6 @@ export class DiagnosisPanel implements vscode.Disposable {
     return this.panel !== undefined;
   }
 
-  /** The column the tab is in, if it is open. */
-  get viewColumn(): vscode.ViewColumn | undefined {
-    return this.panel?.viewColumn;
-  }
-
   /** The page last rendered: for tests, the same HTML the tab shows. */
   get text(): string {
     return this.html;

@@ -1,5 +1,6 @@
 import type { Lang } from '../core/catalogue';
 import type { DiagnosisView, FindingView } from '../core/diagnosisView';
+import { escapeHtml } from './html';
 
 /** What the page needs besides the diagnosis: where its stylesheet is and what the CSP allows. */
 export interface DiagnosisPage {
@@ -10,13 +11,6 @@ export interface DiagnosisPage {
   styleUri: string;
   /** A line under the title saying where the next steps are (the panel's title bar). */
   actionsHint: string;
-}
-
-const ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-/** Text as HTML that shows it literally: every word of the diagnosis goes through here. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => ENTITIES[char] ?? char);
 }
 
 /**

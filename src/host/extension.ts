@@ -4,6 +4,7 @@ import { COMMAND_IDS, DIAGNOSIS_PANEL_TYPE, FORM_VIEW_ID, type CommandName } fro
 import { FailureReporter } from './log';
 import type { Session } from './session';
 import type { Services } from './services';
+import { exists, uriInFolder } from './workspaceTarget';
 
 /** What `activate` hands back, for the extension's own tests: the session, and what it keeps per workspace. */
 export interface CardDoctorApi {
@@ -116,11 +117,7 @@ export async function journalInWorkspace(): Promise<boolean> {
   for (const folder of vscode.workspace.workspaceFolders ?? []) {
     const journalPath = vscode.workspace.getConfiguration('cardDoctor', folder.uri).get<string>('journalPath');
     if (!journalPath || path.isAbsolute(journalPath) || journalPath.split(/[\\/]/).includes('..')) continue;
-    const found = await vscode.workspace.fs.stat(vscode.Uri.joinPath(folder.uri, journalPath)).then(
-      () => true,
-      () => false,
-    );
-    if (found) return true;
+    if (await exists(uriInFolder(folder, journalPath))) return true;
   }
   return false;
 }

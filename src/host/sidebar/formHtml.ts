@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { Lang } from '../../core/catalogue';
+import { escapeHtml } from '../html';
 
 /** A fresh nonce per page: 128 bits from the OS's cryptographic source, base64 (CSP allows it as is). */
 export function createNonce(): string {
@@ -34,8 +35,6 @@ export function formResourceRoots(extensionUri: vscode.Uri): vscode.Uri[] {
   return [vscode.Uri.joinPath(extensionUri, 'media'), vscode.Uri.joinPath(extensionUri, ...SCRIPT_FOLDER)];
 }
 
-const escapeAttribute = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
-
 /**
  * The page: an empty `<main>` the script fills once the host has answered `ready` with `init`
  * (it then sets `data-ready="true"`), the stylesheet and the script. Everything a person reads
@@ -48,14 +47,14 @@ export function formHtml(webview: vscode.Webview, extensionUri: vscode.Uri, lang
 <html lang="${lang === 'zh-cn' ? 'zh-CN' : 'en'}">
 <head>
 <meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${escapeAttribute(contentSecurityPolicy(webview.cspSource, nonce))}">
+<meta http-equiv="Content-Security-Policy" content="${escapeHtml(contentSecurityPolicy(webview.cspSource, nonce))}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${escapeAttribute(style.toString())}">
-<title>${escapeAttribute(title)}</title>
+<link rel="stylesheet" href="${escapeHtml(style.toString())}">
+<title>${escapeHtml(title)}</title>
 </head>
 <body>
 <main id="app" data-ready="false" aria-busy="true"></main>
-<script nonce="${nonce}" src="${escapeAttribute(script.toString())}"></script>
+<script nonce="${nonce}" src="${escapeHtml(script.toString())}"></script>
 </body>
 </html>`;
 }
