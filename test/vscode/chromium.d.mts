@@ -3,6 +3,9 @@ import type { BrowserContext, Page } from 'playwright-core';
 
 export const CHROMIUM_PATH: string;
 
+/** The browser locale for a VS Code UI locale: 'zh-tw' -> 'zh-TW'. */
+export function browserLocale(locale: 'en' | 'zh-cn' | 'zh-tw'): string;
+
 export function launchChromium(options?: {
   viewport?: { width: number; height: number };
   locale?: string;

@@ -18,6 +18,19 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
+/** The browser's own language (navigator.language, Accept-Language) for a VS Code UI locale. */
+const BROWSER_LOCALES = { en: 'en-US', 'zh-cn': 'zh-CN', 'zh-tw': 'zh-TW' };
+
+/**
+ * The browser locale that goes with a VS Code UI locale, so the page and the workbench agree.
+ *
+ * @param {'en'|'zh-cn'|'zh-tw'} locale
+ */
+export function browserLocale(locale) {
+  if (!Object.hasOwn(BROWSER_LOCALES, locale)) throw new Error(`no browser locale for ${locale}`);
+  return BROWSER_LOCALES[locale];
+}
+
 /**
  * Crash reports and caches go to the profile, not under the home directory. TMPDIR stays short:
  * Chromium puts a socket there, and socket paths are limited to 107 bytes.

@@ -7,8 +7,8 @@ export interface StartCodeServerOptions {
   folder?: string;
   /** false leaves workspace trust on, so an unknown folder opens in restricted mode. Default true. */
   trusted?: boolean;
-  /** UI language. Default 'en'. */
-  locale?: 'en' | 'zh-cn';
+  /** UI language; 'zh-tw' is Traditional Chinese. Default 'en'. */
+  locale?: 'en' | 'zh-cn' | 'zh-tw';
   /** User settings added to the quiet defaults. */
   settings?: Record<string, unknown>;
   /** Environment of the server; reaches the extension host. */

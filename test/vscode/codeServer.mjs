@@ -1,5 +1,5 @@
 // Starts and stops one code-server for a test run: a free port on 127.0.0.1, a fresh user-data
-// dir with quiet settings, optionally untrusted (restricted mode) or in Chinese. Used by both the
+// dir with quiet settings, optionally untrusted (restricted mode) or in Chinese (Simplified or Traditional). Used by both the
 // extension-host launcher (runIntegration.mjs) and the browser tests (test/e2e/harness.ts).
 import { spawn } from 'node:child_process';
 import { createWriteStream, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -31,26 +31,34 @@ const QUIET_SETTINGS = {
   'security.workspace.trust.startupPrompt': 'never',
 };
 
+/** The UI languages a run can have besides English, with the label VS Code shows for each pack. */
+const LANGUAGE_PACK_LABELS = {
+  'zh-cn': '中文(简体)',
+  // Also what a reader in Hong Kong or Macau gets: the extension ships one Traditional Chinese.
+  'zh-tw': '中文(繁體)',
+};
+
 /**
  * A language pack the server accepts: it switches the page language only when languagepacks.json
  * names a pack whose translations file exists. An empty translations file is enough; the
- * extension's own package.nls.zh-cn.json and l10n bundle then take effect (VS Code's own menus
+ * extension's own package.nls.<locale>.json and l10n bundle then take effect (VS Code's own menus
  * stay English).
  */
-function writeChineseLanguagePack(runDir, userDataDir) {
-  const translations = join(runDir, 'zh-cn-pack', 'main.i18n.json');
-  mkdirSync(join(runDir, 'zh-cn-pack'), { recursive: true });
+function writeLanguagePack(runDir, userDataDir, locale) {
+  const packDir = join(runDir, `${locale}-pack`);
+  const translations = join(packDir, 'main.i18n.json');
+  mkdirSync(packDir, { recursive: true });
   writeFileSync(translations, JSON.stringify({ version: '1.0.0', contents: {} }));
   writeFileSync(join(userDataDir, 'languagepacks.json'), JSON.stringify({
-    'zh-cn': {
+    [locale]: {
       // Names a cache folder; the user-data dir is fresh on every run, so a fixed value is safe.
-      hash: 'card-doctor-test-zh-cn',
+      hash: `card-doctor-test-${locale}`,
       extensions: [{ extensionIdentifier: { id: 'card-binding-doctor.test-language-pack' }, version: '0.0.1' }],
       translations: { vscode: translations },
-      label: '中文(简体)',
+      label: LANGUAGE_PACK_LABELS[locale],
     },
   }));
-  writeFileSync(join(userDataDir, 'User', 'argv.json'), JSON.stringify({ locale: 'zh-cn' }));
+  writeFileSync(join(userDataDir, 'User', 'argv.json'), JSON.stringify({ locale }));
 }
 
 class PortTakenError extends Error {}
@@ -92,7 +100,7 @@ function inheritedEnv() {
  * @param {object} [options]
  * @param {string} [options.folder] folder to open (absolute); the page URL carries it too
  * @param {boolean} [options.trusted=true] false leaves workspace trust on, so an unknown folder opens in restricted mode
- * @param {'en'|'zh-cn'} [options.locale='en']
+ * @param {'en'|'zh-cn'|'zh-tw'} [options.locale='en'] zh-tw: Traditional Chinese
  * @param {Record<string, unknown>} [options.settings] user settings added to the quiet defaults
  * @param {Record<string, string>} [options.env] environment of the server; reaches the extension host
  * @param {string} [options.extensionsDir] default: an empty folder of this run
@@ -100,6 +108,7 @@ function inheritedEnv() {
  */
 export async function startCodeServer(options = {}) {
   const { folder, trusted = true, locale = 'en', settings = {}, env = {}, name = 'run' } = options;
+  if (locale !== 'en' && !Object.hasOwn(LANGUAGE_PACK_LABELS, locale)) throw new Error(`no language pack for locale ${locale}`);
   const entry = await ensureCodeServer();
   mkdirSync(RUNS_DIR, { recursive: true });
   pruneOldRuns();
@@ -109,7 +118,7 @@ export async function startCodeServer(options = {}) {
   mkdirSync(join(userDataDir, 'User'), { recursive: true });
   mkdirSync(extensionsDir, { recursive: true });
   writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify({ ...QUIET_SETTINGS, ...settings }, null, 2));
-  if (locale === 'zh-cn') writeChineseLanguagePack(runDir, userDataDir);
+  if (locale !== 'en') writeLanguagePack(runDir, userDataDir, locale);
   // Its own config file, so a developer's ~/.config/code-server/config.yaml (password, port) is not read.
   const configFile = join(runDir, 'config.yaml');
   writeFileSync(configFile, 'auth: none\ncert: false\n');
@@ -136,7 +145,7 @@ export async function startCodeServer(options = {}) {
       '--extensions-dir', extensionsDir,
       '--user-data-dir', userDataDir,
       ...(trusted ? ['--disable-workspace-trust'] : []),
-      ...(locale === 'zh-cn' ? ['--locale', 'zh-cn'] : []),
+      ...(locale !== 'en' ? ['--locale', locale] : []),
       ...(folder ? [folder] : []),
     ];
     // The server puts its IPC sockets in TMPDIR, and a socket path over 107 bytes fails; a folder of
