@@ -92,10 +92,13 @@ export function isTooLarge(error: unknown): error is FileTooLargeError {
 export async function refuseLinksThroughWorkspaceFs(file: FolderFile, action: RefusedAction): Promise<void> {
   const base = withoutTrailingSlashes(file.folder.path);
   const rest = file.uri.path.startsWith(`${base}/`) ? file.uri.path.slice(base.length + 1) : undefined;
+  const names = rest?.split('/').filter(Boolean);
   // The settings forbid `..` and absolute paths, so a file outside the folder's Uri is a bug here.
-  if (rest === undefined) throw new RefusedPathError(file, 'outside', action);
+  // A `..` left in a Uri's path (Uri.from does not normalize) would climb out past the prefix
+  // check above: the walk would stat, and the caller write, outside the folder.
+  if (names === undefined || names.includes('..')) throw new RefusedPathError(file, 'outside', action);
   let current = file.folder;
-  for (const name of rest.split('/').filter(Boolean)) {
+  for (const name of names) {
     current = vscode.Uri.joinPath(current, name);
     let stat: vscode.FileStat;
     try {
