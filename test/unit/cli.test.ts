@@ -1,19 +1,23 @@
 /**
- * The CLI as a person runs it: the built bundle in a child process, exit codes and streams. The
- * bundle is rebuilt first when any source is newer than it. Behaviour in detail is tested in
- * process (cliInput.test.ts, templates.test.ts); these runs check the bundle itself.
+ * The CLI as a person runs it: the bundle in a child process, exit codes and streams. The bundle
+ * is built afresh for this file by the project's own esbuild.mjs, into a private folder: never the
+ * shared dist/, which may be stale (built before the sources last changed) or half-written by
+ * another build. Behaviour in detail is tested in process (cliInput.test.ts, templates.test.ts);
+ * these runs check the bundle itself.
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 const ROOT = resolve(__dirname, '../..');
-const CLI = join(ROOT, 'dist/cli.js');
 const NOW = '2025-11-27T04:00:00Z';
 /** The start of an ANSI colour sequence. */
 const ESC = '\u001b[';
+/** The private build: a folder that links to everything of the project but dist/, and its own dist/cli.js. */
+let buildRoot = '';
+let CLI = '';
 
 function run(args: string[], options: { input?: string; env?: NodeJS.ProcessEnv } = {}) {
   const result = spawnSync(process.execPath, [CLI, ...args], {
@@ -25,15 +29,6 @@ function run(args: string[], options: { input?: string; env?: NodeJS.ProcessEnv 
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-/** The latest modification time of any file under `dir`. */
-function newestSource(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile()) newest = Math.max(newest, statSync(join(entry.parentPath, entry.name)).mtimeMs);
-  }
-  return newest;
-}
-
 function tempReport(content: unknown): string {
   const file = join(mkdtempSync(join(tmpdir(), 'card-doctor-cli-')), 'report.json');
   writeFileSync(file, typeof content === 'string' ? content : JSON.stringify(content));
@@ -42,10 +37,18 @@ function tempReport(content: unknown): string {
 
 describe('card-doctor diagnose (built CLI)', () => {
   before(function () {
-    if (existsSync(CLI) && newestSource(join(ROOT, 'src')) < statSync(CLI).mtimeMs) return;
-    this.timeout(60_000);
-    const build = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: ROOT, stdio: 'inherit' });
-    assert.equal(build.status, 0, 'building the CLI failed');
+    this.timeout(120_000);
+    // esbuild.mjs writes to dist/ under its working folder and reads src/, templates/ and the
+    // rest from there: a folder of links to the project, without its dist/, gets a dist/ of its own.
+    buildRoot = mkdtempSync(join(tmpdir(), 'card-doctor-cli-build-'));
+    for (const entry of readdirSync(ROOT)) if (entry !== 'dist' && entry !== '.git') symlinkSync(join(ROOT, entry), join(buildRoot, entry));
+    const build = spawnSync(process.execPath, [join(ROOT, 'esbuild.mjs')], { cwd: buildRoot, encoding: 'utf8' });
+    assert.equal(build.status, 0, `building the CLI failed:\n${build.stdout}${build.stderr}`);
+    CLI = join(buildRoot, 'dist', 'cli.js');
+  });
+
+  after(() => {
+    if (buildRoot) rmSync(buildRoot, { recursive: true, force: true });
   });
 
   it('prints a readable diagnosis and exits 0', () => {
