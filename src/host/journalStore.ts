@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Lang } from '../core/catalogue';
-import { journalEntryToWrite, journalHeader, journalReports, parseJournalBytes, type DatedReport, type ParsedJournal } from '../core/journal';
+import { fieldsHoldingSecrets, journalEntryToWrite, journalHeader, journalReports, parseJournalBytes, type DatedReport, type ParsedJournal } from '../core/journal';
 import type { Report } from '../core/report';
 import { appendJournalText, createJournal, readJournalBytes } from '../node/journalFile';
 import { parseJournalOffThread } from '../node/journalOffThread';
@@ -91,7 +91,10 @@ export class JournalStore implements vscode.Disposable {
    * `RefusedPathError`, writing nothing, for a journal that leads outside its folder.
    */
   async append(file: FolderFile, report: DatedReport, lang: Lang, now: Date): Promise<void> {
-    // The schema already redacted every field; this is the last guard before a file.
+    // The schema already redacted every field; this is the last guard before a file. A report
+    // that fails it was built by hand somewhere: the log names the field, to find where.
+    const leaking = fieldsHoldingSecrets(report);
+    if (leaking.length > 0) throw new Error(`the journal entry would hold a card number, CVC or one-time code (in ${leaking.join(', ')}); nothing was written`);
     const entry = journalEntryToWrite(report, lang, now);
     const { uri } = file;
     const document = openDocument(uri);
