@@ -14,11 +14,12 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import * as esbuild from 'esbuild';
-import { builtinTemplatesPlugin } from './templates/builtinTemplatesPlugin.mjs';
+import { builtinTemplatesPlugin, handlebarsCompilerOnlyPlugin } from './templates/builtinTemplatesPlugin.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
-const DIST = resolve('dist');
+// `--outdir=DIR` builds elsewhere than dist/ (to measure a build while others use dist/).
+const DIST = resolve(process.argv.find((arg) => arg.startsWith('--outdir='))?.slice('--outdir='.length) || 'dist');
 
 /** @type {import('esbuild').BuildOptions} */
 /** How every file is written, by the bundling builds and by the CommonJS conversion alike. */
@@ -36,7 +37,7 @@ const output = {
 const common = {
   bundle: true,
   ...output,
-  plugins: [builtinTemplatesPlugin()],
+  plugins: [builtinTemplatesPlugin(), handlebarsCompilerOnlyPlugin()],
 };
 
 /** The shared Node entries: `dist/<name>.js` each. */

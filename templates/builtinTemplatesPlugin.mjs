@@ -43,3 +43,34 @@ export function builtinTemplatesPlugin() {
     },
   };
 }
+
+const HANDLEBARS_COMPILER = fileURLToPath(new URL('../node_modules/handlebars/dist/cjs/handlebars.js', import.meta.url));
+const NO_SOURCE_MAP = 'no-source-map';
+
+/**
+ * Bundles Handlebars' compiler without what letters never use (27 KB of the 96 KB
+ * templateCompiler.js, and a require hook):
+ * - `source-map`: Handlebars requires it only to build a source map when asked for one
+ *   (`srcName`), which letters never are. When the require gives no `SourceNode`, its code
+ *   generator uses its own small string builder instead (handlebars/dist/cjs/handlebars/compiler/
+ *   code-gen.js), the one its browser build uses, and the compiled code is the same.
+ * - `handlebars` itself resolves to its compiler build (`dist/cjs/handlebars.js`) instead of the
+ *   package's Node entry (`lib/index.js`), which adds the AST printer and registers `.hbs` and
+ *   `.handlebars` loaders in `require.extensions` of the process that loads it: in the extension
+ *   host, a process every extension shares.
+ * Build-time code (`builtinTemplatesPlugin`) and the tests still use the package as published.
+ * @returns {import('esbuild').Plugin}
+ */
+export function handlebarsCompilerOnlyPlugin() {
+  return {
+    name: 'handlebars-compiler-only',
+    setup(build) {
+      build.onResolve({ filter: /^handlebars$/ }, () => ({ path: HANDLEBARS_COMPILER }));
+      build.onResolve({ filter: /^source-map$/ }, (args) =>
+        /[\\/]node_modules[\\/]handlebars[\\/]/.test(args.importer) ? { path: 'source-map', namespace: NO_SOURCE_MAP } : undefined,
+      );
+      // Exactly what a missing package gives code-gen.js: no SourceNode, so its fallback is used.
+      build.onLoad({ filter: /.*/, namespace: NO_SOURCE_MAP }, () => ({ contents: 'module.exports = {};', loader: 'js' }));
+    },
+  };
+}
