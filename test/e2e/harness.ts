@@ -10,7 +10,7 @@
  * The extension is installed as a person would have it: the built files (`npm run build` first)
  * copied into the server's extensions folder, not loaded as a development extension.
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { BrowserContext, FrameLocator, Locator, Page } from 'playwright-core';
@@ -161,6 +161,31 @@ export function extensionWebview(page: Page): FrameLocator {
     .frameLocator('iframe#active-frame');
 }
 
+/** The extension's activity-bar item, in either UI language. */
+export const ACTIVITY_ITEM = '.activitybar .action-item .action-label[aria-label^="Card Doctor"], .activitybar .action-item .action-label[aria-label^="绑卡医生"]';
+
+/** The sidebar form's webview element: VS Code's frame around the form's page, the whole view. */
+export function formViewElement(page: Page): Locator {
+  return page.locator(`iframe.webview[src*="extensionId=${EXTENSION_ID}"][src*="purpose=webviewView"]`);
+}
+
+/** The diagnosis tab's webview element: the extension's one that is not a sidebar view. */
+export function diagnosisTabElement(page: Page): Locator {
+  return page.locator(`iframe.webview[src*="extensionId=${EXTENSION_ID}"]:not([src*="purpose=webviewView"])`);
+}
+
+/**
+ * Opens the sidebar form from its activity-bar item and resolves once its script has drawn it.
+ * The mouse then rests over the editor area, so no tooltip of the activity bar covers the form.
+ */
+export async function openFormView(page: Page): Promise<FrameLocator> {
+  await page.locator(ACTIVITY_ITEM).click();
+  await page.mouse.move(900, 600);
+  const form = formViewElement(page).contentFrame().frameLocator('iframe#active-frame');
+  await form.locator('#app[data-ready="true"]').waitFor({ timeout: WORKBENCH_TIMEOUT_MS });
+  return form;
+}
+
 /**
  * Waits until one of the open Markdown previews shows a heading with `text`: several previews
  * can be open at once (the diagnosis, then a letter), so each is looked at in turn.
@@ -184,6 +209,50 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const path = join(SCREENSHOTS_DIR, `${name.replace(/[^\w.-]+/g, '-')}.png`);
   await page.screenshot({ path });
   return path;
+}
+
+const SETTLE_TIMEOUT_MS = 15_000;
+
+/**
+ * A picture of `target` once it has settled: taken until two in a row are identical (no reply
+ * still arriving, no font or repaint pending), with the caret hidden and animations stopped.
+ * Saved to `path` when given.
+ */
+export async function settledScreenshot(target: Locator | Page, path?: string): Promise<Buffer> {
+  const options = { caret: 'hide', animations: 'disabled', scale: 'css' } as const;
+  const deadline = Date.now() + SETTLE_TIMEOUT_MS;
+  let previous = await target.screenshot(options);
+  for (;;) {
+    const current = await target.screenshot(options);
+    if (current.equals(previous)) {
+      if (path) writeFileSync(path, current);
+      return current;
+    }
+    if (Date.now() > deadline) throw new Error(`the picture kept changing for ${SETTLE_TIMEOUT_MS / 1000} s`);
+    previous = current;
+  }
+}
+
+/**
+ * F1, the command's title, Enter on its row, and no wait for the palette to close: for a command
+ * that opens its own questions in the same widget (the Diagnose interview). The extension's
+ * commands join the palette only once the workbench has read its contributions (later with a
+ * language pack), so a list without the command is closed and the palette opened again.
+ */
+export async function startCommand(page: Page, title: string): Promise<void> {
+  const widget = page.locator('.quick-input-widget');
+  const row = widget.locator('.monaco-list-row.focused', { has: page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(title)}$`) }) });
+  const deadline = Date.now() + WORKBENCH_TIMEOUT_MS;
+  for (;;) {
+    await page.keyboard.press('F1');
+    await widget.waitFor({ state: 'visible' });
+    await page.keyboard.type(title);
+    if (await row.waitFor({ state: 'visible', timeout: 5000 }).then(() => true, () => false)) break;
+    if (Date.now() > deadline) throw new Error(`the palette never offered "${title}"`);
+    await page.keyboard.press('Escape');
+    await widget.waitFor({ state: 'hidden' });
+  }
+  await page.keyboard.press('Enter');
 }
 
 /** Closes the browser, stops the server and removes the temporary folders. */
