@@ -17,6 +17,9 @@ export const README_IMAGES = {
   'diagnosis-tab-zh-cn.png': 'diagnosis-stays-zh-cn-1-diagnosis.png',
   'sidebar-inferred-zh-cn.png': 'sidebar-zh-cn-inferred.png',
   'sidebar-dark-en.png': 'sidebar-dark-diagnosis.png',
+  'sidebar-wide-en.png': 'sidebar-wide.png',
+  'letter-journal-dark-en.png': 'sidebar-dark-workbench.png',
+  'diagnosis-letter-zh-cn.png': 'diagnosis-stays-zh-cn-5-letter-beside-diagnosis.png',
 };
 
 mkdirSync(to, { recursive: true });
