@@ -100,8 +100,8 @@ function assertIncludesAll(text: string, phrases: readonly string[], where: stri
 async function everythingSaid(frame: Frame): Promise<string> {
   return frame.evaluate(() => {
     const parts = [document.body.innerText];
-    for (const option of document.querySelectorAll('option')) parts.push(option.textContent ?? '');
-    for (const element of document.querySelectorAll('[placeholder], [aria-label], [title]')) {
+    for (const option of Array.from(document.querySelectorAll('option'))) parts.push(option.textContent ?? '');
+    for (const element of Array.from(document.querySelectorAll('[placeholder], [aria-label], [title]'))) {
       for (const name of ['placeholder', 'aria-label', 'title']) {
         const value = element.getAttribute(name);
         if (value) parts.push(value);
