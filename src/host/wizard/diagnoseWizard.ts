@@ -33,6 +33,8 @@ function withinTime<T>(promise: Promise<T | undefined>, ms: number): Promise<T |
 /** The interview's state, replaced by each answer; Back re-shows a screen from it, so answers are kept. */
 interface Holder {
   state: InterviewState;
+  /** Whether the first screen's answer named where the error was seen (a known message does not). */
+  productChosen?: boolean;
 }
 
 interface Context {
@@ -66,6 +68,7 @@ function makeStep(id: ScreenId, context: Context): Step<Holder> {
         itemsFor: (typed) => toPickItems(messageItems(holder.state, typed, lang)),
       });
       holder.state = answerMessage(holder.state, answer.typed, answer.value);
+      holder.productChosen = answer.value.kind === 'product';
     } else if (id === 'card') {
       const screen = cardScreen(holder.state, lang);
       const answer = await input.pick({
@@ -139,15 +142,25 @@ function prefillFrom(latest: Report): Report {
  */
 export async function runDiagnoseWizard(prefill: Promise<Report | undefined>, lang: Lang, now: Date): Promise<Report | undefined> {
   const context: Context = { lang, now, offsetMinutes: -now.getTimezoneOffset() };
+  // Handled at once: a journal read failing while the first screen is up is no prefill, not an
+  // unhandled rejection in the extension host.
+  const latestEntry = prefill.catch(() => undefined);
   const holder: Holder = { state: startInterview() };
   const firstStep = makeStep('message', context);
   let prefilled = false;
   const startWithPrefill: Step<Holder> = async (input, current) => {
     const next = await firstStep(input, current);
     // Once: after Back to the first screen, an answer changed since must stay as changed.
-    const latest = prefilled ? undefined : await withinTime(prefill, PREFILL_WAIT_MS);
+    const latest = prefilled ? undefined : await withinTime(latestEntry, PREFILL_WAIT_MS);
     prefilled = true;
-    if (latest) current.state = { ...current.state, draft: { ...prefillFrom(latest), ...current.state.draft } };
+    if (latest) {
+      const earlier = prefillFrom(latest);
+      const draft: Report = { ...earlier, ...current.state.draft };
+      // A known message picked takes "the earlier answer, else the web" for where it was seen; the
+      // journal's answer had not arrived when the first screen was answered, so it is the earlier one.
+      if (!current.productChosen && earlier.product) draft.product = earlier.product;
+      current.state = { ...current.state, draft };
+    }
     return next;
   };
   const finished = await MultiStepInput.run(startWithPrefill, holder);
