@@ -203,8 +203,12 @@ describe('protocol', () => {
   });
 
   it('carries the host diagnosis in the UI language, with the cooldown and the half-typed field', () => {
-    assert.ok(update.cooldown, 'two other cards within 24 hours: the journal says wait');
-    assert.match(update.view.title, /诊断/);
+    // Two other cards within 24 hours: the journal says wait, 24 hours from the later (01:00 UTC).
+    assert.deepEqual(update.cooldown, {
+      until: '2025-11-28T01:00:00.000Z',
+      text: '过去 24 小时内用过不止一张卡；文章建议先等 24 小时。请等到 2025-11-28 09:00 UTC+08:00（还有 13 小时 0 分钟）再重试或换卡。',
+    });
+    assert.equal(update.view.title, '绑卡失败诊断');
     assert.deepEqual(update.fieldErrors, [{ path: 'card.last4', message: '应为 4 位数字' }]);
   });
 });
