@@ -17,6 +17,7 @@ import {
   recordingMessages,
   resetWorkspace,
   sampleReport,
+  watchFiles,
   writeText,
 } from './helpers';
 
@@ -63,15 +64,19 @@ describe('Card Binding Doctor in VS Code', function () {
     assert.equal(uri.toString(), inWorkspace('card-failures', 'appeal-2025-11-27.md').toString());
     const text = await readText(uri);
     assert.match(text, /OpenAI/);
-    assert.match(text, /•••• 1234|1234/);
+    // The card by its last 4 only, masked as the template writes it.
+    assert.match(text, /^- Card number: •••• 1234 \(I only share the last 4 digits\)$/m);
     assert.doesNotMatch(text.replace(/\s/g, ''), /4242424242424242/);
     await eventually(() => isOpenInTab(uri), 'the appeal to open in an editor');
   });
 
-  it('writes the bank inquiry too', async () => {
+  it('writes the bank inquiry too, addressed to the issuing bank about the card by its last 4', async () => {
     const uri = (await vscode.commands.executeCommand(COMMAND_IDS.generateBankInquiry, sampleReport())) as vscode.Uri;
-    assert.match(uri.path, /card-failures\/bank-inquiry-2025-11-27\.md$/);
-    assert.match(await readText(uri), /招商银行|bank/i);
+    assert.equal(uri.toString(), inWorkspace('card-failures', 'bank-inquiry-2025-11-27.md').toString());
+    const text = await readText(uri);
+    assert.match(text, /^\*\*To:\*\* 招商银行, card services$/m);
+    assert.match(text, /^\*\*Subject:\*\* Declined online payments to OpenAI on my card ending in 1234$/m);
+    assert.doesNotMatch(text.replace(/\s/g, ''), /4242424242424242/);
   });
 
   it('never overwrites a letter, even one the person edited', async () => {
@@ -120,23 +125,38 @@ describe('Card Binding Doctor in VS Code', function () {
     // code-server saves edits after a delay by default; a person who turned that off keeps
     // unsaved edits, and those are what must not be saved under them.
     await vscode.workspace.getConfiguration('files').update('autoSave', 'off', vscode.ConfigurationTarget.Workspace);
+    assert.equal(vscode.workspace.getConfiguration('files').get('autoSave'), 'off');
     const uri = (await vscode.commands.executeCommand(COMMAND_IDS.recordAttempt, sampleReport())) as vscode.Uri;
     const onDisk = await readText(uri);
-    const document = await vscode.workspace.openTextDocument(uri);
-    const editor = await vscode.window.showTextDocument(document);
-    await editor.edit((edit) => edit.insert(new vscode.Position(1, 0), 'A note I have not saved yet.\n'));
-    assert.equal(document.isDirty, true);
+    const files = watchFiles(inWorkspace('card-failures'));
+    const saves: string[] = [];
+    const saving = vscode.workspace.onWillSaveTextDocument((event) => saves.push(event.document.uri.toString()));
+    try {
+      // Events of the first recording's write are behind us: from here on, any is the test's.
+      await files.settled();
+      files.events.length = 0;
+      const document = await vscode.workspace.openTextDocument(uri);
+      const editor = await vscode.window.showTextDocument(document);
+      await editor.edit((edit) => edit.insert(new vscode.Position(1, 0), 'A note I have not saved yet.\n'));
+      assert.equal(document.isDirty, true);
 
-    await vscode.commands.executeCommand(COMMAND_IDS.recordAttempt, sampleReport({ occurredAt: '2025-11-27T12:00:00+08:00' }));
+      await vscode.commands.executeCommand(COMMAND_IDS.recordAttempt, sampleReport({ occurredAt: '2025-11-27T12:00:00+08:00' }));
 
-    assert.equal(document.isDirty, true, 'the person’s unsaved edit must stay theirs to save');
-    assert.match(document.getText(), /A note I have not saved yet\./);
-    assert.equal(parseJournal(document.getText()).entries.length, 2);
-    await new Promise((resolve) => setTimeout(resolve, 1500)); // longer than any save delay
-    assert.equal(document.isDirty, true);
-    assert.equal(await readText(uri), onDisk, 'nothing was written under the open document');
-    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-    await vscode.workspace.getConfiguration('files').update('autoSave', undefined, vscode.ConfigurationTarget.Workspace);
+      assert.equal(document.isDirty, true, 'the person’s unsaved edit must stay theirs to save');
+      assert.match(document.getText(), /A note I have not saved yet\./);
+      assert.equal(parseJournal(document.getText()).entries.length, 2);
+      // Instead of waiting a fixed time for a late write: every file event before the marker's is reported.
+      await files.settled();
+      assert.deepEqual(saves, [], 'the document was never saved');
+      assert.deepEqual(files.events, [], 'no file in the output folder changed on disk');
+      assert.equal(document.isDirty, true);
+      assert.equal(await readText(uri), onDisk, 'nothing was written under the open document');
+    } finally {
+      saving.dispose();
+      files.dispose();
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      await vscode.workspace.getConfiguration('files').update('autoSave', undefined, vscode.ConfigurationTarget.Workspace);
+    }
   });
 
   it('opens the journal, creating it when missing', async () => {
@@ -169,7 +189,10 @@ describe('Card Binding Doctor in VS Code', function () {
     await eventually(() => api.session.cooldown.state.text === '$(watch) Wait 0h 1m', 'the cooldown of these attempts to show');
     assert.equal(api.session.cooldown.state.visible, true);
     await eventually(() => !api.session.cooldown.state.visible, 'the cooldown to clear when it ends', 10_000);
-    assert.ok(Date.now() >= end, 'cleared only once the wait was over');
+    const late = Date.now() - end;
+    assert.ok(late >= 0, 'cleared only once the wait was over');
+    // It is timed to the end (not to the next minute's refresh): allow for a busy machine only.
+    assert.ok(late < 2000, `cleared ${late} ms after the end`);
   });
 
   async function appealWithOwnTemplates(): Promise<string> {

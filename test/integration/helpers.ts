@@ -135,3 +135,54 @@ export function diagnosisTabs(): vscode.Tab[] {
     group.tabs.filter((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith('cardDoctor.diagnosis')),
   );
 }
+
+/** The file events under a folder, with a way to know that those of earlier writes have come in. */
+export interface WatchedFiles {
+  /** `create|change|delete <name>` for each event, marker files left out. */
+  readonly events: string[];
+  /**
+   * Writes a marker file and resolves once its creation is reported: the watcher reports events
+   * in the order the disk saw them, so every write made before the marker has been reported too.
+   * What a test waits on instead of a fixed sleep when it must show that nothing was written.
+   */
+  settled(timeoutMs?: number): Promise<void>;
+  dispose(): void;
+}
+
+const MARKER_PREFIX = '.card-doctor-test-marker-';
+
+export function watchFiles(folder: vscode.Uri): WatchedFiles {
+  const events: string[] = [];
+  const waiting = new Map<string, () => void>();
+  const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, '**'));
+  const record = (kind: string) => (uri: vscode.Uri) => {
+    const name = uri.path.slice(folder.path.length + 1);
+    if (!name.startsWith(MARKER_PREFIX)) events.push(`${kind} ${name}`);
+    else if (kind === 'create') waiting.get(name)?.();
+  };
+  const subscriptions = [watcher.onDidCreate(record('create')), watcher.onDidChange(record('change')), watcher.onDidDelete(record('delete'))];
+  let markers = 0;
+  return {
+    events,
+    async settled(timeoutMs = 10_000) {
+      const name = `${MARKER_PREFIX}${++markers}`;
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const reported = new Promise<void>((resolve) => waiting.set(name, resolve));
+      const late = new Promise<never>((_resolve, reject) => {
+        timer = setTimeout(() => reject(new Error(`the watcher did not report ${name} within ${timeoutMs} ms`)), timeoutMs);
+      });
+      try {
+        await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, name), new Uint8Array());
+        await Promise.race([reported, late]);
+      } finally {
+        clearTimeout(timer);
+        waiting.delete(name);
+        await vscode.workspace.fs.delete(vscode.Uri.joinPath(folder, name)).then(undefined, () => undefined);
+      }
+    },
+    dispose() {
+      for (const subscription of subscriptions) subscription.dispose();
+      watcher.dispose();
+    },
+  };
+}
