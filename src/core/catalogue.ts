@@ -11,12 +11,15 @@
 import type { CauseId } from './causeIds';
 import type { Product } from './report';
 
-/** The two languages of everything a person reads. */
-export const LANGS = ['en', 'zh-cn'] as const;
+/**
+ * The languages of everything a person reads: English, Simplified Chinese, and Traditional
+ * Chinese (Taiwan, Hong Kong, Macau), which is derived from the Simplified words (`language.ts`).
+ */
+export const LANGS = ['en', 'zh-cn', 'zh-tw'] as const;
 export type Lang = (typeof LANGS)[number];
 
-/** Text in both languages. */
-export type Words = Readonly<Record<Lang, string>>;
+/** Text in the two authored languages; Traditional Chinese comes from `zh-cn` through `say`. */
+export type Words = Readonly<Record<'en' | 'zh-cn', string>>;
 
 export const ACTION_IDS = [
   'verify-card-details',

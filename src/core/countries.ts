@@ -6,7 +6,7 @@
  */
 
 /** The languages country names are shown in; the ids match VS Code's `vscode.env.language`. */
-export type CountryNameLanguage = 'en' | 'zh-cn';
+export type CountryNameLanguage = 'en' | 'zh-cn' | 'zh-tw';
 
 /** One entry of the searchable country list. */
 export interface CountryOption {
@@ -70,7 +70,8 @@ export function isCountryCode(code: string): boolean {
 }
 
 // VS Code names the language 'zh-cn'; ICU wants a BCP 47 tag.
-const INTL_LOCALE: Readonly<Record<CountryNameLanguage, string>> = { en: 'en', 'zh-cn': 'zh-CN' };
+// Traditional Chinese as Taiwan writes it (台灣, 澳門): ICU's own names, not a conversion of the Simplified ones.
+const INTL_LOCALE: Readonly<Record<CountryNameLanguage, string>> = { en: 'en', 'zh-cn': 'zh-CN', 'zh-tw': 'zh-Hant-TW' };
 
 // Built on first use, once per language: constructing these loads ICU data (~20 ms), which the
 // extension must not pay at activation; lookups afterwards are cheap. A runtime without ICU
@@ -91,7 +92,8 @@ function regionNamesFor(lang: CountryNameLanguage): Intl.DisplayNames | undefine
   return regionNames.get(lang);
 }
 
-// The zh-CN collation orders by pinyin, which is how a mainland reader scans a long list.
+// The zh-CN collation orders by pinyin, which is how a mainland reader scans a long list; zh-Hant-TW
+// orders by stroke count, as Taiwan's lists do.
 function collatorFor(lang: CountryNameLanguage): Intl.Collator {
   let collator = nameCollators.get(lang);
   if (!collator) {

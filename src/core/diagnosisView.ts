@@ -15,6 +15,7 @@ import {
   evidenceText,
   likelihoodText,
 } from './explain';
+import { labelsFor } from './language';
 import { formatLocalTime, offsetOf } from './localTime';
 
 export interface FindingView {
@@ -52,6 +53,8 @@ const LABELS = {
     attempt: 'Attempt',
     message: 'Recognized message',
     code: 'decline code',
+    codeOpen: ' (',
+    codeClose: ')',
     findings: 'Possible causes, most likely first',
     none: 'Nothing in the report points to a specific cause yet. Add what you know (card, billing, bank, connection) for a sharper answer.',
     general: 'General next steps from the article',
@@ -85,6 +88,8 @@ const LABELS = {
     attempt: '绑卡时间',
     message: '识别出的提示',
     code: '拒绝代码',
+    codeOpen: '（',
+    codeClose: '）',
     findings: '可能的原因（按可能性排序）',
     none: '报告中的信息尚不足以指向具体原因。补充卡片、账单、银行和网络信息可得到更准确的结果。',
     general: '文章给出的通用步骤',
@@ -125,7 +130,7 @@ export function ordinal(n: number): string {
 
 /** The history line: the journal's counts, then the report's place in the journal or what recording it would change. */
 function historyLine(diagnosis: Diagnosis, lang: Lang): string {
-  const labels = LABELS[lang];
+  const labels = labelsFor(LABELS, lang);
   const journal = labels.history(diagnosis.history);
   const next = diagnosis.ifRecorded;
   if (diagnosis.recorded) return journal + labels.join + labels.recorded;
@@ -142,13 +147,13 @@ function historyLine(diagnosis: Diagnosis, lang: Lang): string {
 
 /** Lays out a diagnosis in one language. `now` is needed for the time left in a cooldown. */
 export function viewDiagnosis(diagnosis: Diagnosis, lang: Lang, now: Date): DiagnosisView {
-  const labels = LABELS[lang];
+  const labels = labelsFor(LABELS, lang);
   const offset = offsetOf(diagnosis.occurredAt);
   const messages = diagnosis.recognizedMessages
     .map((id) => declineMessageText(id, lang))
     .filter((text): text is string => Boolean(text));
   const code = diagnosis.declineCode
-    ? lang === 'en' ? ` (${labels.code}: ${diagnosis.declineCode})` : `（${labels.code}：${diagnosis.declineCode}）`
+    ? `${labels.codeOpen}${labels.code}${labels.colon}${diagnosis.declineCode}${labels.codeClose}`
     : '';
   // Advice and the network's codes travel with the message: they say what to do, not why.
   const { adviceCode, networkDeclineCode, networkAdviceCode } = diagnosis.context;

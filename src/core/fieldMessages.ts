@@ -3,6 +3,7 @@
  * stderr and the tests read it); the wizard and the form show the same message translated.
  */
 import type { Lang } from './catalogue';
+import { pick, toTraditional } from './language';
 
 const ZH_CN: Readonly<Record<string, string>> = {
   'expected 4 digits': '应为 4 位数字',
@@ -22,9 +23,10 @@ const ZH_CN: Readonly<Record<string, string>> = {
 export function localizeFieldMessage(message: string, lang: Lang): string {
   if (lang === 'en') return message;
   const known = ZH_CN[message];
-  if (known) return known;
+  if (known) return lang === 'zh-tw' ? toTraditional(known) : known;
   const oneOf = /^expected one of (.+)$/.exec(message);
-  if (oneOf) return `应为以下之一：${oneOf[1]}`;
+  // The choices are ids (`visa, mastercard`): only the words around them are translated.
+  if (oneOf) return pick('', '应为以下之一：', lang) + oneOf[1];
   return message;
 }
 

@@ -10,6 +10,7 @@
  * the VPN's exit country when a VPN was on.
  */
 import { BRAND_NAMES, type Lang, type Words } from './catalogue';
+import { say as sayIn, sayMaybe } from './language';
 import { countryName, rankedCountryOptions } from './countries';
 import { DECLINE_MESSAGES } from './declineMessages';
 import { inferCardDefaults, type CardDefaultBasis } from './issuerInference';
@@ -131,7 +132,8 @@ const KIND_LABELS: Readonly<Record<CardKind, Words>> = {
 };
 
 function say(words: Words, lang: Lang, params: Record<string, string> = {}): string {
-  return words[lang].replace(/\{(\w{1,20})\}/g, (whole, key: string) => params[key] ?? whole);
+  // Converted before the values go in, so a typed bank name or country keeps its own script.
+  return sayIn(words, lang).replace(/\{(\w{1,20})\}/g, (whole, key: string) => params[key] ?? whole);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -162,9 +164,9 @@ export function messageItems(state: InterviewState, typed: string, lang: Lang): 
     group: index === 0 ? say(W.seenWhere, lang) : undefined,
   }));
   const known: InterviewItem<MessageChoice>[] = DECLINE_MESSAGES.map((message, index) => ({
-    label: lang === 'en' ? message.en : message.zhCn,
+    label: sayIn({ en: message.en, 'zh-cn': message.zhCn }, lang),
     description: lang === 'en' ? message.zhCn : message.en,
-    value: { kind: 'known', text: lang === 'en' ? message.en : message.zhCn },
+    value: { kind: 'known', text: sayIn({ en: message.en, 'zh-cn': message.zhCn }, lang) },
     group: index === 0 ? say(W.knownMessages, lang) : undefined,
   }));
   return [...where, ...known];
@@ -335,7 +337,7 @@ export function cardSummary(reading: CardReading, lang: Lang): string {
     const name = countryName(country.value, lang);
     parts.push(country.basis === 'stated' ? say(W.issuedIn, lang, { country: name }) : say(W.inferredFrom[country.basis], lang, { country: name }));
   }
-  if (reading.brand && reading.brand !== 'unknown') parts.push(BRAND_NAMES[reading.brand]?.[lang] ?? reading.brand);
+  if (reading.brand && reading.brand !== 'unknown') parts.push(sayMaybe(BRAND_NAMES[reading.brand], lang) ?? reading.brand);
   if (typed.issuerName) parts.push(typed.issuerName);
   if (typed.bin || typed.last4) parts.push(`${typed.bin ?? ''}…${typed.last4 ?? ''}`);
   if (typed.expiry) parts.push(`${typed.expiry.slice(5, 7)}/${typed.expiry.slice(2, 4)}`);

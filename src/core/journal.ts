@@ -18,6 +18,7 @@ import { countryName } from './countries';
 import { normalizeMessageText } from './declineMessages';
 import { diagnose } from './diagnose';
 import { brandText, causeTitle, likelihoodText } from './explain';
+import { labelsFor, say, sayMaybe } from './language';
 import { formatLocalTime, offsetOf } from './localTime';
 import { containsSecret, maskLast4, redactSecrets } from './redact';
 import { compileFastParser } from './fastParse';
@@ -73,6 +74,10 @@ const LABELS = {
     notes: 'Notes',
     causes: 'Possible causes',
     noCause: 'nothing specific stands out yet',
+    wordSpace: ' ',
+    separator: '; ',
+    open: ' (',
+    close: ')',
   },
   'zh-cn': {
     title: '绑卡失败记录',
@@ -86,12 +91,16 @@ const LABELS = {
     notes: '备注',
     causes: '可能原因',
     noCause: '暂无明显指向的原因',
+    wordSpace: '',
+    separator: '；',
+    open: '（',
+    close: '）',
   },
 } as const;
 
 /** The title and the paragraph that open a new journal, ending with a newline. */
 export function journalHeader(lang: Lang): string {
-  const labels = LABELS[lang];
+  const labels = labelsFor(LABELS, lang);
   return `# ${labels.title}\n\n${labels.about}\n`;
 }
 
@@ -104,7 +113,7 @@ export function journalHeader(lang: Lang): string {
  * line so nothing it holds can start a heading or a machine line.
  */
 export function formatJournalEntry(report: DatedReport, lang: Lang, now: Date = new Date(report.occurredAt)): string {
-  const labels = LABELS[lang];
+  const labels = labelsFor(LABELS, lang);
   const item = (label: string, text: string) => `- ${label}${labels.colon}${text}`;
   const lines: string[] = ['', `## ${entryTitle(report, lang)}`, ''];
   if (report.errorMessage) lines.push(item(labels.error, `“${inlineText(report.errorMessage)}”`));
@@ -164,17 +173,17 @@ export function fieldsHoldingSecrets(report: Report): string[] {
 /** "2025-11-27 10:31 UTC+08:00 · ChatGPT (web)": the entry's heading, also the CLI's list line start. */
 export function entryTitle(report: DatedReport, lang: Lang): string {
   const time = formatLocalTime(report.occurredAt, offsetOf(report.occurredAt));
-  return report.product ? `${time} · ${PRODUCT_NAMES[report.product][lang]}` : time;
+  return report.product ? `${time} · ${say(PRODUCT_NAMES[report.product], lang)}` : time;
 }
 
 /** "UnionPay debit •••• 4242 · 招商银行 · China", or `undefined` when nothing about the card is known. */
 export function cardText(report: Report, lang: Lang): string | undefined {
   const card = report.card;
   if (!card) return undefined;
-  const kind = card.kind && card.kind !== 'unknown' ? CARD_KIND_WORDS[card.kind]?.[lang] : undefined;
+  const kind = card.kind && card.kind !== 'unknown' ? sayMaybe(CARD_KIND_WORDS[card.kind], lang) : undefined;
   const brand = card.brand && card.brand !== 'unknown' && card.brand !== 'other' ? brandText(card.brand, lang) : undefined;
   // Chinese writes the brand and the kind as one word (银联借记卡), English with a space.
-  const brandAndKind = [brand, kind].filter(Boolean).join(lang === 'en' ? ' ' : '');
+  const brandAndKind = [brand, kind].filter(Boolean).join(labelsFor(LABELS, lang).wordSpace);
   const name = [brandAndKind, card.last4 ? maskLast4(card.last4) : undefined].filter(Boolean).join(' ');
   const parts = [name, card.issuerName ? inlineText(card.issuerName) : undefined, card.issuerCountry ? countryName(card.issuerCountry, lang) : undefined];
   const text = parts.filter(Boolean).join(' · ');
@@ -190,10 +199,8 @@ export function inlineText(text: string): string {
 /** The likely and possible causes, most likely first, in a line. */
 function causesText(report: Report, lang: Lang, now: Date): string {
   const findings = diagnose(report, [], now).findings.filter((finding) => finding.likelihood !== 'low');
-  if (findings.length === 0) return LABELS[lang].noCause;
-  const separator = lang === 'en' ? '; ' : '；';
-  const open = lang === 'en' ? ' (' : '（';
-  const close = lang === 'en' ? ')' : '）';
+  const { noCause, separator, open, close } = labelsFor(LABELS, lang);
+  if (findings.length === 0) return noCause;
   return findings
     .slice(0, 3)
     .map((finding) => `${causeTitle(finding.cause, lang)}${open}${likelihoodText(finding.likelihood, lang)}${close}`)

@@ -6,14 +6,14 @@
 import { BUILTIN_TEMPLATE_SPECS } from 'virtual:builtin-templates';
 import type { Lang } from './catalogue';
 import {
-  buildLetterData,
+  builtinLetterTemplate,
   builtinLetterTemplates,
   createLetterRuntime,
   letterTemplateFromSpec,
-  renderLetter,
+  renderLetterIn,
   type LetterSender,
 } from './letters';
-import { letterTemplateName, type LetterKind } from './letterKinds';
+import type { LetterKind } from './letterKinds';
 import type { Report } from './report';
 
 /** A person's own template, compiled by `templateCompiler`, with the file its errors name. */
@@ -38,8 +38,8 @@ export function renderLetterText(
   own?: OwnTemplate,
 ): string {
   const runtime = createLetterRuntime();
-  const template = own
-    ? letterTemplateFromSpec(runtime, own.spec, own.file)
-    : builtinLetterTemplates(runtime, BUILTIN_TEMPLATE_SPECS).get(letterTemplateName(kind, lang))!;
-  return renderLetter(template, buildLetterData(kind, lang, report, history, now, sender));
+  const choice = own
+    ? { template: letterTemplateFromSpec(runtime, own.spec, own.file), convert: false }
+    : builtinLetterTemplate(builtinLetterTemplates(runtime, BUILTIN_TEMPLATE_SPECS), kind, lang);
+  return renderLetterIn(choice, kind, lang, report, history, now, sender);
 }

@@ -24,6 +24,7 @@ import { containsSecret, maskLast4, redactSecrets } from './redact';
 import type { Report } from './report';
 import { describeTemplateError, LetterSecretError, LetterTemplateError, TEMPLATE_RENDER_LIMITS } from './templateErrors';
 import { formatOffset, isoAtOffset, offsetOf } from './localTime';
+import { authoredLang, isChinese, labelsFor, say, toTraditional } from './language';
 import { LETTER_KINDS, letterTemplateFile, letterTemplateName, type LetterKind } from './letterKinds';
 
 /** The merchant as the letters name it, and how its charges may appear on a bank statement. */
@@ -234,7 +235,7 @@ export function buildLetterData(
     sender: { name: cleanText(sender.name), email: cleanText(sender.email) },
     merchant: { name: MERCHANT.name, descriptors: [...MERCHANT.descriptors] },
     crossBorder: Boolean(report.card?.issuerCountry && report.card.issuerCountry !== MERCHANT.country),
-    product: report.product ? PRODUCT_IN_SENTENCE[report.product][lang] : null,
+    product: report.product ? say(PRODUCT_IN_SENTENCE[report.product], lang) : null,
     amount: cleanText(sender.amount),
     card: cardOf(report, lang),
     attempts,
@@ -243,7 +244,7 @@ export function buildLetterData(
     severalCards: new Set(attempts.map((attempt) => attempt.cardLast4).filter(Boolean)).size > 1,
     firstAttemptAt: attempts[0]!.at,
     lastAttemptAt: attempts[attempts.length - 1]!.at,
-    checked: checkedOf(report, now).map((key) => CHECKED_WORDS[key][lang]),
+    checked: checkedOf(report, now).map((key) => say(CHECKED_WORDS[key], lang)),
     causes: diagnosis.findings
       .filter((finding) => finding.likelihood !== 'low')
       .slice(0, MAX_CAUSES)
@@ -261,7 +262,7 @@ function attemptOf(report: Report, number: number, current: boolean, lang: Lang)
   return {
     number,
     at: report.occurredAt!,
-    product: report.product ? PRODUCT_NAMES[report.product][lang] : null,
+    product: report.product ? say(PRODUCT_NAMES[report.product], lang) : null,
     error,
     errorLine: error === null ? null : joinLines(error),
     cardBrand: brandOf(report, lang),
@@ -296,13 +297,13 @@ function brandOf(report: Report, lang: Lang): string | null {
 function cardOf(report: Report, lang: Lang): LetterCard {
   const card = report.card;
   const brand = brandOf(report, lang);
-  const kind = card?.kind && card.kind !== 'unknown' ? CARD_KIND_WORDS[card.kind]![lang] : null;
+  const kind = card?.kind && card.kind !== 'unknown' ? say(CARD_KIND_WORDS[card.kind]!, lang) : null;
   let description: string | null = null;
   if (brand || kind) {
     if (lang === 'en') {
       description = [brand, kind, 'card'].filter(Boolean).join(' ');
     } else {
-      const noun = kind ?? '卡';
+      const noun = kind ?? say({ en: 'card', 'zh-cn': '卡' }, lang);
       // A space between Latin and Chinese script, none between two Chinese words: "Visa 信用卡", "银联借记卡".
       description = brand ? `${brand}${/[A-Z]$/i.test(brand) ? ' ' : ''}${noun}` : noun;
     }
@@ -363,21 +364,36 @@ function localTimeOf(iso: string): LocalTime {
   };
 }
 
+// Dates and spans as each language writes them; 年月日 and 至 are the same in Traditional.
+const DATE_WORDS = {
+  en: {
+    day: (local: LocalTime) => `${local.day} ${MONTHS_EN[local.month - 1]} ${local.year}`,
+    dateTime: (day: string, local: LocalTime) => `${day}, ${local.time} (${local.offset})`,
+    sameDaySpan: (day: string, from: LocalTime, to: LocalTime) => `on ${day} between ${from.time} and ${to.time} (${from.offset})`,
+    span: (from: string, to: string) => `between ${from} and ${to}`,
+  },
+  'zh-cn': {
+    day: (local: LocalTime) => `${local.year}年${local.month}月${local.day}日`,
+    dateTime: (day: string, local: LocalTime) => `${day} ${local.time}（${local.offset}）`,
+    sameDaySpan: (day: string, from: LocalTime, to: LocalTime) => `${day} ${from.time} 至 ${to.time}（${from.offset}）`,
+    span: (from: string, to: string) => `${from}至 ${to}`,
+  },
+} as const;
+
 function dayText(local: LocalTime, lang: Lang): string {
-  return lang === 'en' ? `${local.day} ${MONTHS_EN[local.month - 1]} ${local.year}` : `${local.year}年${local.month}月${local.day}日`;
+  return labelsFor(DATE_WORDS, lang).day(local);
 }
 
 function dateTimeText(local: LocalTime, lang: Lang): string {
-  return lang === 'en'
-    ? `${dayText(local, lang)}, ${local.time} (${local.offset})`
-    : `${dayText(local, lang)} ${local.time}（${local.offset}）`;
+  return labelsFor(DATE_WORDS, lang).dateTime(dayText(local, lang), local);
 }
 
 type HelperOptions = Handlebars.HelperOptions;
 
 /** The letter's language: helpers read it from the data's root, so templates never pass it. */
 function langOf(options: HelperOptions): Lang {
-  return options.data?.root?.lang === 'zh-cn' ? 'zh-cn' : 'en';
+  const lang: unknown = options.data?.root?.lang;
+  return lang === 'zh-cn' || lang === 'zh-tw' ? lang : 'en';
 }
 
 /** Helpers are called with their arguments followed by Handlebars' options object. */
@@ -426,7 +442,7 @@ export const LETTER_HELPERS: Readonly<Record<string, Helper>> = {
   dateTime(...args) {
     const { values, options } = argumentsOf('dateTime', args, 1);
     const lang = langOf(options);
-    if (values[0] === null) return PLACEHOLDERS.dateTime[lang];
+    if (values[0] === null) return say(PLACEHOLDERS.dateTime, lang);
     return dateTimeText(localTimeOf(stringArgument('dateTime', values[0])), lang);
   },
   /** `{{date writtenAt}}`: "27 November 2025" / "2025年11月27日". */
@@ -445,14 +461,8 @@ export const LETTER_HELPERS: Readonly<Record<string, Helper>> = {
     const from = localTimeOf(stringArgument('timeSpan', values[0]));
     const to = localTimeOf(stringArgument('timeSpan', values[1]));
     const sameDay = from.year === to.year && from.month === to.month && from.day === to.day && from.offset === to.offset;
-    if (lang === 'en') {
-      return sameDay
-        ? `on ${dayText(from, lang)} between ${from.time} and ${to.time} (${from.offset})`
-        : `between ${dateTimeText(from, lang)} and ${dateTimeText(to, lang)}`;
-    }
-    return sameDay
-      ? `${dayText(from, lang)} ${from.time} 至 ${to.time}（${from.offset}）`
-      : `${dateTimeText(from, lang)}至 ${dateTimeText(to, lang)}`;
+    const words = labelsFor(DATE_WORDS, lang);
+    return sameDay ? words.sameDaySpan(dayText(from, lang), from, to) : words.span(dateTimeText(from, lang), dateTimeText(to, lang));
   },
   /** `{{valueOr sender.name "[your name]"}}`: the value, or the visible placeholder when it is null or empty. */
   valueOr(...args) {
@@ -465,30 +475,30 @@ export const LETTER_HELPERS: Readonly<Record<string, Helper>> = {
   /** `{{maskedCard card.last4}}`: "•••• 4242", never more than 4 digits; a placeholder for null. */
   maskedCard(...args) {
     const { values, options } = argumentsOf('maskedCard', args, 1);
-    if (values[0] === null) return PLACEHOLDERS.last4[langOf(options)];
+    if (values[0] === null) return say(PLACEHOLDERS.last4, langOf(options));
     return maskLast4(stringArgument('maskedCard', values[0]));
   },
   /** `{{causeTitle id}}`: the cause's short title from the catalogue ("Region not supported"). */
   causeTitle(...args) {
     const { values, options } = argumentsOf('causeTitle', args, 1);
-    return CAUSES[idArgument('causeTitle', values[0], CAUSE_IDS)].title[langOf(options)];
+    return say(CAUSES[idArgument('causeTitle', values[0], CAUSE_IDS)].title, langOf(options));
   },
   /** `{{causeText id}}`: the cause as the sender says it, first person, as a possibility. */
   causeText(...args) {
     const { values, options } = argumentsOf('causeText', args, 1);
-    return LETTER_CAUSE_WORDS[idArgument('causeText', values[0], CAUSE_IDS)][langOf(options)];
+    return say(LETTER_CAUSE_WORDS[idArgument('causeText', values[0], CAUSE_IDS)], langOf(options));
   },
   /** `{{likelihood likelihood}}`: "likely" / "possible" / "less likely" (可能性较高 / 可能性中等 / 可能性较低). */
   likelihood(...args) {
     const { values, options } = argumentsOf('likelihood', args, 1);
     const level = idArgument('likelihood', values[0], ['high', 'medium', 'low'] as const);
-    return LIKELIHOOD_WORDS[level][langOf(options)];
+    return say(LIKELIHOOD_WORDS[level], langOf(options));
   },
   /** `{{action id}}`: the article's advice for an action id, addressed to the person. */
   action(...args) {
     const { values, options } = argumentsOf('action', args, 1);
     const id = idArgument('action', values[0], Object.keys(ACTIONS) as ActionId[]);
-    return ACTIONS[id].words[langOf(options)];
+    return say(ACTIONS[id].words, langOf(options));
   },
   /** `{{bullets list}}`: a Markdown bullet list, one line per item (nothing for an empty list). */
   bullets(...args) {
@@ -576,6 +586,61 @@ export function renderLetter(template: LetterTemplate, data: LetterData): string
     throw describeTemplateError(template.file, error);
   }
   if (containsSecret(text)) throw new LetterSecretError(template.file, data.kind);
+  return text;
+}
+
+/** Which template renders a letter, and whether its text is converted to Traditional Chinese. */
+export interface LetterTemplateChoice {
+  template: LetterTemplate;
+  /** True for a built-in Traditional Chinese letter: the Simplified template, converted. */
+  convert: boolean;
+}
+
+/**
+ * The built-in template for `kind` in `lang`. Traditional Chinese has no template of its own: it
+ * is the Simplified one, converted while rendering ({@link renderLetterIn}), so the two letters
+ * can never say different things.
+ */
+export function builtinLetterTemplate(templates: ReadonlyMap<string, LetterTemplate>, kind: LetterKind, lang: Lang): LetterTemplateChoice {
+  return { template: templates.get(letterTemplateName(kind, authoredLang(lang)))!, convert: lang === 'zh-tw' };
+}
+
+/**
+ * The letter for `kind` in `lang`, rendered with the chosen template. A converted (built-in
+ * Traditional) letter is rendered over Simplified data and then converted as a whole, with every
+ * value the person typed (name, e-mail, amount, bank, error text, notes) held aside as a private
+ * placeholder while converting and put back as typed afterwards: a Simplified bank name stays
+ * Simplified, because it is what the bank's records say. The issuing country is named as Taiwan
+ * writes it (台灣), not converted. A person's own `*.zh-tw.hbs` template renders over
+ * Traditional data directly. Both are checked for secrets after the values are back.
+ */
+export function renderLetterIn(
+  choice: LetterTemplateChoice,
+  kind: LetterKind,
+  lang: Lang,
+  report: Report,
+  history: readonly Report[],
+  now: Date,
+  sender: LetterSender = {},
+): string {
+  if (!choice.convert || !isChinese(lang)) return renderLetter(choice.template, buildLetterData(kind, lang, report, history, now, sender));
+  const data = buildLetterData(kind, 'zh-cn', report, history, now, sender);
+  const country = report.card?.issuerCountry;
+  const typed: string[] = [];
+  // One placeholder per line, so helpers that split lines (quote, bullets) keep working.
+  const hold = <T extends string | null>(value: T): T =>
+    (value === null ? value : value.split('\n').map((line) => (line === '' ? line : `\uE000${typed.push(line) - 1}\uE001`)).join('\n')) as T;
+  const held: LetterData = {
+    ...data,
+    lang: 'zh-cn',
+    sender: { name: hold(data.sender.name), email: hold(data.sender.email) },
+    amount: hold(data.amount),
+    card: { ...data.card, issuer: hold(data.card.issuer), issuerCountry: country ? hold(countryName(country, 'zh-tw')) : null },
+    attempts: data.attempts.map((attempt) => ({ ...attempt, error: hold(attempt.error), errorLine: hold(attempt.errorLine) })),
+    notes: hold(data.notes),
+  };
+  const text = toTraditional(renderLetter(choice.template, held)).replace(/\uE000(\d{1,6})\uE001/g, (whole, index: string) => typed[Number(index)] ?? whole);
+  if (containsSecret(text)) throw new LetterSecretError(choice.template.file, kind);
   return text;
 }
 

@@ -38,10 +38,22 @@ export function offsetOf(iso: string): number {
   return match[1] === '-' ? -minutes : minutes;
 }
 
-/** A duration as hours and minutes ("5h 12m" / "5 小时 12 分钟"). */
+/**
+ * The units of a duration. The one Traditional text written out by hand in core: the webview
+ * counts a wait down with this module and has no conversion table. test/unit/language.test.ts
+ * checks it against the table's conversion of the Simplified units, so the two cannot drift.
+ */
+export const DURATION_UNITS: Readonly<Record<Lang, readonly [hours: string, minutes: string]>> = {
+  en: ['h ', 'm'],
+  'zh-cn': [' 小时 ', ' 分钟'],
+  'zh-tw': [' 小時 ', ' 分鐘'],
+};
+
+/** A duration as hours and minutes ("5h 12m" / "5 小时 12 分钟" / "5 小時 12 分鐘"). */
 export function durationText(milliseconds: number, lang: Lang): string {
   const totalMinutes = Math.max(0, Math.ceil(milliseconds / 60_000));
   const hours = Math.floor(totalMinutes / 60);
   const minutes = totalMinutes % 60;
-  return lang === 'en' ? `${hours}h ${minutes}m` : `${hours} 小时 ${minutes} 分钟`;
+  const [hourUnit, minuteUnit] = DURATION_UNITS[lang];
+  return `${hours}${hourUnit}${minutes}${minuteUnit}`;
 }

@@ -1,5 +1,6 @@
 import type { Lang } from '../core/catalogue';
 import type { DiagnosisView, FindingView } from '../core/diagnosisView';
+import { htmlLang } from '../core/language';
 import { escapeHtml } from './html';
 
 /** What the page needs besides the diagnosis: where its stylesheet is and what the CSP allows. */
@@ -42,7 +43,7 @@ export function diagnosisHtml(view: DiagnosisView, page: DiagnosisPage): string 
   parts.push(`<hr><p class="disclaimer">${escapeHtml(view.disclaimer)}</p>`);
   return [
     '<!DOCTYPE html>',
-    `<html lang="${page.lang === 'zh-cn' ? 'zh-CN' : 'en'}">`,
+    `<html lang="${htmlLang(page.lang)}">`,
     '<head>',
     '<meta charset="UTF-8">',
     `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}">`,

@@ -36,7 +36,7 @@ const list = <T extends z.core.SomeType>(item: T) => z.readonly(z.array(item).ch
 const requestId = z.int().check(z.nonnegative());
 
 /** The UI languages; the same ids as the core's `Lang`. */
-export const UI_LANGS = ['en', 'zh-cn'] as const satisfies readonly Lang[];
+export const UI_LANGS = ['en', 'zh-cn', 'zh-tw'] as const satisfies readonly Lang[];
 
 /**
  * A report as the form holds it: the report's nesting and field names, every value a string of

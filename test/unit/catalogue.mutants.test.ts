@@ -66,8 +66,8 @@ function assertSource(source: string | undefined, where: string): void {
 }
 
 describe('catalogue: the data every explanation is made of', () => {
-  it('speaks English and Simplified Chinese', () => {
-    assert.deepEqual([...LANGS], ['en', 'zh-cn']);
+  it('speaks English, Simplified Chinese and Traditional Chinese (derived from Simplified)', () => {
+    assert.deepEqual([...LANGS], ['en', 'zh-cn', 'zh-tw']);
   });
 
   it('has one action entry per action id, each with its source and words', () => {

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { Lang } from '../../core/catalogue';
+import { htmlLang } from '../../core/language';
 import { escapeHtml } from '../html';
 
 /** A fresh nonce per page: 128 bits from the OS's cryptographic source, base64 (CSP allows it as is). */
@@ -44,7 +45,7 @@ export function formHtml(webview: vscode.Webview, extensionUri: vscode.Uri, lang
   const style = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'form.css'));
   const script = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, ...SCRIPT_FOLDER, 'webview.js'));
   return `<!DOCTYPE html>
-<html lang="${lang === 'zh-cn' ? 'zh-CN' : 'en'}">
+<html lang="${htmlLang(lang)}">
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${escapeHtml(contentSecurityPolicy(webview.cspSource, nonce))}">

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { BRAND_NAMES, type Lang } from '../../core/catalogue';
 import { rankedCountryOptions } from '../../core/countries';
 import { DECLINE_MESSAGES } from '../../core/declineMessages';
+import { say, sayMaybe } from '../../core/language';
 import { CARD_BRANDS } from '../../core/report';
 import type { Choices, InitMessage, UiStrings } from '../../protocol/messages';
 
@@ -98,7 +99,7 @@ export function formChoices(lang: Lang): Choices {
     ],
     brand: CARD_BRANDS.map((value) => ({
       value,
-      label: value === 'other' ? vscode.l10n.t('Another brand') : value === 'unknown' ? triStateLabel('unknown') : (BRAND_NAMES[value]?.[lang] ?? value),
+      label: value === 'other' ? vscode.l10n.t('Another brand') : value === 'unknown' ? triStateLabel('unknown') : (sayMaybe(BRAND_NAMES[value], lang) ?? value),
     })),
     triState: (['yes', 'no', 'unknown'] as const).map((value) => ({ value, label: triStateLabel(value) })),
   };
@@ -113,6 +114,6 @@ export function staticInit(lang: Lang): Pick<InitMessage, 'lang' | 'strings' | '
     choices: formChoices(lang),
     // The likely countries first (mainland China, Hong Kong…), then all others by name in the UI language.
     countries: [...likely, ...others],
-    declineMessages: DECLINE_MESSAGES.map((message) => ({ id: message.id, text: lang === 'en' ? message.en : message.zhCn })),
+    declineMessages: DECLINE_MESSAGES.map((message) => ({ id: message.id, text: say({ en: message.en, 'zh-cn': message.zhCn }, lang) })),
   };
 }
