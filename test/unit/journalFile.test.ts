@@ -76,13 +76,40 @@ describe('journal file', () => {
     assert.deepEqual(await readJournalFile(fresh()), { entries: [], problems: [] });
   });
 
+  /** The UNIONPAY report's entry line, the same in every language. */
+  const UNIONPAY_LINE =
+    '<!-- card-doctor:entry v1 {"occurredAt":"2025-11-27T10:31:00+08:00","report":{"product":"chatgpt-web","errorMessage":"Your card was declined.",' +
+    '"card":{"kind":"debit","brand":"unionpay","bin":"62148300","last4":"4242","issuerName":"招商银行","issuerCountry":"CN"}}} -->\n';
+  /** A new journal holding UNIONPAY, written out rather than made by journalHeader and formatJournalEntry. */
+  const FIRST_APPEND: Record<'en' | 'zh-cn', string> = {
+    en:
+      '# Card failure journal\n\n' +
+      'Written by Card Binding Doctor: one section per failed attempt to add a card, oldest first. Card numbers appear masked, last 4 digits only. ' +
+      'Write your own notes anywhere, between entries or inside them, but leave each `<!-- card-doctor:entry … -->` line as it is: ' +
+      'it holds the entry’s details for reading back, and Markdown previews hide it.\n\n' +
+      '## 2025-11-27 10:31 UTC+08:00 · ChatGPT (web)\n\n' +
+      '- Error: “Your card was declined.”\n' +
+      '- Card: UnionPay debit •••• 4242 · 招商银行 · China\n' +
+      '- Possible causes: Region not supported (likely); International online payments blocked (likely)\n\n' +
+      UNIONPAY_LINE,
+    'zh-cn':
+      '# 绑卡失败记录\n\n' +
+      '由绑卡医生（Card Binding Doctor）写入：每次绑卡失败记一节，按时间先后排列。卡号只显示后四位。' +
+      '您可以在任何位置（条目之间或条目内部）写自己的笔记，但请保留每条 `<!-- card-doctor:entry … -->` 行原样不动：它保存该条目的详细信息供读回使用，Markdown 预览中不会显示。\n\n' +
+      '## 2025-11-27 10:31 UTC+08:00 · ChatGPT 网页版\n\n' +
+      '- 错误：“Your card was declined.”\n' +
+      '- 卡片：银联借记卡 •••• 4242 · 招商银行 · 中国\n' +
+      '- 可能原因：地区不受支持（可能性较高）；未开通境外线上支付（可能性较高）\n\n' +
+      UNIONPAY_LINE,
+  };
+
   for (const lang of ['en', 'zh-cn'] as const) {
     it(`creates the folder and a header on the first append (${lang})`, async () => {
       const path = fresh();
       const first = await appendJournalEntry(path, dated(UNIONPAY), lang);
       assert.equal(first.created, true);
       const text = await readFile(path, 'utf8');
-      assert.equal(text, journalHeader(lang) + formatJournalEntry(dated(UNIONPAY), lang));
+      assert.equal(text, FIRST_APPEND[lang]);
       const second = await appendJournalEntry(path, dated({ ...UNIONPAY, notes: 'again' }), lang);
       assert.equal(second.created, false);
       const journal = await readJournalFile(path);
@@ -215,7 +242,7 @@ describe('journal file', () => {
       await capture(() => runJournal(['add', reportPath, '--journal', path, '--lang', 'en', '--now', '2025-11-27T10:31:00+08:00']));
       const text = await readFile(path, 'utf8');
       assert.doesNotMatch(text.replace(/\s/g, ''), /4242424242424242/);
-      assert.match(text, /•••• 4242/);
+      assert.deepEqual((await readJournalFile(path)).entries.map((entry) => entry.report.notes), ['card •••• 4242']);
     });
   });
 
