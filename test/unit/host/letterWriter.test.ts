@@ -1,0 +1,385 @@
+/**
+ * Letters: rendered from the built-in or the person's own template (only in a trusted workspace,
+ * only from inside the folder, only up to 64 KB), and written as new files into the output
+ * folder, never over a letter the person may have edited and never out of the folder through a
+ * symbolic link.
+ */
+import assert from 'node:assert/strict';
+import { promises as fsp } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { Report } from '../../../src/core/report';
+import { RefusedPathError } from '../../../src/host/folderBounds';
+import { LetterWriter, OwnTemplateRefusedError, ownTemplateRefusal, showOwnTemplateRefusal, TemplateTooLargeError } from '../../../src/host/letterWriter';
+import { readSettings, type Settings } from '../../../src/host/settings';
+import { extensionContext, fake, FakeMemento, readInFolder, resetFake, tempWorkspace, writeInFolder, type FakeLogOutputChannel } from '../../fakes/vscode/harness';
+import { installBuiltinTemplatesModule } from '../../templateLoader';
+import { validReport } from '../../validReport';
+
+const NOW = new Date('2025-11-27T04:00:00Z');
+const REPORT: Report = validReport({ occurredAt: '2025-11-27T10:31:00+08:00', errorMessage: 'Your card was declined.', card: { brand: 'visa', last4: '4242' } });
+
+/**
+ * An extension folder whose dist/ bundles load the sources (the build's bundles would be
+ * whatever was last built): the writer loads letterRendering.js and templateCompiler.js from there.
+ */
+let extensionPath: string;
+
+before(async () => {
+  installBuiltinTemplatesModule();
+  extensionPath = await fsp.mkdtemp(path.join(os.tmpdir(), 'card-doctor-extension-'));
+  await fsp.mkdir(path.join(extensionPath, 'dist'));
+  const source = (name: string) => JSON.stringify(path.resolve(__dirname, '../../../src/core', name));
+  await fsp.writeFile(path.join(extensionPath, 'dist', 'letterRendering.js'), `module.exports = require(${source('letterRendering.ts')});\n`);
+  await fsp.writeFile(path.join(extensionPath, 'dist', 'templateCompiler.js'), `module.exports = require(${source('templateCompiler.ts')});\n`);
+});
+
+after(async () => {
+  await resetFake();
+  await fsp.rm(extensionPath, { recursive: true, force: true });
+});
+
+interface Harness {
+  writer: LetterWriter;
+  log: FakeLogOutputChannel;
+  state: FakeMemento;
+}
+
+function harness(): Harness {
+  const state = new FakeMemento();
+  const context = { ...extensionContext({ workspaceState: state }), extensionPath };
+  const log = vscode.window.createOutputChannel('Card Doctor', { log: true }) as unknown as FakeLogOutputChannel;
+  return { writer: new LetterWriter(context as unknown as vscode.ExtensionContext, log as unknown as vscode.LogOutputChannel), log, state };
+}
+
+/** The settings as the extension reads them, with `overrides` set first. */
+function settingsWith(overrides: Record<string, unknown> = {}): Settings {
+  for (const [key, value] of Object.entries(overrides)) fake.workspace.setSetting(`cardDoctor.${key}`, value);
+  return readSettings(undefined).settings;
+}
+
+async function workspaceFolder(): Promise<vscode.WorkspaceFolder> {
+  const [folder] = await tempWorkspace();
+  return folder as unknown as vscode.WorkspaceFolder;
+}
+
+async function rejection(promise: Promise<unknown>): Promise<unknown> {
+  return promise.then(
+    () => assert.fail('expected a rejection'),
+    (error: unknown) => error,
+  );
+}
+
+describe('host letterWriter', () => {
+  beforeEach(() => resetFake());
+
+  describe('write', () => {
+    it('writes <kind>-<date>.md into the output folder, dated in the attempt’s own offset', async () => {
+      const folder = await workspaceFolder();
+      const { writer, log } = harness();
+      const written = await writer.write(folder, settingsWith(), 'appeal', REPORT, 'Dear support,\n', NOW);
+      assert.equal(written.fsPath, path.join(folder.uri.fsPath, 'card-failures', 'appeal-2025-11-27.md'));
+      assert.equal(await readInFolder(folder as never, 'card-failures/appeal-2025-11-27.md'), 'Dear support,\n');
+      assert.deepEqual(log.at('info'), [`letters: wrote ${written.toString()}`]);
+    });
+
+    it('names the file by the local date of the attempt, not the UTC one', async () => {
+      const folder = await workspaceFolder();
+      const late = validReport({ occurredAt: '2025-11-27T23:30:00-05:00' });
+      const written = await harness().writer.write(folder, settingsWith(), 'bank-inquiry', late, 'x', NOW);
+      assert.equal(path.basename(written.fsPath), 'bank-inquiry-2025-11-27.md');
+    });
+
+    it('dates a report without a time by now', async () => {
+      const folder = await workspaceFolder();
+      const written = await harness().writer.write(folder, settingsWith(), 'appeal', validReport({}), 'x', new Date('2025-12-31T12:00:00Z'));
+      assert.equal(path.basename(written.fsPath), 'appeal-2025-12-31.md');
+    });
+
+    it('never overwrites a letter the person edited: the next one is -2, then -3', async () => {
+      const folder = await workspaceFolder();
+      await writeInFolder(folder as never, 'card-failures/appeal-2025-11-27.md', 'my edited letter\n');
+      const { writer, log } = harness();
+      const second = await writer.write(folder, settingsWith(), 'appeal', REPORT, 'new letter\n', NOW);
+      const third = await writer.write(folder, settingsWith(), 'appeal', REPORT, 'newer letter\n', NOW);
+      assert.equal(path.basename(second.fsPath), 'appeal-2025-11-27-2.md');
+      assert.equal(path.basename(third.fsPath), 'appeal-2025-11-27-3.md');
+      assert.equal(await readInFolder(folder as never, 'card-failures/appeal-2025-11-27.md'), 'my edited letter\n');
+      assert.equal(await readInFolder(folder as never, 'card-failures/appeal-2025-11-27-2.md'), 'new letter\n');
+      assert.deepEqual(log.at('info'), [
+        `letters: wrote ${second.toString()} (appeal-2025-11-27.md existed)`,
+        `letters: wrote ${third.toString()} (appeal-2025-11-27.md existed)`,
+      ]);
+    });
+
+    it('writes into the output folder the setting names, creating it', async () => {
+      const folder = await workspaceFolder();
+      const written = await harness().writer.write(folder, settingsWith({ outputFolder: 'letters/2025' }), 'appeal', REPORT, 'x', NOW);
+      assert.equal(written.fsPath, path.join(folder.uri.fsPath, 'letters', '2025', 'appeal-2025-11-27.md'));
+    });
+
+    it('refuses an output folder that is a symbolic link out of the workspace, writing nothing there', async () => {
+      const [folder, outside] = await tempWorkspace(2);
+      await fsp.symlink(outside!.uri.fsPath, path.join(folder!.uri.fsPath, 'card-failures'));
+      const error = await rejection(harness().writer.write(folder as never, settingsWith(), 'appeal', REPORT, 'x', NOW));
+      assert.ok(error instanceof RefusedPathError);
+      assert.equal(error.reason, 'outside');
+      assert.equal(error.action, 'write');
+      assert.equal(error.setting, 'cardDoctor.outputFolder');
+      assert.equal(error.message, 'card-failures leads outside the workspace folder through a symbolic link. Nothing was written. Check the setting cardDoctor.outputFolder.');
+      assert.deepEqual(await fsp.readdir(outside!.uri.fsPath), []);
+    });
+
+    it('skips a letter’s name held by a link to a file outside, leaving that file alone', async () => {
+      const [folder, outside] = await tempWorkspace(2);
+      const secret = path.join(outside!.uri.fsPath, 'secret.txt');
+      await fsp.writeFile(secret, 'secret\n');
+      await fsp.mkdir(path.join(folder!.uri.fsPath, 'card-failures'));
+      await fsp.symlink(secret, path.join(folder!.uri.fsPath, 'card-failures', 'appeal-2025-11-27.md'));
+      const written = await harness().writer.write(folder as never, settingsWith(), 'appeal', REPORT, 'letter\n', NOW);
+      assert.equal(path.basename(written.fsPath), 'appeal-2025-11-27-2.md');
+      assert.equal(await fsp.readFile(secret, 'utf8'), 'secret\n');
+    });
+
+    it('writes a letter through a link that stays inside the folder, to where it leads', async () => {
+      const [folder] = await tempWorkspace();
+      await fsp.mkdir(path.join(folder!.uri.fsPath, 'real-letters'));
+      await fsp.symlink(path.join(folder!.uri.fsPath, 'real-letters'), path.join(folder!.uri.fsPath, 'card-failures'));
+      const written = await harness().writer.write(folder as never, settingsWith(), 'appeal', REPORT, 'letter\n', NOW);
+      assert.equal(written.fsPath, path.join(folder!.uri.fsPath, 'card-failures', 'appeal-2025-11-27.md'));
+      assert.equal(await readInFolder(folder!, 'real-letters/appeal-2025-11-27.md'), 'letter\n');
+    });
+
+    describe('in a virtual folder (workspace.fs only)', () => {
+      const VIRTUAL = vscode.Uri.from({ scheme: 'vscode-vfs', authority: 'github', path: '/owner/repo' });
+
+      function virtualFolder(): vscode.WorkspaceFolder {
+        fake.workspace.setFolders([VIRTUAL as never]);
+        return fake.workspace.folders![0] as unknown as vscode.WorkspaceFolder;
+      }
+
+      it('writes a new file, and -2 beside an existing one', async () => {
+        const folder = virtualFolder();
+        fake.workspace.fs.putMemoryFile(vscode.Uri.joinPath(VIRTUAL, 'card-failures', 'appeal-2025-11-27.md') as never, 'edited\n');
+        const { writer, log } = harness();
+        const written = await writer.write(folder, settingsWith(), 'appeal', REPORT, 'letter\n', NOW);
+        assert.equal(written.toString(), 'vscode-vfs://github/owner/repo/card-failures/appeal-2025-11-27-2.md');
+        assert.equal(fake.workspace.fs.memoryText(written as never), 'letter\n');
+        assert.equal(fake.workspace.fs.memoryText(vscode.Uri.joinPath(VIRTUAL, 'card-failures', 'appeal-2025-11-27.md') as never), 'edited\n');
+        assert.deepEqual(log.at('info'), ['letters: wrote vscode-vfs://github/owner/repo/card-failures/appeal-2025-11-27-2.md (appeal-2025-11-27.md existed)']);
+      });
+
+      it('refuses an output folder that is a link (its target cannot be checked), writing nothing', async () => {
+        const folder = virtualFolder();
+        fake.workspace.fs.putMemoryLink(vscode.Uri.joinPath(VIRTUAL, 'card-failures') as never, vscode.FileType.Directory);
+        const error = await rejection(harness().writer.write(folder, settingsWith(), 'appeal', REPORT, 'x', NOW));
+        assert.ok(error instanceof RefusedPathError);
+        assert.equal(error.reason, 'link');
+        assert.deepEqual(
+          fake.workspace.fs.calls.filter((call) => call.op === 'writeFile' || call.op === 'createDirectory'),
+          [],
+        );
+      });
+    });
+  });
+
+  describe('render', () => {
+    it('renders the built-in letter with the person’s name and email from the settings', async () => {
+      const folder = await workspaceFolder();
+      const text = await harness().writer.render('appeal', 'en', REPORT, [REPORT], settingsWith({ name: 'Li Lei', accountEmail: 'li@example.com' }), folder, NOW);
+      assert.ok(text.startsWith('**To:** OpenAI Support — Billing & Payments\n'), text.slice(0, 80));
+      assert.ok(text.includes('- Name: Li Lei\n- Account email: li@example.com\n'));
+    });
+
+    it('uses the person’s own template in a trusted workspace, and says so in the log', async () => {
+      const folder = await workspaceFolder();
+      await writeInFolder(folder as never, 'my-templates/appeal.en.hbs', 'Hello from {{valueOr sender.name "nobody"}}.\n');
+      const { writer, log } = harness();
+      const text = await writer.render('appeal', 'en', REPORT, [REPORT], settingsWith({ templatesFolder: 'my-templates', name: 'Li Lei' }), folder, NOW);
+      assert.equal(text, 'Hello from Li Lei.\n');
+      assert.deepEqual(log.at('info'), ['letters: using your template my-templates/appeal.en.hbs']);
+    });
+
+    it('falls back to the built-in template when the folder holds none for this letter', async () => {
+      const folder = await workspaceFolder();
+      await writeInFolder(folder as never, 'my-templates/appeal.en.hbs', 'Own appeal.\n');
+      const { writer, log } = harness();
+      const text = await writer.render('bank-inquiry', 'en', REPORT, [REPORT], settingsWith({ templatesFolder: 'my-templates' }), folder, NOW);
+      assert.notEqual(text, 'Own appeal.\n');
+      const file = vscode.Uri.joinPath(folder.uri, 'my-templates', 'bank-inquiry.en.hbs');
+      assert.deepEqual(log.at('info'), [`letters: no ${file.toString()}; using the built-in template`]);
+    });
+
+    it('ignores the workspace’s templates in Restricted Mode, saying why once, with Manage Workspace Trust', async () => {
+      const folder = await workspaceFolder();
+      await writeInFolder(folder as never, 'my-templates/appeal.en.hbs', 'A template that runs on your data.\n');
+      fake.workspace.isTrusted = false;
+      fake.window.answer = (call) => (call.items.includes('Manage Workspace Trust') ? 'Manage Workspace Trust' : undefined);
+      const { writer, state, log } = harness();
+      const settings = settingsWith({ templatesFolder: 'my-templates' });
+      const first = await writer.render('appeal', 'en', REPORT, [REPORT], settings, folder, NOW);
+      const second = await writer.render('appeal', 'en', REPORT, [REPORT], settings, folder, NOW);
+      assert.ok(first.startsWith('**To:** OpenAI Support — Billing & Payments\n'));
+      assert.equal(second, first);
+      assert.deepEqual(fake.window.texts(), [
+        'This workspace is in Restricted Mode, so your own letter templates are ignored and the built-in ones are used. Trust the workspace to use yours.',
+      ]);
+      assert.deepEqual(state.updates, [{ key: 'cardDoctor.restrictedTemplatesNoticeShown', value: true }]);
+      await fake.window.messages[0]!.answered;
+      assert.deepEqual(fake.commands.executed, [{ id: 'workbench.trust.manage', args: [] }]);
+      assert.deepEqual(log.at('info'), []);
+    });
+
+    it('uses no template without a folder, even with the setting', async () => {
+      const text = await harness().writer.render('appeal', 'en', REPORT, [REPORT], settingsWith({ templatesFolder: 'my-templates' }), undefined, NOW);
+      assert.ok(text.startsWith('**To:** OpenAI Support — Billing & Payments\n'));
+    });
+
+    it('refuses a template that is a symbolic link to a file outside the folder, reading nothing from it', async () => {
+      const [folder, outside] = await tempWorkspace(2);
+      const secret = path.join(outside!.uri.fsPath, 'id_rsa');
+      await fsp.writeFile(secret, 'PRIVATE KEY\n');
+      await fsp.mkdir(path.join(folder!.uri.fsPath, 'my-templates'));
+      await fsp.symlink(secret, path.join(folder!.uri.fsPath, 'my-templates', 'appeal.en.hbs'));
+      const error = await rejection(harness().writer.render('appeal', 'en', REPORT, [REPORT], settingsWith({ templatesFolder: 'my-templates' }), folder as never, NOW));
+      assert.ok(error instanceof RefusedPathError);
+      assert.equal(error.action, 'template');
+      assert.equal(
+        error.message,
+        'my-templates/appeal.en.hbs leads outside the workspace folder through a symbolic link. So the template was not used and no letter was written. Check the setting cardDoctor.templatesFolder.',
+      );
+    });
+
+    it('refuses a template over 64 KB before reading it', async () => {
+      const folder = await workspaceFolder();
+      await writeInFolder(folder as never, 'my-templates/appeal.en.hbs', 'x'.repeat(64 * 1024 + 1));
+      const error = await rejection(harness().writer.render('appeal', 'en', REPORT, [REPORT], settingsWith({ templatesFolder: 'my-templates' }), folder, NOW));
+      assert.ok(error instanceof TemplateTooLargeError);
+      assert.equal(error.setting, 'cardDoctor.templatesFolder');
+      assert.equal(error.message, 'Your template my-templates/appeal.en.hbs is larger than 64 KB, so it was not used and no letter was written.');
+    });
+
+    it('names the line of a template that does not parse', async () => {
+      const folder = await workspaceFolder();
+      await writeInFolder(folder as never, 'my-templates/appeal.en.hbs', 'Hello\n\n{{#if product}}\nno end\n');
+      const error = await rejection(harness().writer.render('appeal', 'en', REPORT, [REPORT], settingsWith({ templatesFolder: 'my-templates' }), folder, NOW));
+      assert.ok(error instanceof OwnTemplateRefusedError);
+      assert.equal(error.file.fsPath, path.join(folder.uri.fsPath, 'my-templates', 'appeal.en.hbs'));
+      assert.equal(error.line, 5);
+      assert.equal(
+        error.message,
+        "Your template my-templates/appeal.en.hbs has a problem on line 5, so no letter was written: cannot parse the template:\n...if product}}no end\n---------------------^\nExpecting 'OPEN_INVERSE_CHAIN', 'INVERSE', 'OPEN_ENDBLOCK', got 'EOF'",
+      );
+    });
+
+    it('names a misspelt field, in the UI language', async () => {
+      const folder = await workspaceFolder();
+      await writeInFolder(folder as never, 'my-templates/appeal.en.hbs', 'Hello {{sender.nmae}}\n');
+      const settings = settingsWith({ templatesFolder: 'my-templates' });
+      const error = await rejection(harness().writer.render('appeal', 'en', REPORT, [REPORT], settings, folder, NOW));
+      assert.ok(error instanceof OwnTemplateRefusedError);
+      assert.equal(
+        error.message,
+        'Your template my-templates/appeal.en.hbs has a problem on line 1, so no letter was written: "nmae" is not defined (templates are strict: check the spelling against the data the letter gets)',
+      );
+      fake.env.language = 'zh-cn';
+      const chinese = await rejection(harness().writer.render('appeal', 'en', REPORT, [REPORT], settings, folder, NOW));
+      assert.equal((chinese as Error).message, '您的模板 my-templates/appeal.en.hbs 第 1 行有问题，因此没有写入信件：“nmae”未定义（模板采用严格模式：请对照信件所用的数据检查拼写）');
+    });
+
+    it('refuses a template that would put a card number into the letter', async () => {
+      const folder = await workspaceFolder();
+      await writeInFolder(folder as never, 'my-templates/appeal.en.hbs', 'My card is 4000 0566 5566 5556.\n');
+      const error = await rejection(harness().writer.render('appeal', 'en', REPORT, [REPORT], settingsWith({ templatesFolder: 'my-templates' }), folder, NOW));
+      assert.ok(error instanceof OwnTemplateRefusedError);
+      assert.equal(error.line, undefined);
+      assert.equal(
+        error.message,
+        'Your template my-templates/appeal.en.hbs would put what looks like a card number, a security code (CVC) or a one-time code into the letter, so no letter was written. Take that out of the template and try again.',
+      );
+    });
+  });
+
+  describe('render in a virtual folder (workspace.fs only)', () => {
+    const VIRTUAL = vscode.Uri.from({ scheme: 'vscode-vfs', authority: 'github', path: '/owner/repo' });
+    const TEMPLATE = vscode.Uri.joinPath(VIRTUAL, 'my-templates', 'appeal.en.hbs');
+
+    function virtualFolder(): vscode.WorkspaceFolder {
+      fake.workspace.setFolders([VIRTUAL as never]);
+      return fake.workspace.folders![0] as unknown as vscode.WorkspaceFolder;
+    }
+
+    it('reads the person’s template through workspace.fs', async () => {
+      const folder = virtualFolder();
+      fake.workspace.fs.putMemoryFile(TEMPLATE as never, 'Remote template.\n');
+      assert.equal(await harness().writer.render('appeal', 'en', REPORT, [REPORT], settingsWith({ templatesFolder: 'my-templates' }), folder, NOW), 'Remote template.\n');
+    });
+
+    it('uses the built-in template when there is none', async () => {
+      const folder = virtualFolder();
+      const text = await harness().writer.render('appeal', 'en', REPORT, [REPORT], settingsWith({ templatesFolder: 'my-templates' }), folder, NOW);
+      assert.ok(text.startsWith('**To:** OpenAI Support — Billing & Payments\n'));
+    });
+
+    it('refuses a template over 64 KB without reading it', async () => {
+      const folder = virtualFolder();
+      fake.workspace.fs.putMemoryFile(TEMPLATE as never, 'x'.repeat(64 * 1024 + 1));
+      const error = await rejection(harness().writer.render('appeal', 'en', REPORT, [REPORT], settingsWith({ templatesFolder: 'my-templates' }), folder, NOW));
+      assert.ok(error instanceof TemplateTooLargeError);
+      assert.deepEqual(
+        fake.workspace.fs.calls.filter((call) => call.op === 'readFile'),
+        [],
+      );
+    });
+
+    it('refuses a template that is a link, reading nothing', async () => {
+      const folder = virtualFolder();
+      fake.workspace.fs.putMemoryLink(TEMPLATE as never, vscode.FileType.File, 'linked text');
+      const error = await rejection(harness().writer.render('appeal', 'en', REPORT, [REPORT], settingsWith({ templatesFolder: 'my-templates' }), folder, NOW));
+      assert.ok(error instanceof RefusedPathError);
+      assert.equal(error.reason, 'link');
+      assert.equal(error.action, 'template');
+      assert.deepEqual(
+        fake.workspace.fs.calls.filter((call) => call.op === 'readFile'),
+        [],
+      );
+    });
+  });
+
+  describe('ownTemplateRefusal and its warning', () => {
+    const FILE = vscode.Uri.file('/ws/my-templates/appeal.en.hbs');
+
+    it('is no refusal for anything but the compiler’s and the renderer’s errors', () => {
+      assert.equal(ownTemplateRefusal('a string', FILE), undefined);
+      assert.equal(ownTemplateRefusal(new TypeError('x is undefined'), FILE), undefined);
+    });
+
+    it('masks a CVC the parser quotes from the template', () => {
+      const error = Object.assign(new Error('parse'), { name: 'LetterTemplateError', line: 3, reason: 'cannot parse the template:\nmy cvv is 737 {{#if' });
+      const refusal = ownTemplateRefusal(error, FILE);
+      assert.ok(refusal);
+      assert.equal(refusal.line, 3);
+      assert.equal(refusal.message, 'Your template /ws/my-templates/appeal.en.hbs has a problem on line 3, so no letter was written: cannot parse the template:\nmy cvv is ••• {{#if');
+    });
+
+    it('keeps a reason it does not know as the core gave it, without a line when there is none', () => {
+      const error = Object.assign(new Error('x'), { name: 'LetterTemplateError', reason: 'something new' });
+      assert.equal(ownTemplateRefusal(error, FILE)?.message, 'Your template /ws/my-templates/appeal.en.hbs cannot be used, so no letter was written: something new');
+    });
+
+    it('opens the template at the line when the person presses Open Template', async () => {
+      fake.window.answer = () => 'Open Template';
+      fake.workspace.openDocument(FILE as never, 'a\nb\nc\n');
+      showOwnTemplateRefusal(new OwnTemplateRefusedError(FILE, 3, 'Your template has a problem on line 3'));
+      await fake.window.messages[0]!.answered;
+      // showTextDocument opens the document first (a resolved promise here): one turn of the loop.
+      await new Promise((resolve) => setImmediate(resolve));
+      assert.deepEqual(fake.window.texts('warning'), ['Your template has a problem on line 3']);
+      assert.equal(fake.window.shownDocuments.length, 1);
+      assert.equal(fake.window.shownDocuments[0]!.uri, 'file:///ws/my-templates/appeal.en.hbs');
+      const selection = (fake.window.shownDocuments[0]!.options as { selection?: vscode.Range }).selection;
+      assert.deepEqual([selection?.start.line, selection?.start.character], [2, 0]);
+    });
+  });
+});
