@@ -93,6 +93,12 @@ const DIAGNOSES: { name: string; report: Report; history: Report[] }[] = [
 ];
 
 describe('Markdown outputs render with no literal ** or __ left', () => {
+  // Without this, a check that never finds anything would pass every test below.
+  it('the check itself sees bold that CommonMark leaves literal, and not bold it renders', () => {
+    assert.deepEqual(strayMarks('**请先等待：**文字\n\n__x：__y'), ['**请先等待：**文字', '__x：__y']);
+    assert.deepEqual(strayMarks('**请先等待**：文字 and **Wait:** text'), []);
+  });
+
   for (const lang of LANGS) {
     for (const { name, report: input, history } of DIAGNOSES) {
       it(`diagnosis (${lang}): ${name}`, () => {
