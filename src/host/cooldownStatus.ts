@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
-import type { Cooldown } from '../core/diagnose';
+import { diagnose, type Cooldown } from '../core/diagnose';
 import { cooldownText } from '../core/explain';
-import { durationText } from '../core/localTime';
+import { durationText, offsetOf } from '../core/localTime';
+import type { Report } from '../core/report';
 import { COMMAND_IDS } from './commandIds';
 import { uiLang } from './language';
 
@@ -17,7 +18,10 @@ export class CooldownStatus implements vscode.Disposable {
   private offsetMinutes = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(private readonly clock: () => Date = () => new Date()) {
+  constructor(
+    private readonly clock: () => Date = () => new Date(),
+    private readonly log?: Pick<vscode.LogOutputChannel, 'debug'>,
+  ) {
     this.item.name = vscode.l10n.t('Card Doctor: wait before trying again');
     this.item.command = COMMAND_IDS.openJournal;
   }
@@ -35,6 +39,18 @@ export class CooldownStatus implements vscode.Disposable {
     this.cooldown = cooldown;
     this.offsetMinutes = offsetMinutes;
     this.render();
+  }
+
+  /**
+   * Shows the wait a journal's attempts call for, or none. Only the journal counts: its latest
+   * entry is diagnosed against the journal that holds it, so nothing is counted twice.
+   */
+  showFrom(history: readonly Report[]): void {
+    const latest = history[history.length - 1];
+    const cooldown = latest ? diagnose(latest, history, this.clock()).cooldown : null;
+    this.log?.debug(`cooldown: ${cooldown ? `until ${cooldown.until} (${cooldown.reason})` : 'none'}, from ${history.length} journal entries`);
+    // The time is shown in the offset of the attempt it counts from, as the diagnosis shows it.
+    this.update(cooldown, latest?.occurredAt ? offsetOf(latest.occurredAt) : 0);
   }
 
   /** What the item shows now: for tests, and the same text a person sees. */

@@ -1,14 +1,13 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { COMMAND_IDS, DIAGNOSIS_PANEL_TYPE, FORM_VIEW_ID, type CommandName } from './commandIds';
-import { FailureReporter } from './log';
-import type { Session } from './session';
+import { Notifier } from './notifier';
 import type { Services } from './services';
 import { exists, uriInFolder } from './workspaceTarget';
 
-/** What `activate` hands back, for the extension's own tests: the session, and what it keeps per workspace. */
+/** What `activate` hands back, for the extension's own tests: the diagnosis tab and the cooldown, and what it keeps per workspace. */
 export interface CardDoctorApi {
-  readonly session: Session;
+  readonly session: Services['session'];
   readonly workspaceState: vscode.Memento;
 }
 
@@ -20,13 +19,13 @@ export interface CardDoctorApi {
  * that holds a journal.
  */
 export function activate(context: vscode.ExtensionContext): CardDoctorApi {
-  let failures: FailureReporter | undefined;
+  let failures: Notifier | undefined;
   const reportLoadFailure = (error: unknown): void => {
     // The services own the log channel; when they cannot load, this is the only one.
     if (!failures) {
       const log = vscode.window.createOutputChannel('Card Doctor', { log: true });
       context.subscriptions.push(log);
-      failures = new FailureReporter(log);
+      failures = new Notifier(log);
     }
     failures.report('loading dist/services.js', loadFailureMessage(error), error);
   };

@@ -1,21 +1,25 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { COMMAND_FACTORIES, type CommandHandler } from './commands';
+import { COMMAND_FACTORIES, type CommandHandler, type CommandServices } from './commands';
 import { COMMAND_IDS, type CommandName } from './commandIds';
 import { CooldownStatus } from './cooldownStatus';
 import { DiagnosisPanel } from './diagnosisPanel';
 import { LastReportStore } from './diagnosisPanelState';
+import { DiagnosisPresenter } from './diagnosisPresenter';
+import { JournalRepository } from './journalRepository';
 import { JournalStore } from './journalStore';
 import { LetterWriter, OwnTemplateRefusedError, showOwnTemplateRefusal, TemplateTooLargeError } from './letterWriter';
-import { FailureReporter } from './log';
-import { Session } from './session';
-import { SettingsWarnings, showWithOpenSettings } from './settings';
+import { Notifier } from './notifier';
+import { ReportSource } from './reportSource';
+import { SettingsService } from './settingsService';
 import { RefusedPathError } from './folderBounds';
 import { FormViewProvider } from './sidebar/formViewProvider';
+import { readingFolder } from './workspaceTarget';
 
 /** Everything behind the commands and the view, built on first use (see extension.ts). */
 export interface Services {
-  session: Session;
+  /** What the extension's own tests look at: the diagnosis tab and the status bar's cooldown. */
+  session: { readonly panel: DiagnosisPanel; readonly cooldown: CooldownStatus };
   formView: FormViewProvider;
   /** Shows the last diagnosis in a diagnosis tab VS Code restored after a reload (or closes it). */
   restoreDiagnosisPanel(panel: vscode.WebviewPanel): Promise<void>;
@@ -23,58 +27,80 @@ export interface Services {
   run(name: CommandName, argument?: unknown): Promise<unknown>;
 }
 
+/** What `createServices` may be given instead of the real thing: for unit tests. */
+export interface ServiceOptions {
+  clock?: () => Date;
+  /** Where journalWorker.js is (beside this bundle in dist/ by default). */
+  workerFile?: string;
+  letters?: CommandServices['letters'];
+}
+
 /**
  * Builds the services and the first cooldown refresh. Every disposable goes
  * to the extension's subscriptions.
  */
-export function createServices(context: vscode.ExtensionContext): Services {
+export function createServices(context: vscode.ExtensionContext, options: ServiceOptions = {}): Services {
+  const clock = options.clock ?? (() => new Date());
   const log = vscode.window.createOutputChannel('Card Doctor', { log: true });
-  const failures = new FailureReporter(log);
-  const warnings = new SettingsWarnings();
-  const journal = new JournalStore(log, {
+  const notifier = new Notifier(log);
+  // First: its configuration listener must empty its cache before the journal's reads the new path.
+  const settings = new SettingsService(notifier);
+  const store = new JournalStore(log, {
     // Beside this bundle in dist/: large journals are parsed there, off the extension host's thread.
-    workerFile: path.join(__dirname, 'journalWorker.js'),
-    warn: (key, message, setting) => warnings.once(key, message, setting),
+    workerFile: options.workerFile ?? path.join(__dirname, 'journalWorker.js'),
+    warn: (key, message, setting) => notifier.once(key, message, setting),
   });
+  const journal = new JournalRepository(store, settings);
   const panel = new DiagnosisPanel(context.extensionUri);
-  const lastReports = new LastReportStore(context.workspaceState, (message) => log.warn(message));
-  const cooldown = new CooldownStatus();
-  const session = new Session(log, journal, new LetterWriter(context, log), panel, lastReports, cooldown, warnings);
-  const journalHistory = session.historyCache;
-  const formView = new FormViewProvider(context.extensionUri, session, journalHistory);
-  context.subscriptions.push(log, journal, panel, cooldown, session, formView);
+  const reports = new ReportSource(new LastReportStore(context.workspaceState, (message) => log.warn(message)), journal, notifier, clock);
+  const diagnoses = new DiagnosisPresenter(panel, reports, journal, readingFolder, clock);
+  const cooldown = new CooldownStatus(clock, log);
+  const formView = new FormViewProvider(context.extensionUri, { log, readingFolder, clock }, journal.cache);
+  context.subscriptions.push(log, settings, store, journal, panel, cooldown, formView);
 
+  const services: CommandServices = {
+    settings,
+    journal,
+    reports,
+    diagnoses,
+    letters: options.letters ?? new LetterWriter(context, log),
+    panel,
+    cooldown,
+    notifier,
+    readingFolder,
+    clock,
+  };
   const handlers = Object.fromEntries(
-    (Object.keys(COMMAND_IDS) as CommandName[]).map((name) => [name, COMMAND_FACTORIES[name](session)]),
+    (Object.keys(COMMAND_IDS) as CommandName[]).map((name) => [name, COMMAND_FACTORIES[name](services)]),
   ) as Record<CommandName, CommandHandler>;
 
   // The cooldown follows the journal, whoever writes it (this window, the CLI, the person): the
   // form's journal cache already watches for every such change, so both read it once.
   const refresh = () => {
-    journalHistory.history(session.readingFolder()).then(
-      (history) => session.showCooldownFrom(history),
+    journal.history(readingFolder()).then(
+      (history) => cooldown.showFrom(history),
       (error: unknown) => log.warn('cooldown refresh failed', String(error)),
     );
   };
-  context.subscriptions.push(journalHistory.onDidChange(refresh));
+  context.subscriptions.push(journal.onDidChange(refresh));
   refresh();
   // An open diagnosis says what the journal holds now (an attempt just recorded, a copy removed).
   context.subscriptions.push(
-    journalHistory.onDidChange(() => {
+    journal.onDidChange(() => {
       if (!panel.isOpen) return;
-      session.showLastDiagnosis({ reveal: false, preserveFocus: true }).catch((error: unknown) => log.warn('diagnosis refresh failed', String(error)));
+      diagnoses.showLast({ reveal: false, preserveFocus: true }).catch((error: unknown) => log.warn('diagnosis refresh failed', String(error)));
     }),
   );
 
   return {
-    session,
+    session: { panel, cooldown },
     formView,
     async restoreDiagnosisPanel(restored) {
       panel.adopt(restored);
       try {
-        if (await session.showLastDiagnosis({ reveal: false, preserveFocus: true })) return;
+        if (await diagnoses.showLast({ reveal: false, preserveFocus: true })) return;
       } catch (error) {
-        failures.unexpected('restoring the diagnosis tab', error);
+        notifier.unexpected('restoring the diagnosis tab', error);
       }
       restored.dispose();
     },
@@ -85,7 +111,7 @@ export function createServices(context: vscode.ExtensionContext): Services {
         // Expected: a journal, folder or template that leads outside the workspace folder.
         if (error instanceof RefusedPathError || error instanceof TemplateTooLargeError) {
           log.warn(`${COMMAND_IDS[name]}: ${error.message}`);
-          showWithOpenSettings(error.message, error.setting);
+          notifier.withOpenSettings(error.message, error.setting);
           return undefined;
         }
         // Expected: the person's own template refused by the compiler or the renderer.
@@ -94,7 +120,7 @@ export function createServices(context: vscode.ExtensionContext): Services {
           showOwnTemplateRefusal(error);
           return undefined;
         }
-        failures.unexpected(COMMAND_IDS[name], error);
+        notifier.unexpected(COMMAND_IDS[name], error);
         return undefined;
       }
     },

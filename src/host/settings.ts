@@ -12,41 +12,61 @@ const relativePath = z.string().check(
 
 const trimmed = z.string().check(z.overwrite((value) => value.trim()));
 
-/** Each setting's rule and default (the defaults are those of package.json `contributes.configuration`). */
+/** The letter languages `cardDoctor.letterLanguage` accepts (package.json lists the same `enum`). */
+export const LETTER_LANGUAGE_VALUES = ['auto', 'en', 'zh-cn', 'zh-tw'] as const;
+
+/**
+ * Each setting's rule. The defaults are not repeated here: they are package.json's
+ * `contributes.configuration`, which VS Code answers with for a setting nobody set and gives
+ * as `inspect(key).defaultValue` (test/unit/host/settingsService.test.ts checks that each is valid here).
+ */
 const SETTING_RULES = {
-  journalPath: { schema: relativePath.check(z.minLength(1, 'must not be empty'), z.endsWith('.md', 'must end with .md')), fallback: 'card-failures/journal.md' },
-  outputFolder: { schema: relativePath.check(z.minLength(1, 'must not be empty')), fallback: 'card-failures' },
-  letterLanguage: { schema: z.enum(['auto', 'en', 'zh-cn'], 'must be auto, en or zh-cn'), fallback: 'auto' },
-  templatesFolder: { schema: relativePath, fallback: '' },
-  accountEmail: { schema: trimmed.check(z.refine((value) => value === '' || isEmailAddress(value), 'must be an email address')), fallback: '' },
-  name: { schema: trimmed.check(z.maxLength(120, 'must be at most 120 characters')), fallback: '' },
+  journalPath: relativePath.check(z.minLength(1, 'must not be empty'), z.endsWith('.md', 'must end with .md')),
+  outputFolder: relativePath.check(z.minLength(1, 'must not be empty')),
+  letterLanguage: z.enum(LETTER_LANGUAGE_VALUES, 'must be auto, en, zh-cn or zh-tw'),
+  templatesFolder: relativePath,
+  accountEmail: trimmed.check(z.refine((value) => value === '' || isEmailAddress(value), 'must be an email address')),
+  name: trimmed.check(z.maxLength(120, 'must be at most 120 characters')),
 } as const;
 
-type SettingKey = keyof typeof SETTING_RULES;
+export type SettingKey = keyof typeof SETTING_RULES;
 
-export type Settings = { [K in SettingKey]: z.infer<(typeof SETTING_RULES)[K]['schema']> };
+/** Every setting the extension reads, under `cardDoctor.`. */
+export const SETTING_KEYS = Object.keys(SETTING_RULES) as SettingKey[];
+
+export type Settings = { [K in SettingKey]: z.infer<(typeof SETTING_RULES)[K]> };
 
 export interface SettingProblem {
   key: string;
   message: string;
 }
 
+/** A setting's value as the extension uses it (trimmed, slashes forward), or the rule's first complaint. */
+export function validateSetting(key: SettingKey, value: unknown): { ok: true; value: unknown } | { ok: false; message: string } {
+  const result = SETTING_RULES[key].safeParse(value);
+  return result.success ? { ok: true, value: result.data } : { ok: false, message: result.error.issues[0]?.message ?? 'has an invalid value' };
+}
+
 /**
- * Reads the settings for a folder. An invalid value falls back to its default (so the command
- * still works) and is returned as a problem, so the caller can warn with "Open Settings".
+ * Reads the settings for a folder. An invalid value falls back to package.json's default (so the
+ * command still works) and is returned as a problem, so the caller can warn with "Open Settings".
+ * Callers that read often go through `SettingsService`, which keeps the result until a setting changes.
  */
 export function readSettings(scope: vscode.Uri | undefined): { settings: Settings; problems: SettingProblem[] } {
   const config = vscode.workspace.getConfiguration('cardDoctor', scope);
   const settings: Record<string, unknown> = {};
   const problems: SettingProblem[] = [];
-  for (const [key, rule] of Object.entries(SETTING_RULES)) {
-    const result = rule.schema.safeParse(config.get(key, rule.fallback));
-    if (result.success) {
-      settings[key] = result.data;
-    } else {
-      settings[key] = rule.fallback;
-      problems.push({ key: `cardDoctor.${key}`, message: result.error.issues[0]?.message ?? 'has an invalid value' });
+  for (const key of SETTING_KEYS) {
+    const checked = validateSetting(key, config.get(key));
+    if (checked.ok) {
+      settings[key] = checked.value;
+      continue;
     }
+    problems.push({ key: `cardDoctor.${key}`, message: checked.message });
+    const fallback = validateSetting(key, config.inspect(key)?.defaultValue);
+    // Only a broken package.json gets here (a unit test keeps its defaults valid).
+    if (!fallback.ok) throw new Error(`package.json gives cardDoctor.${key} no valid default: it ${fallback.message}`);
+    settings[key] = fallback.value;
   }
   return { settings: settings as Settings, problems };
 }
@@ -56,34 +76,9 @@ export function letterLang(settings: Settings): Lang {
   return settings.letterLanguage === 'auto' ? uiLang() : settings.letterLanguage;
 }
 
-/** Warns once per distinct problem, with a button that opens the setting. */
-export class SettingsWarnings {
-  private readonly shown = new Set<string>();
-
-  warn(problems: readonly SettingProblem[]): void {
-    for (const problem of problems) {
-      this.once(
-        `${problem.key}: ${problem.message}`,
-        vscode.l10n.t('The setting {0} is invalid: it {1}. The default is used instead.', problem.key, localizeSettingMessage(problem.message)),
-        problem.key,
-      );
-    }
-  }
-
-  /** Shows `message` (already localized) with "Open Settings" for `setting`, unless `key` was shown before in this window. */
-  once(key: string, message: string, setting: string): void {
-    if (this.shown.has(key)) return;
-    this.shown.add(key);
-    showWithOpenSettings(message, setting);
-  }
-}
-
-/** A warning with one action, "Open Settings", that opens `setting`. */
-export function showWithOpenSettings(message: string, setting: string): void {
-  const open = vscode.l10n.t('Open Settings');
-  void vscode.window.showWarningMessage(message, open).then((choice) => {
-    if (choice === open) void vscode.commands.executeCommand('workbench.action.openSettings', setting);
-  });
+/** What the person reads about an invalid setting, in their language. */
+export function settingProblemMessage(problem: SettingProblem): string {
+  return vscode.l10n.t('The setting {0} is invalid: it {1}. The default is used instead.', problem.key, localizeSettingMessage(problem.message));
 }
 
 function localizeSettingMessage(message: string): string {
@@ -94,8 +89,8 @@ function localizeSettingMessage(message: string): string {
       return vscode.l10n.t('must not be empty');
     case 'must end with .md':
       return vscode.l10n.t('must end with .md');
-    case 'must be auto, en or zh-cn':
-      return vscode.l10n.t('must be auto, en or zh-cn');
+    case 'must be auto, en, zh-cn or zh-tw':
+      return vscode.l10n.t('must be auto, en, zh-cn or zh-tw');
     case 'must be an email address':
       return vscode.l10n.t('must be an email address');
     case 'must be at most 120 characters':

@@ -24,6 +24,12 @@ export async function chooseWorkspaceFolder(options: { allowUntitled: boolean })
   return undefined;
 }
 
+/** The folder to read history from without asking: the active editor's, else the first. */
+export function readingFolder(): vscode.WorkspaceFolder | undefined {
+  const active = vscode.window.activeTextEditor?.document.uri;
+  return (active && vscode.workspace.getWorkspaceFolder(active)) ?? vscode.workspace.workspaceFolders?.[0];
+}
+
 /** A workspace-relative path as a Uri inside the folder. */
 export function uriInFolder(folder: vscode.WorkspaceFolder, relativePath: string): vscode.Uri {
   return vscode.Uri.joinPath(folder.uri, ...relativePath.split('/').filter(Boolean));

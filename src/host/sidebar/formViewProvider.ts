@@ -10,11 +10,17 @@ import {
 } from '../../protocol/messages';
 import { COMMAND_IDS, FORM_VIEW_ID } from '../commandIds';
 import { uiLang } from '../language';
-import type { Session } from '../session';
 import { diagnoseDraft, redactDraft } from './formDiagnosis';
 import { formHtml, formResourceRoots } from './formHtml';
 import { staticInit } from './formStrings';
 import { JournalHistoryCache } from './journalHistoryCache';
+
+/** What the form needs from the rest of the host: the log, the folder to read the journal of, the time. */
+export interface FormHost {
+  readonly log: vscode.LogOutputChannel;
+  readingFolder(): vscode.WorkspaceFolder | undefined;
+  readonly clock: () => Date;
+}
 
 /** The commands behind the form's buttons: the palette's own, given the form's report. */
 const REQUEST_COMMANDS = {
@@ -44,7 +50,7 @@ export class FormViewProvider implements vscode.WebviewViewProvider, vscode.Disp
 
   constructor(
     private readonly extensionUri: vscode.Uri,
-    readonly session: Session,
+    readonly session: FormHost,
     /** Shared with the status bar's cooldown, so a change to the journal is read once. */
     private readonly history: JournalHistoryCache,
   ) {
@@ -98,7 +104,7 @@ class FormConnection implements vscode.Disposable {
     this.subscription = webview.onDidReceiveMessage((data: unknown) => void this.receive(data));
   }
 
-  private get session(): Session {
+  private get session(): FormHost {
     return this.provider.session;
   }
 

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Report } from '../../core/report';
-import type { Session } from '../session';
+import type { JournalFiles } from '../journalRepository';
 
 /**
  * The journal's attempts, read once per journal and kept until the journal changes, so the form
@@ -17,7 +17,7 @@ export class JournalHistoryCache implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
   private readonly disposables: vscode.Disposable[] = [];
 
-  constructor(private readonly session: Session) {
+  constructor(private readonly session: JournalFiles) {
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.md');
     // A deleted folder is reported as itself, not as each file in it.
     const deletions = vscode.workspace.createFileSystemWatcher('**', true, true, false);

@@ -14,12 +14,14 @@ import * as path from 'node:path';
 import { EventEmitter } from './events';
 import { resetState, state } from './state';
 import { Uri } from './uri';
-import type { WorkspaceFolder } from './workspace';
+import type * as vscode from 'vscode';
 
 export type { FakeInputBox, FakeLogOutputChannel, FakeQuickPick, FakeStatusBarItem, FakeWebview, FakeWebviewPanel, MessageCall, QuickInputStep } from './window';
 import { FakeWebviewView } from './window';
 export { FakeWebviewView };
-export type { FakeTextDocument, WorkspaceFolder } from './workspace';
+export type { FakeTextDocument } from './workspace';
+/** A workspace folder as the host sees it (tempWorkspace gives fake ones under this type). */
+export type WorkspaceFolder = vscode.WorkspaceFolder;
 
 /** The repository root: the extension's own folder (package.json, l10n/, media/). */
 export const REPO_ROOT = path.resolve(__dirname, '../../..');
@@ -39,7 +41,7 @@ export async function resetFake(): Promise<void> {
  * Opens the workspace on `count` new temporary folders (named `ws0`, `ws1`… inside one temp
  * dir, real paths so links resolve as the host sees them) and gives them back. Removed by the next resetFake().
  */
-export async function tempWorkspace(count = 1): Promise<WorkspaceFolder[]> {
+export async function tempWorkspace(count = 1): Promise<vscode.WorkspaceFolder[]> {
   const root = realpathSync(await fsp.mkdtemp(path.join(os.tmpdir(), 'card-doctor-fake-')));
   temporaryFolders.push(root);
   const folders: string[] = [];
@@ -48,20 +50,20 @@ export async function tempWorkspace(count = 1): Promise<WorkspaceFolder[]> {
     await fsp.mkdir(folder);
     folders.push(folder);
   }
-  return state.workspace.setFolders(folders) ?? [];
+  return (state.workspace.setFolders(folders) ?? []) as unknown as vscode.WorkspaceFolder[];
 }
 
 /** A file's text inside a workspace folder, or undefined when it does not exist. */
-export async function readInFolder(folder: WorkspaceFolder, relativePath: string): Promise<string | undefined> {
+export async function readInFolder(folder: vscode.WorkspaceFolder, relativePath: string): Promise<string | undefined> {
   return fsp.readFile(path.join(folder.uri.fsPath, relativePath), 'utf8').catch(() => undefined);
 }
 
 /** Writes a file inside a workspace folder (its folders too). */
-export async function writeInFolder(folder: WorkspaceFolder, relativePath: string, text: string): Promise<Uri> {
+export async function writeInFolder(folder: vscode.WorkspaceFolder, relativePath: string, text: string): Promise<vscode.Uri> {
   const file = path.join(folder.uri.fsPath, relativePath);
   await fsp.mkdir(path.dirname(file), { recursive: true });
   await fsp.writeFile(file, text);
-  return Uri.file(file);
+  return Uri.file(file) as unknown as vscode.Uri;
 }
 
 /** vscode.Memento in memory. */

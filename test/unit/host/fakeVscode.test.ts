@@ -50,7 +50,7 @@ describe('fake vscode', () => {
   it('reports a missing file as FileNotFound and reads back what was written', async () => {
     const [folder] = await tempWorkspace();
     const uri = vscode.Uri.joinPath(folder!.uri, 'a', 'b.md');
-    await assert.rejects(vscode.workspace.fs.stat(uri), (error: unknown) => error instanceof vscode.FileSystemError && error.code === 'FileNotFound');
+    await assert.rejects(Promise.resolve(vscode.workspace.fs.stat(uri)), (error: unknown) => error instanceof vscode.FileSystemError && error.code === 'FileNotFound');
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode('hi'));
     assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)), 'hi');
   });
