@@ -35,6 +35,12 @@ const list = <T extends z.core.SomeType>(item: T) => z.readonly(z.array(item).ch
 /** A request's id, echoed by its `didComplete`. */
 const requestId = z.int().check(z.nonnegative());
 
+/**
+ * An ISO 8601 time with an offset (src/core/typedTime.ts's pattern): `z.iso` would bring its
+ * whole namespace (dates, durations and their patterns) into the webview.
+ */
+const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})$/;
+
 /** The UI languages; the same ids as the core's `Lang`. */
 export const UI_LANGS = ['en', 'zh-cn', 'zh-tw'] as const satisfies readonly Lang[];
 
@@ -176,7 +182,8 @@ export const UI_STRING_KEYS = [
 /** The key of one UI string. */
 export type UiStringKey = (typeof UI_STRING_KEYS)[number];
 
-const uiStringsSchema = z.record(z.enum(UI_STRING_KEYS), text);
+// A strict object of exactly these keys, as an enum-keyed record would be, without bundling zod's record schema in the webview.
+const uiStringsSchema = z.strictObject(Object.fromEntries(UI_STRING_KEYS.map((key) => [key, text])) as Record<UiStringKey, typeof text>);
 
 /** The form's strings in the UI language, by key. */
 export type UiStrings = z.infer<typeof uiStringsSchema>;
@@ -303,7 +310,7 @@ export const hostToWebviewSchema = z.discriminatedUnion('type', [
     revision: z.int().check(z.nonnegative()),
     view: diagnosisViewSchema,
     /** When the journal says to wait: until when (ISO 8601), and why, for a live countdown. */
-    cooldown: z.nullable(z.strictObject({ until: z.iso.datetime({ offset: true }), text })),
+    cooldown: z.nullable(z.strictObject({ until: z.string().check(z.regex(ISO_WITH_OFFSET)), text })),
     fieldErrors: list(fieldErrorSchema),
     /** Values inferred for fields left blank, offered to the person, never stored unless accepted. */
     suggestions: z.readonly(z.array(suggestionSchema).check(z.maxLength(SUGGESTIBLE_PATHS.length))),
