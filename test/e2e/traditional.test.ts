@@ -135,10 +135,20 @@ function diagnosisPage(page: Page): FrameLocator {
     .frameLocator('iframe#active-frame');
 }
 
-/** The open quick input's title, rows and message, as one text. */
-async function quickInputText(page: Page): Promise<string> {
+/**
+ * The open quick input's title, rows and message, as one text. `withoutDescriptions` leaves out
+ * the rows' descriptions: on the message screen each known message's description is the English
+ * the checkout shows (a quotation of what the person may have seen, not the extension's wording).
+ */
+async function quickInputText(page: Page, withoutDescriptions = false): Promise<string> {
   const widget = page.locator('.quick-input-widget');
-  const parts = await widget.locator('.quick-input-title, .monaco-list-row, .quick-input-message').allInnerTexts();
+  const parts = await widget.locator('.quick-input-title, .quick-input-message').allInnerTexts();
+  const rows = widget.locator('.monaco-list-row');
+  for (let index = 0; index < (await rows.count()); index++) {
+    let text = await rows.nth(index).innerText();
+    if (withoutDescriptions) for (const description of await rows.nth(index).locator('.label-description').allInnerTexts()) text = text.replace(description, '');
+    parts.push(text);
+  }
   const placeholder = await widget.locator('input').first().getAttribute('placeholder');
   return [...parts, placeholder ?? ''].join('\n');
 }
@@ -287,7 +297,9 @@ describe('the extension in Traditional Chinese (zh-tw)', function () {
     await waitForScreen(page, '錯誤提示是什麼？在哪裡看到的？', 1, 4);
     await page.keyboard.type('Your card was declined.');
     await activeRow(page).filter({ hasText: '在 ChatGPT 網頁版' }).waitFor({ state: 'visible' });
-    assertTraditional((await quickInputText(page)).replace('Your card was declined.', ''), 'the interview’s first screen');
+    const firstScreen = await quickInputText(page, true);
+    assertIncludesAll(firstScreen, ['您的卡片被拒絕了。', '常見錯誤提示'], 'the interview’s first screen');
+    assertTraditional(firstScreen.replace('Your card was declined.', ''), 'the interview’s first screen');
     await screenshot(page, 'traditional-3-wizard-message');
     await page.keyboard.press('Enter');
 
@@ -331,7 +343,8 @@ describe('the extension in Traditional Chinese (zh-tw)', function () {
     assert.equal(written.length, 1, written.join(', '));
     const letter = readFileSync(join(folder, 'card-failures', written[0]!), 'utf8');
     assertIncludesAll(letter, ['## 帳戶資訊', '末四碼 4242', '【您的帳戶電子郵件】', '招商銀行', '## 我的請求'], 'the appeal');
-    assertTraditional(letter, 'the appeal');
+    // The errors are quoted as the checkout showed them, in blockquotes: read the rest.
+    assertTraditional(letter.split('\n').filter((line) => !line.startsWith('> ')).join('\n'), 'the appeal');
     await waitForMarkdownPreview(page, '帳戶資訊');
     const toasts = await page.locator('.notifications-toasts .notification-toast').allInnerTexts();
     for (const toast of toasts) assertTraditional(toast, 'a notification');
