@@ -142,7 +142,16 @@ function benchBundles(): void {
   const vsix = statSync(VSIX).size;
   // What takes the room in the package, compressed as it is stored: the code, then the rest.
   const groups = new Map<string, { stored: number; size: number; files: number }>();
-  for (const entry of zipEntries(VSIX)) {
+  const inside = zipEntries(VSIX);
+  // .vscodeignore names media/ file by file (vsce lets any `!` line win): a file added there and
+  // not named is left out of the package.
+  const packaged = new Set(inside.map((entry) => entry.name));
+  const left = readdirSync('media', { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && entry.name !== 'icon.svg')
+    .map((entry) => join(entry.parentPath, entry.name).split('\\').join('/'))
+    .filter((file) => !packaged.has(`extension/${file}`));
+  if (left.length > 0) console.log(`  NOT PACKAGED (add a line to .vscodeignore if the extension uses them): ${left.join(', ')}`);
+  for (const entry of inside) {
     const name = entry.name.replace(/^extension\//, '');
     const group = name.startsWith('dist/') ? 'dist/' : name.startsWith('media/') ? 'media/' : name.startsWith('l10n/') || /^package\.nls/.test(name) ? 'translations' : name;
     const sum = groups.get(group) ?? { stored: 0, size: 0, files: 0 };
