@@ -3,7 +3,8 @@
  * where the code and its issues live, a real publisher, an icon of the right kind and size, a
  * display name in every language, a `package` script that hides no vsce warning; and that every
  * file the README and the other documents show or link to is there (vsce turns relative links
- * into addresses under the repository, so a missing file is a broken picture on the marketplace).
+ * into addresses under the repository, so a missing file is a broken picture on the marketplace);
+ * and that both READMEs list every setting with its default and every command under its title.
  */
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -23,6 +24,8 @@ interface Manifest {
   engines: Record<string, string>;
   scripts: Record<string, string>;
   contributes: {
+    commands: { command: string; title: string }[];
+    configuration: { properties: Record<string, { default: string; enum?: string[] }> };
     viewsContainers: { activitybar: { id: string; icon: string }[] };
     views: Record<string, { id: string; icon?: string }[]>;
   };
@@ -178,4 +181,44 @@ describe('documents: every file they show or link to exists', () => {
       }
     }
   });
+});
+
+describe('README: the settings and commands it lists are the manifest’s', () => {
+  /** How each README writes a setting whose default is the empty string. */
+  const EMPTY: Record<string, string> = { 'README.md': '(empty)', 'README.zh-cn.md': '（空）' };
+  const TITLES: Record<string, string> = { 'README.md': 'package.nls.json', 'README.zh-cn.md': 'package.nls.zh-cn.json' };
+
+  for (const document of ['README.md', 'README.zh-cn.md']) {
+    const rows = readFileSync(join(ROOT, document), 'utf8')
+      .split('\n')
+      .filter((line) => line.startsWith('| '))
+      .map((line) => line.split(' | ').map((cell) => cell.replace(/^\| ?| ?\|$/g, '')));
+
+    it(`${document}: a row for every setting, with its default and every value it takes`, () => {
+      const properties = manifest.contributes.configuration.properties;
+      assert.deepEqual(Object.keys(properties).sort(), [
+        'cardDoctor.accountEmail',
+        'cardDoctor.journalPath',
+        'cardDoctor.letterLanguage',
+        'cardDoctor.name',
+        'cardDoctor.outputFolder',
+        'cardDoctor.templatesFolder',
+      ]);
+      for (const [key, property] of Object.entries(properties)) {
+        const row = rows.find((cells) => cells[0] === `\`${key}\``);
+        assert.ok(row, `${document} has no row for ${key}`);
+        assert.equal(row[1], property.default === '' ? EMPTY[document] : `\`${property.default}\``, `${key}'s default`);
+        for (const value of property.enum ?? []) assert.ok(row[2]?.includes(`\`${value}\``), `${key}: ${value} not described`);
+      }
+    });
+
+    it(`${document}: a row for every command, under its title in that language`, () => {
+      const titles: Record<string, string> = readJson(TITLES[document]!);
+      for (const { command, title } of manifest.contributes.commands) {
+        const name = titles[title.slice(1, -1)];
+        assert.ok(name, `${command}: no title for ${title}`);
+        assert.ok(rows.some((cells) => cells[0] === name), `${document} has no row for ${command} (${name})`);
+      }
+    });
+  }
 });
