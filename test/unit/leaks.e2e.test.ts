@@ -3,8 +3,9 @@
  * sources (built here into a private folder, the way `esbuild.mjs` builds `dist/cli.js`, so
  * neither a stale nor a half-written shared `dist/` is tested) runs as a child process per command.
  */
+import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import * as esbuild from 'esbuild';
@@ -17,6 +18,11 @@ const ROOT = resolve(__dirname, '../..');
 const CARD_RUNS = Number(process.env.LEAK_E2E_RUNS ?? 3);
 const CODE_RUNS = Math.max(1, Math.round(CARD_RUNS * 0.67));
 
+/**
+ * What a command printed, both streams. A command that fails is a failed test, not an output:
+ * an error message holds no card number, so a bundle that could not even start would otherwise
+ * pass every check below.
+ */
 function run(cli: string, args: string[]): Promise<string> {
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, [cli, ...args], { cwd: ROOT, env: { PATH: process.env.PATH, NO_COLOR: '1' } });
@@ -24,7 +30,7 @@ function run(cli: string, args: string[]): Promise<string> {
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
     child.on('error', fail);
-    child.on('close', () => done(output));
+    child.on('close', (code) => (code === 0 ? done(output) : fail(new Error(`card-doctor ${args.slice(0, 2).join(' ')} exited with ${code}`))));
   });
 }
 
@@ -37,7 +43,9 @@ describe('leaks: the built CLI, end to end', function () {
 
   before(async () => {
     root = mkdtempSync(join(tmpdir(), 'card-doctor-leaks-e2e-'));
-    cli = join(root, 'cli.js');
+    // Laid out as the package is: the bundle in dist/, reading its message catalogues from l10n/ beside it.
+    cli = join(root, 'dist', 'cli.js');
+    symlinkSync(join(ROOT, 'l10n'), join(root, 'l10n'));
     const { builtinTemplatesPlugin } = (await import(join(ROOT, 'templates/builtinTemplatesPlugin.mjs'))) as {
       builtinTemplatesPlugin: () => esbuild.Plugin;
     };
@@ -77,7 +85,8 @@ describe('leaks: the built CLI, end to end', function () {
       ])
     ).map((text, index) => [names[index]!, text]);
     outputs.push(['journal add', await run(cli, ['journal', 'add', ...common, '--journal', journal])]);
-    outputs.push(['journal file', existsSync(journal) ? readFileSync(journal, 'utf8') : '']);
+    assert.ok(existsSync(journal), 'journal add wrote the journal');
+    outputs.push(['journal file', readFileSync(journal, 'utf8')]);
     outputs.push(['journal list --format json', await run(cli, ['journal', 'list', '--journal', journal, '--format', 'json'])]);
     return outputs.map(([name, text]) => [name, text.split(dir).join('<dir>')]);
   }
