@@ -164,14 +164,21 @@ export function extensionWebview(page: Page): FrameLocator {
 /** The extension's activity-bar item, in either UI language. */
 export const ACTIVITY_ITEM = '.activitybar .action-item .action-label[aria-label^="Card Doctor"], .activitybar .action-item .action-label[aria-label^="绑卡医生"]';
 
+/**
+ * The frame of an editor tab's webview sits in a container that names its editor
+ * (`data-parent-flow-to-element-id="webview-editor-element-…"`); a view's does not. (The URL's
+ * `purpose=webviewView` is no help: a view shown again after being hidden is loaded without it.)
+ */
+const IN_EDITOR = '[data-parent-flow-to-element-id^="webview-editor-element"]';
+
 /** The sidebar form's webview element: VS Code's frame around the form's page, the whole view. */
 export function formViewElement(page: Page): Locator {
-  return page.locator(`iframe.webview[src*="extensionId=${EXTENSION_ID}"][src*="purpose=webviewView"]`);
+  return page.locator(`:not(${IN_EDITOR}) > iframe.webview[src*="extensionId=${EXTENSION_ID}"]`);
 }
 
-/** The diagnosis tab's webview element: the extension's one that is not a sidebar view. */
+/** The diagnosis tab's webview element: the extension's one in an editor tab. */
 export function diagnosisTabElement(page: Page): Locator {
-  return page.locator(`iframe.webview[src*="extensionId=${EXTENSION_ID}"]:not([src*="purpose=webviewView"])`);
+  return page.locator(`${IN_EDITOR} > iframe.webview[src*="extensionId=${EXTENSION_ID}"]`);
 }
 
 /**
@@ -187,20 +194,34 @@ export async function openFormView(page: Page): Promise<FrameLocator> {
 }
 
 /**
+ * Resolves with `probe()`'s value once `done` accepts it, asking again every 200 ms: for a state
+ * that has no event of its own to wait on (a file's content, a log line, something spread over
+ * several frames). Fails with `what` after `timeoutMs`.
+ */
+export async function waitUntil<T>(what: string, probe: () => T | Promise<T>, done: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (done(value)) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolveTick) => setTimeout(resolveTick, 200));
+  }
+}
+
+/**
  * Waits until one of the open Markdown previews shows a heading with `text`: several previews
  * can be open at once (the diagnosis, then a letter), so each is looked at in turn.
  */
 export async function waitForMarkdownPreview(page: Page, text: string | RegExp, timeout = 60_000): Promise<void> {
   const previews = page.locator('iframe.webview[src*="extensionId=vscode.markdown-language-features"]');
-  const deadline = Date.now() + timeout;
-  for (;;) {
+  const headingIn = (index: number) =>
+    previews.nth(index).contentFrame().frameLocator('iframe#active-frame').locator('h1, h2', { hasText: text }).first();
+  await waitUntil(`a Markdown preview showing a heading ${String(text)}`, async () => {
     for (let index = 0; index < (await previews.count()); index++) {
-      const heading = previews.nth(index).contentFrame().frameLocator('iframe#active-frame').locator('h1, h2', { hasText: text });
-      if (await heading.first().isVisible().catch(() => false)) return;
+      if (await headingIn(index).isVisible().catch(() => false)) return true;
     }
-    if (Date.now() > deadline) throw new Error(`no Markdown preview showed a heading ${String(text)} within ${timeout} ms`);
-    await page.waitForTimeout(250);
-  }
+    return false;
+  }, (shown) => shown, timeout);
 }
 
 /** Saves a PNG of what a person would see to test-output/screenshots/<name>.png; returns its path. */

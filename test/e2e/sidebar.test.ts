@@ -16,14 +16,16 @@ import {
   SCREENSHOTS_DIR,
   closeWorkbench,
   extensionWebview,
+  openFormView,
   openWorkbench,
   screenshot,
   screenshotIfFailed,
+  settledScreenshot,
   waitForMarkdownPreview,
+  waitUntil,
   type Workbench,
 } from './harness';
 
-const ACTIVITY_ITEM = '.activitybar .action-item .action-label[aria-label^="Card Doctor"], .activitybar .action-item .action-label[aria-label^="绑卡医生"]';
 const EXPLORER_ITEM = '.activitybar .action-item .action-label[aria-label^="Explorer"]';
 const FULL_CARD = '4242 4242 4242 4242';
 
@@ -85,15 +87,6 @@ function formFrame(page: Page): Frame {
   return inner;
 }
 
-async function openFormView(page: Page): Promise<FrameLocator> {
-  await page.locator(ACTIVITY_ITEM).click();
-  // Off the activity bar before its tooltip shows: it would cover the form in the pictures.
-  await page.mouse.move(900, 600);
-  const form = extensionWebview(page);
-  await form.locator('#app[data-ready="true"]').waitFor({ timeout: 60_000 });
-  return form;
-}
-
 async function focusedId(page: Page): Promise<string> {
   return formFrame(page).evaluate(() => document.activeElement?.id ?? '');
 }
@@ -143,14 +136,17 @@ function extensionLog(workbench: Workbench): string {
   return find(logs).map((file) => readFileSync(file, 'utf8')).join('\n');
 }
 
-async function waitFor<T>(what: string, probe: () => T | Promise<T>, done: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const result = await probe();
-    if (done(result)) return result;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
+/** `waitUntil` with the form tests' usual patience. */
+function waitFor<T>(what: string, probe: () => T | Promise<T>, done: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
+  return waitUntil(what, probe, done, timeoutMs);
+}
+
+/** Background colours as the page computes them: `rgb(248, 248, 248)`. */
+interface Colours {
+  view: string;
+  input: string;
+  button: string;
+  problem: string;
 }
 
 /** Switches the colour theme as a person does (Preferences: Color Theme) and waits for the form to follow. */
@@ -171,9 +167,18 @@ async function useTheme(workbench: Workbench, theme: string, bodyClass: string):
   await themeRow.click();
   await picker.waitFor({ state: 'hidden' });
   await extensionWebview(page).locator(`body.${bodyClass}`).waitFor({ timeout: 30_000 });
-  // The workbench repaints its parts a little after the webview gets the new class.
-  await page.waitForTimeout(500);
+  // The workbench's own parts follow with their class (vs, vs-dark, hc-black, hc-light); the
+  // pictures then wait for the repaint to settle.
+  await page.locator(`.monaco-workbench.${WORKBENCH_THEME_CLASS[bodyClass]}`).waitFor({ state: 'attached', timeout: 30_000 });
 }
+
+/** The class the workbench's root gets in each kind of theme, by the class the webview's body gets. */
+const WORKBENCH_THEME_CLASS: Record<string, string> = {
+  'vscode-light': 'vs',
+  'vscode-dark': 'vs-dark',
+  'vscode-high-contrast': 'hc-black',
+  'vscode-high-contrast-light': 'hc-light',
+};
 
 /** The sidebar as a person sees it, with the form's pane scrolled so `anchor` is at its top (or to its start). */
 async function sidebarShot(workbench: Workbench, name: string, anchor?: string): Promise<string> {
@@ -184,7 +189,7 @@ async function sidebarShot(workbench: Workbench, name: string, anchor?: string):
   await workbench.page.mouse.move(900, 600);
   mkdirSync(SCREENSHOTS_DIR, { recursive: true });
   const path = join(SCREENSHOTS_DIR, `${name}.png`);
-  await workbench.page.locator('.part.sidebar').screenshot({ path });
+  await settledScreenshot(workbench.page.locator('.part.sidebar'), path);
   return path;
 }
 
@@ -458,6 +463,16 @@ describe('sidebar form in Chromium', function () {
       'saveJournal',
       null,
     ];
+    // The host answers the last message posted (request 93); messages are handled in order, so
+    // once that answer is in the form, every earlier one has been dealt with.
+    await formFrame(page).evaluate(() => {
+      const frameWindow = window as unknown as { answer93?: Promise<unknown> };
+      frameWindow.answer93 = new Promise((resolveAnswer) => {
+        window.addEventListener('message', (event: MessageEvent<{ type?: string; requestId?: unknown }>) => {
+          if (event.data?.type === 'didComplete' && event.data.requestId === 93) resolveAnswer(event.data);
+        });
+      });
+    });
     // The same channel the page's acquireVsCodeApi().postMessage uses, one frame up.
     await outerWebviewFrame(page).evaluate((messages) => {
       const post = (window as unknown as Record<string, (channel: string, data: unknown) => void>)['__vscode_post_message__']!;
@@ -472,7 +487,8 @@ describe('sidebar form in Chromium', function () {
       (text) => (text.match(/dropped a malformed message/g) ?? []).length >= logBefore + malformed.length,
     );
     assert.doesNotMatch(log, /4242424242424242/, 'the log names the problem, never the value');
-    await page.waitForTimeout(1_500);
+    const answer = await formFrame(page).evaluate(() => (window as unknown as { answer93: Promise<unknown> }).answer93);
+    assert.deepEqual(answer, { type: 'didComplete', requestId: 93, ok: false, message: 'Some fields need attention, so nothing was done.' });
     assert.deepEqual(listFiles(folder), filesBefore);
     assert.equal(readFileSync(join(folder, 'card-failures', 'journal.md'), 'utf8'), journalBefore);
     // And the form still works.
@@ -576,14 +592,24 @@ describe('sidebar form in Chromium', function () {
     assert.deepEqual(policyMessages, []);
   });
 
-  describe('looks native in each theme', () => {
-    const themes: [string, string, string][] = [
-      ['light', 'Default Light Modern', 'vscode-light'],
-      ['dark', 'Default Dark Modern', 'vscode-dark'],
-      ['high-contrast', 'Default High Contrast', 'vscode-high-contrast'],
-      ['high-contrast-light', 'Default High Contrast Light', 'vscode-high-contrast-light'],
+  describe('takes its colours from each theme', () => {
+    /** VS Code's colours in each theme (its theme files): the view, an input, the primary button, a field's problem. */
+    const themes: [name: string, theme: string, bodyClass: string, colours: Colours][] = [
+      ['light', 'Default Light Modern', 'vscode-light', {
+        view: 'rgb(248, 248, 248)', input: 'rgb(255, 255, 255)', button: 'rgb(0, 95, 184)', problem: 'rgb(242, 222, 222)',
+      }],
+      ['dark', 'Default Dark Modern', 'vscode-dark', {
+        view: 'rgb(24, 24, 24)', input: 'rgb(49, 49, 49)', button: 'rgb(0, 120, 212)', problem: 'rgb(90, 29, 29)',
+      }],
+      // High Contrast gives buttons no fill of their own: their border marks them.
+      ['high-contrast', 'Default High Contrast', 'vscode-high-contrast', {
+        view: 'rgb(0, 0, 0)', input: 'rgb(0, 0, 0)', button: 'rgba(0, 0, 0, 0)', problem: 'rgb(0, 0, 0)',
+      }],
+      ['high-contrast-light', 'Default High Contrast Light', 'vscode-high-contrast-light', {
+        view: 'rgb(255, 255, 255)', input: 'rgb(255, 255, 255)', button: 'rgb(15, 74, 133)', problem: 'rgb(255, 255, 255)',
+      }],
     ];
-    for (const [name, theme, bodyClass] of themes) {
+    for (const [name, theme, bodyClass, colours] of themes) {
       it(`in ${theme}`, async () => {
         const { page } = workbench!;
         await useTheme(workbench!, theme, bodyClass);
@@ -592,6 +618,13 @@ describe('sidebar form in Chromium', function () {
         await form.locator('#f-card-last4').blur();
         await form.locator('#f-card-last4-error:not([hidden])').waitFor();
         await form.locator('#f-errorMessage').focus();
+        // (No named functions inside evaluate: the test runner's transform would refer to a helper the page lacks.)
+        const [view, input, button, problem] = await formFrame(page).evaluate(() =>
+          ['body', '#f-card-issuerName', '[data-action="saveJournal"]', '#f-card-last4-error'].map((selector) => getComputedStyle(document.querySelector(selector)!).backgroundColor),
+        );
+        const shown: Colours = { view: view!, input: input!, button: button!, problem: problem! };
+        assert.deepEqual(shown, colours);
+        // Pictures for people (and the README) to look at; the compared ones are in looks.test.ts.
         await sidebarShot(workbench!, `sidebar-${name}-attempt`);
         await sidebarShot(workbench!, `sidebar-${name}-card`, '[data-field="card.bin"]');
         await sidebarShot(workbench!, `sidebar-${name}-diagnosis`, '.diagnosis');

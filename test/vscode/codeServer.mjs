@@ -84,6 +84,37 @@ function freePort() {
   });
 }
 
+/**
+ * What the server's start-up came to, read from its output as it is written: 'listening' (its
+ * "HTTP server listening on" line), 'port-taken' (EADDRINUSE), 'exited', or 'timeout' after
+ * HEALTH_TIMEOUT_MS.
+ *
+ * @param {import('node:child_process').ChildProcess} child
+ * @param {Promise<void>} exitPromise
+ * @returns {Promise<'listening' | 'port-taken' | 'exited' | 'timeout'>}
+ */
+function startUpOutcome(child, exitPromise) {
+  return new Promise((resolveOutcome) => {
+    // The end of what was written so far, so a line split across two chunks is still seen whole.
+    let tail = '';
+    const onOutput = (chunk) => {
+      tail = (tail + chunk.toString('utf8')).slice(-4096);
+      if (tail.includes('EADDRINUSE')) finish('port-taken');
+      else if (tail.includes('HTTP server listening on ')) finish('listening');
+    };
+    const timer = setTimeout(() => finish('timeout'), HEALTH_TIMEOUT_MS);
+    function finish(outcome) {
+      clearTimeout(timer);
+      child.stdout.off('data', onOutput);
+      child.stderr.off('data', onOutput);
+      resolveOutcome(outcome);
+    }
+    child.stdout.on('data', onOutput);
+    child.stderr.on('data', onOutput);
+    void exitPromise.then(() => finish('exited'));
+  });
+}
+
 function delay(ms) {
   return new Promise((resolveDelay) => setTimeout(resolveDelay, ms));
 }
@@ -197,25 +228,21 @@ export async function startCodeServer(options = {}) {
       rmSync(socketTmpDir, { recursive: true, force: true });
     };
     const url = `http://127.0.0.1:${port}/`;
-    const deadline = Date.now() + HEALTH_TIMEOUT_MS;
-    for (;;) {
-      if (/EADDRINUSE/.test(readLog())) {
-        await stop();
-        throw new PortTakenError(`port ${port} was taken`);
-      }
-      if (exited) {
-        await stop();
-        throw new Error(`code-server exited during start-up (${JSON.stringify(exited)}); log ${logFile}:\n${readLog()}`);
-      }
-      try {
-        const response = await fetch(`${url}healthz`, { signal: AbortSignal.timeout(2_000) });
-        if (response.ok) break;
-      } catch { /* not listening yet */ }
-      if (Date.now() > deadline) {
-        await stop();
-        throw new Error(`code-server did not answer ${url}healthz within ${HEALTH_TIMEOUT_MS / 1000} s; log ${logFile}:\n${readLog()}`);
-      }
-      await delay(200);
+    const outcome = await startUpOutcome(child, exitPromise);
+    if (outcome === 'port-taken') {
+      await stop();
+      throw new PortTakenError(`port ${port} was taken`);
+    }
+    if (outcome === 'exited') {
+      await stop();
+      throw new Error(`code-server exited during start-up (${JSON.stringify(exited)}); log ${logFile}:\n${readLog()}`);
+    }
+    const healthy = outcome === 'listening'
+      && await fetch(`${url}healthz`, { signal: AbortSignal.timeout(10_000) }).then((response) => response.ok, () => false);
+    if (!healthy) {
+      await stop();
+      const why = outcome === 'timeout' ? `said nothing of listening within ${HEALTH_TIMEOUT_MS / 1000} s` : `listens, but ${url}healthz did not answer OK`;
+      throw new Error(`code-server ${why}; log ${logFile}:\n${readLog()}`);
     }
 
     return { url, port, pid: child.pid, folder, runDir, userDataDir, extensionsDir, logFile, readLog, stop };
