@@ -17,8 +17,10 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Result } from 'axe-core';
 import type { FrameLocator, Locator, Page } from 'playwright-core';
 import {
-  EXTENSION_ID,
+  ACTIVITY_ITEM,
   closeWorkbench,
+  diagnosisTabElement,
+  formViewElement,
   openWorkbench,
   screenshot,
   screenshotIfFailed,
@@ -26,7 +28,6 @@ import {
 } from './harness';
 
 const REPO_ROOT = resolve(__dirname, '../..');
-const ACTIVITY_ITEM = '.activitybar .action-item .action-label[aria-label^="Card Doctor"], .activitybar .action-item .action-label[aria-label^="绑卡医生"]';
 const MARKER = '<!-- card-doctor:entry v1 ';
 
 interface Language {
@@ -98,12 +99,9 @@ function workspaceWithOneAttempt(lang: 'en' | 'zh-cn'): string {
   return folder;
 }
 
-/** The diagnosis tab's webview: the extension's one that is not a sidebar view. */
-const DIAGNOSIS_FRAME = `iframe.webview[src*="extensionId=${EXTENSION_ID}"]:not([src*="purpose=webviewView"])`;
-
 /** The diagnosis tab's page. */
 function diagnosisPage(page: Page): FrameLocator {
-  return page.frameLocator(DIAGNOSIS_FRAME).frameLocator('iframe#active-frame');
+  return diagnosisTabElement(page).contentFrame().frameLocator('iframe#active-frame');
 }
 
 /** The themes the tab is audited in, with the class VS Code gives the page's body in each. */
@@ -120,7 +118,7 @@ const THEMES: [name: string, theme: string, bodyClass: string][] = [
  * policy, which would refuse the stylesheet inlined in place of the webview resource link.
  */
 async function auditTab(workbench: Workbench) {
-  const outer = await (await workbench.page.locator(DIAGNOSIS_FRAME).elementHandle())?.contentFrame();
+  const outer = await (await diagnosisTabElement(workbench.page).elementHandle())?.contentFrame();
   const inner = await (await outer?.locator('iframe#active-frame').elementHandle())?.contentFrame();
   assert.ok(inner, 'the diagnosis tab is on the page');
   const css = readFileSync(join(REPO_ROOT, 'media', 'diagnosis.css'), 'utf8');
@@ -144,9 +142,7 @@ function describeViolations(violations: readonly Result[]): string {
 
 /** The sidebar form's page. */
 function formPage(page: Page): FrameLocator {
-  return page
-    .frameLocator(`iframe.webview[src*="extensionId=${EXTENSION_ID}"][src*="purpose=webviewView"]`)
-    .frameLocator('iframe#active-frame');
+  return formViewElement(page).contentFrame().frameLocator('iframe#active-frame');
 }
 
 /** The editor group whose title bar shows the diagnosis tab. */
