@@ -19,7 +19,6 @@ import {
   openWorkbench,
   screenshot,
   screenshotIfFailed,
-  waitForMarkdownPreview,
   type OpenWorkbenchOptions,
   type Workbench,
 } from './harness';
@@ -351,7 +350,8 @@ describe('the extension in Traditional Chinese (zh-tw)', function () {
     assertIncludesAll(letter, ['## 帳戶資訊', '末四碼 4242', '【您的帳戶電子郵件】', '招商銀行', '## 我的請求'], 'the appeal');
     // The errors are quoted as the checkout showed them, in blockquotes: read the rest.
     assertTraditional(letter.split('\n').filter((line) => !line.startsWith('> ')).join('\n'), 'the appeal');
-    await waitForMarkdownPreview(page, '帳戶資訊');
+    // From the tab's title bar the letter opens as Markdown source beside the diagnosis.
+    await page.locator('.editor-group-container .view-lines', { hasText: '帳戶資訊' }).first().waitFor({ state: 'visible', timeout: 30_000 });
     const toasts = await page.locator('.notifications-toasts .notification-toast').allInnerTexts();
     for (const toast of toasts) assertTraditional(toast, 'a notification');
     await page.mouse.move(700, 500);
