@@ -301,6 +301,58 @@ describe('host letterWriter', () => {
     });
   });
 
+  describe('the compiler’s and renderer’s reasons, in the UI language', () => {
+    // The host matches the core's English reasons word for word to translate them: a reason
+    // reworded in core would reach a Chinese UI in English. Each is written out in both languages.
+    const ATTEMPTS = ['10:31', '10:41', '10:51', '11:01'].map((time) => validReport({ occurredAt: `2025-11-27T${time}:00+08:00`, card: { last4: '4242' } }));
+    const CASES: [name: string, source: string, line: number | undefined, en: string, zhCn: string][] = [
+      [
+        'too many tags',
+        '{{sender.name}}'.repeat(1001),
+        1,
+        'the template has more than 1000 tags ({{…}}); a letter template has about 60',
+        '模板中的标签（{{…}}）超过 1000 个；信件模板一般只有 60 个左右',
+      ],
+      ['nested too deep', `${'{{#if product}}'.repeat(17)}${'{{/if}}'.repeat(17)}`, 1, 'blocks and subexpressions are nested more than 16 deep', '块和子表达式的嵌套超过 16 层'],
+      ['a name of too many parts', '{{a.b.c.d.e.f.g.h.i.j.k.l.m.n.o.p.q}}', 1, 'a name has more than 16 parts', '某个名称超过 16 段'],
+      [
+        '{{log}}',
+        '{{log "x"}}',
+        1,
+        '{{log}} is not allowed in a letter template: it would print to the terminal, not the letter',
+        '信件模板中不能使用 {{log}}：它会把内容输出到终端，而不是写进信件',
+      ],
+      ['a partial', '{{> header}}', 1, 'partials ({{> name}}) are not supported in letter templates', '信件模板不支持局部模板（{{> name}}）'],
+      ['a decorator', '{{#*inline "x"}}y{{/inline}}', 1, 'decorators ({{* name}}, {{#*inline}}) are not supported in letter templates', '信件模板不支持装饰器（{{* name}}、{{#*inline}}）'],
+      ['an unknown helper', '{{frobnicate product}}', 1, 'unknown helper "frobnicate"', '未知的辅助函数“frobnicate”'],
+      [
+        'loops inside loops',
+        `${'{{#each @root.attempts}}'.repeat(16)}x${'{{/each}}'.repeat(16)}`,
+        undefined,
+        "the template's loops repeat more than 100,000 times or write more than 16,000,000 characters; loops inside loops multiply",
+        '模板中的循环重复超过 100,000 次，或写出超过 16,000,000 个字符；循环嵌套时次数会成倍增加',
+      ],
+    ];
+
+    for (const [name, source, line, en, zhCn] of CASES) {
+      it(`words ${name}`, async () => {
+        const folder = await workspaceFolder();
+        await writeInFolder(folder as never, 'my-templates/appeal.en.hbs', source);
+        const settings = settingsWith({ templatesFolder: 'my-templates' });
+        const render = () => harness().writer.render('appeal', 'en', ATTEMPTS[3]!, ATTEMPTS, settings, folder, NOW);
+        const english = await rejection(render());
+        assert.ok(english instanceof OwnTemplateRefusedError);
+        assert.equal(english.line, line);
+        const where = line === undefined ? 'cannot be used' : `has a problem on line ${line}`;
+        assert.equal(english.message, `Your template my-templates/appeal.en.hbs ${where}, so no letter was written: ${en}`);
+        fake.env.language = 'zh-cn';
+        const chinese = (await rejection(render())) as Error;
+        const whereZh = line === undefined ? '无法使用' : `第 ${line} 行有问题`;
+        assert.equal(chinese.message, `您的模板 my-templates/appeal.en.hbs ${whereZh}，因此没有写入信件：${zhCn}`);
+      });
+    }
+  });
+
   describe('render in a virtual folder (workspace.fs only)', () => {
     const VIRTUAL = vscode.Uri.from({ scheme: 'vscode-vfs', authority: 'github', path: '/owner/repo' });
     const TEMPLATE = vscode.Uri.joinPath(VIRTUAL, 'my-templates', 'appeal.en.hbs');
