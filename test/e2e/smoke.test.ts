@@ -1,4 +1,4 @@
-/** The browser harness works end to end: a real workbench, the palette, screenshots. */
+/** The browser harness works end to end: a real workbench, the palette, the installed extension. */
 import assert from 'node:assert/strict';
 import { closeWorkbench, openWorkbench, runCommandFromPalette, screenshot, screenshotIfFailed, type Workbench } from './harness';
 
@@ -23,12 +23,17 @@ describe('workbench in Chromium', function () {
     await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'README.md' }).waitFor();
   });
 
-  it('runs a built-in command from the palette', async () => {
+  it('runs a built-in command from the palette, whose settings editor finds the extension’s settings', async () => {
     const { page } = workbench!;
     await runCommandFromPalette(page, 'Preferences: Open User Settings');
     await page.locator('.settings-editor').waitFor({ state: 'visible' });
-    const path = await screenshot(page, 'smoke-settings-editor');
-    assert.ok(path.endsWith('.png'));
+    // The search box has focus as the editor opens.
+    await page.keyboard.type('cardDoctor.journalPath');
+    const setting = page.locator('.settings-editor .setting-item-contents', { hasText: 'Path of the failure journal, relative to the workspace folder.' });
+    await setting.waitFor({ state: 'visible' });
+    assert.equal(await setting.locator('.setting-item-category').textContent(), 'Card Doctor: ');
+    assert.equal(await setting.locator('.setting-item-label').textContent(), 'Journal Path');
+    await screenshot(page, 'smoke-settings-editor');
   });
 
   it('lists the extension among the installed ones', async () => {
