@@ -279,11 +279,15 @@ describe('the extension in Traditional Chinese (zh-tw)', function () {
     assert.equal(await form.locator('#f-billing-country').inputValue(), '台灣 (TW)');
     await form.locator('.diagnosis .meta').first().waitFor({ state: 'visible' });
 
-    const said = await everythingSaid(await extensionFrame(page, '#app', 'view'));
+    const formFrame = await extensionFrame(page, '#app', 'view');
+    const said = await everythingSaid(formFrame);
     assertIncludesAll(said, ['即時診斷', '簽帳金融卡', '帳單地址', '儲存到日誌', '生成申訴信'], 'the sidebar form');
     assertTraditional(said, 'the sidebar form');
     await page.mouse.move(900, 600);
     await screenshot(page, 'traditional-2-sidebar');
+    // The form's first questions too, for the eye: the form scrolls inside its pane.
+    await formFrame.evaluate(() => document.querySelector('.form')?.scrollTo(0, 0));
+    await screenshot(page, 'traditional-2-sidebar-top');
 
     await form.locator('[data-action="saveJournal"]').click();
     const journalPath = join(folder, 'card-failures', 'journal.md');
