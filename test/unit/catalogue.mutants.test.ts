@@ -166,6 +166,12 @@ describe('catalogue: the data every explanation is made of', () => {
     for (const brand of CARD_BRANDS) assertBilingual(BRAND_NAMES[brand], `brand ${brand}`);
     assertSameKeys(LIKELIHOOD_WORDS, ['high', 'medium', 'low'], 'LIKELIHOOD_WORDS');
     for (const level of ['high', 'medium', 'low'] as const) assertBilingual(LIKELIHOOD_WORDS[level], `likelihood ${level}`);
+    // The scale every finding is worded on, written out: three even steps, never certainty.
+    assert.deepEqual(LIKELIHOOD_WORDS, {
+      high: { en: 'likely', 'zh-cn': '可能性较高' },
+      medium: { en: 'possible', 'zh-cn': '可能性中等' },
+      low: { en: 'less likely', 'zh-cn': '可能性较低' },
+    });
   });
 
   it('marks an inferred country with what it was inferred from, and says why a belief counts less', () => {
