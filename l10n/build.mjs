@@ -113,8 +113,9 @@ export function tableCorpus() {
   const texts = new Set();
   for (const [file, property] of Object.entries(TABLE_SOURCES)) for (const text of stringLiterals(file, property)) if (runsOf(text).length > 0) texts.add(text);
   for (const name of readdirSync(join(ROOT, TEMPLATE_DIR)).filter((file) => file.endsWith('.zh-cn.hbs')).sort()) {
-    // The template's text between its expressions; the rendered letter is converted as a whole.
-    for (const text of read(join(TEMPLATE_DIR, name)).split(/\{\{[^}]*\}\}/)) if (runsOf(text).length > 0) texts.add(text);
+    // Line by line, expressions too: their quoted placeholders (【金额及币种…】) are shown. The
+    // rendered letter is converted as a whole, so these are the texts it is made of.
+    for (const text of read(join(TEMPLATE_DIR, name)).split('\n')) if (runsOf(text).length > 0) texts.add(text);
   }
   return [...texts].sort();
 }

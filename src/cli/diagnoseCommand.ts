@@ -3,7 +3,8 @@ import { diagnosisToMarkdown, viewDiagnosis } from '../core/diagnosisView';
 import { journalReports } from '../core/journal';
 import { InputError } from './cliError';
 import { readJournalOption } from './journalInput';
-import { parseChoice, parseCommandArgs, parseLang, parseNow } from './options';
+import { parseChoice, parseCommandArgs, parseNow } from './options';
+import { chooseLanguage } from './language';
 import { readReport } from './readInput';
 import { diagnosisToText, stylesFor } from './textFormat';
 
@@ -22,7 +23,7 @@ Options:
                              64 KB) is skipped with a warning; a copy of an entry counts once
   --now ISO                  the moment to diagnose at, such as 2025-11-27T10:31:00+08:00
                              (default: the clock)
-  --lang en|zh-cn            language of the text (default: from LANG)
+  --lang en|zh-cn|zh-tw      language of the text (default: from LANG)
   --format text|json|markdown  output format (default: text)
   -h, --help                 show this help
 
@@ -42,7 +43,7 @@ export async function runDiagnose(args: string[]): Promise<void> {
   });
   if (positionals.length !== 1) throw new InputError(['expected one report: a JSON file, or - for standard input']);
   const now = parseNow(values.now);
-  const lang = parseLang(values.lang, process.env);
+  const lang = chooseLanguage(values.lang, process.env);
   const format = parseChoice('--format', values.format, FORMATS, 'text');
   const report = await readReport(positionals[0]!);
 

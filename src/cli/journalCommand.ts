@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import * as l10n from '@vscode/l10n';
 import type { Lang } from '../core/catalogue';
 import {
   cardText,
@@ -14,12 +15,13 @@ import { parseReport } from '../core/report';
 import { InputError } from './cliError';
 import { appendJournalEntry } from '../node/journalFile';
 import { readJournalOption, withJournalErrors } from './journalInput';
-import { parseChoice, parseCommandArgs, parseLang, parseNow } from './options';
+import { parseChoice, parseCommandArgs, parseNow } from './options';
+import { chooseLanguage } from './language';
 import { readReport } from './readInput';
 
 export const JOURNAL_HELP = `Usage:
-  card-doctor journal add <report.json | -> [--journal FILE] [--now ISO] [--lang en|zh-cn] [--force]
-  card-doctor journal list [--journal FILE] [--format json|text] [--lang en|zh-cn]
+  card-doctor journal add <report.json | -> [--journal FILE] [--now ISO] [--lang en|zh-cn|zh-tw] [--force]
+  card-doctor journal list [--journal FILE] [--format json|text] [--lang en|zh-cn|zh-tw]
 
 Keeps the failure journal: one Markdown file, one section per failed attempt, oldest first.
 You may write your own notes anywhere in it; leave the <!-- card-doctor:entry … --> lines as they are.
@@ -43,7 +45,8 @@ Options:
                        inside the current folder, not reached through a symbolic link out of it;
                        the journal file itself is never written through a symbolic link)
   --now ISO            the current time (default: the clock)
-  --lang en|zh-cn      language of the entry and of the text (default: from LANG)
+  --lang LANG          language of the entry and of the text: en, zh-cn or zh-tw (Traditional)
+                       (default: from LANG)
   --force              add: record the attempt even when the journal already holds it
   --format json|text   list output: json is an array of the reports with occurredAt and line
                        (default: text)
@@ -74,7 +77,7 @@ async function addEntry(args: string[]): Promise<void> {
   });
   if (positionals.length !== 1) throw new InputError(['expected one report: a JSON file, or - for standard input']);
   const now = parseNow(values.now);
-  const lang = parseLang(values.lang, process.env);
+  const lang = chooseLanguage(values.lang, process.env);
   const path = resolve(values.journal ?? DEFAULT_JOURNAL_PATH);
   const validated = await readReport(positionals[0]!);
   const unsafe = fieldsHoldingSecrets(validated);
@@ -95,9 +98,12 @@ async function addEntry(args: string[]): Promise<void> {
       const title = entryTitle({ ...same.report, occurredAt: same.occurredAt }, lang);
       throw new InputError(
         [
-          lang === 'en'
-            ? `the journal already holds this attempt: the entry of ${title} (${path}, line ${same.line}); nothing was written. Add it again with --force.`
-            : `失败日志中已有这次绑卡的记录（${title}，见 ${path} 第 ${same.line} 行），未写入任何内容。如确需再记一次，请加上 --force。`,
+          l10n.t(
+            'the journal already holds this attempt: the entry of {0} ({1}, line {2}); nothing was written. Add it again with --force.',
+            title,
+            path,
+            same.line,
+          ),
         ],
         3,
       );
@@ -105,7 +111,7 @@ async function addEntry(args: string[]): Promise<void> {
   }
   await withJournalErrors(path, () => appendJournalEntry(path, report, lang, now, { within }));
   const title = entryTitle(report, lang);
-  process.stdout.write(lang === 'en' ? `Added the attempt of ${title} to ${path}\n` : `已将这次绑卡（${title}）记入 ${path}\n`);
+  process.stdout.write(`${l10n.t('Added the attempt of {0} to {1}', title, path)}\n`);
 }
 
 async function listEntries(args: string[]): Promise<void> {
@@ -115,7 +121,7 @@ async function listEntries(args: string[]): Promise<void> {
     lang: { type: 'string' },
   });
   if (positionals.length > 0) throw new InputError(['journal list takes no arguments besides its options']);
-  const lang = parseLang(values.lang, process.env);
+  const lang = chooseLanguage(values.lang, process.env);
   const format = parseChoice('--format', values.format, FORMATS, 'text');
   const path = resolve(values.journal ?? DEFAULT_JOURNAL_PATH);
   const journal = await readJournalOption(path, false, values.journal === undefined ? process.cwd() : undefined);
@@ -127,7 +133,7 @@ async function listEntries(args: string[]): Promise<void> {
     return;
   }
   if (journal.entries.length === 0) {
-    process.stdout.write(lang === 'en' ? `No entries in ${path}\n` : `${path} 中还没有记录\n`);
+    process.stdout.write(`${l10n.t('No entries in {0}', path)}\n`);
     return;
   }
   process.stdout.write(journal.entries.map((entry) => entryLine(entry, lang)).join('\n') + '\n');
@@ -136,8 +142,8 @@ async function listEntries(args: string[]): Promise<void> {
 /** One readable line: time and product, card, error, and where the entry is. */
 function entryLine(entry: JournalEntry, lang: Lang): string {
   const report = { ...entry.report, occurredAt: entry.occurredAt };
-  const error = report.errorMessage ? `“${shorten(inlineText(report.errorMessage), 80)}”` : undefined;
-  const where = lang === 'en' ? `(line ${entry.line})` : `（第 ${entry.line} 行）`;
+  const error = report.errorMessage ? l10n.t('“{0}”', shorten(inlineText(report.errorMessage), 80)) : undefined;
+  const where = l10n.t('(line {0})', entry.line);
   return [entryTitle(report, lang), cardText(report, lang), error, where].filter(Boolean).join('  ');
 }
 

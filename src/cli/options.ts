@@ -1,5 +1,4 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import type { Lang } from '../core/catalogue';
 import { InputError } from './cliError';
 
 /** Parses a command's flags; an unknown flag or a missing value is bad input (exit 2). */
@@ -40,17 +39,6 @@ function fieldsInRange(match: RegExpExecArray): boolean {
     month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth &&
     hour <= 23 && minute <= 59 && second <= 59 && offsetHours <= 23 && offsetMinutes <= 59
   );
-}
-
-/** `--lang`, defaulting to Chinese when the terminal's locale is Chinese. */
-export function parseLang(value: string | undefined, env: NodeJS.ProcessEnv): Lang {
-  if (value === undefined) {
-    const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
-    return /^zh/i.test(locale) ? 'zh-cn' : 'en';
-  }
-  const normalized = value.toLowerCase().replace('_', '-');
-  if (normalized === 'en' || normalized === 'zh-cn') return normalized;
-  throw new InputError([`--lang: expected en or zh-cn`]);
 }
 
 /** A flag restricted to a few values. */

@@ -11,10 +11,10 @@ import { InputError } from './cliError';
 const MAIN_HELP = `card-doctor — diagnose a refused card on an OpenAI account
 
 Usage:
-  card-doctor diagnose <report.json | -> [--journal FILE] [--now ISO] [--lang en|zh-cn] [--format text|json|markdown]
-  card-doctor journal add <report.json | -> [--journal FILE] [--now ISO] [--lang en|zh-cn] [--force]
+  card-doctor diagnose <report.json | -> [--journal FILE] [--now ISO] [--lang en|zh-cn|zh-tw] [--format text|json|markdown]
+  card-doctor journal add <report.json | -> [--journal FILE] [--now ISO] [--lang en|zh-cn|zh-tw] [--force]
   card-doctor journal list [--journal FILE] [--format json|text]
-  card-doctor render appeal|bank-inquiry <report.json | -> [--journal FILE] [--lang en|zh-cn] [--out FILE]
+  card-doctor render appeal|bank-inquiry <report.json | -> [--journal FILE] [--lang en|zh-cn|zh-tw] [--out FILE]
                      [--templates DIR] [--name NAME] [--email EMAIL] [--amount "20 USD"] [--now ISO]
   card-doctor <command> --help
 

@@ -2,14 +2,15 @@ import { stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { describesAttempt } from '../core/diagnose';
 import { LETTER_KINDS, type LetterKind } from '../core/letterKinds';
-import { buildLetterData, renderLetter, type LetterSender } from '../core/letters';
+import { buildLetterData, renderLetterIn, type LetterSender } from '../core/letters';
 import { cleanFreeText, formatFieldErrors, parseReport, type Report } from '../core/report';
 import { LetterSecretError, LetterTemplateError } from '../core/templateErrors';
 import { NoFreeNameError } from '../core/freeName';
 import { InputError } from './cliError';
 import { readJournalOption } from './journalInput';
 import { writeNewFile } from '../node/newFile';
-import { parseCommandArgs, parseLang, parseNow } from './options';
+import { parseCommandArgs, parseNow } from './options';
+import { chooseLanguage } from './language';
 import { readJsonInput } from './readInput';
 import { chooseLetterTemplate } from './templateFiles';
 import { isEmailAddress } from '../core/emailAddress';
@@ -25,7 +26,7 @@ Options:
                      and count (the bank inquiry's, those with the report's last 4). The report
                      is one of them only if the journal holds it: record it first with
                      card-doctor journal add. Without --journal, the report alone
-  --lang en|zh-cn    language of the letter (default: from LANG)
+  --lang LANG        language of the letter: en, zh-cn or zh-tw (Traditional) (default: from LANG)
   --out FILE         write the letter to FILE; if FILE exists, to FILE-2, FILE-3… (never overwritten;
                      a folder is refused) (default: print it)
   --templates DIR    use your own templates from DIR (appeal.en.hbs, appeal.zh-cn.hbs,
@@ -92,7 +93,7 @@ export async function runRender(args: string[]): Promise<void> {
   }
   if (reportPath === undefined) problems.push('report: expected a JSON file, or - for standard input');
   if (extra.length > 0) problems.push(`unexpected argument: ${extra[0]}`);
-  const lang = attempt(() => parseLang(values.lang, process.env));
+  const lang = attempt(() => chooseLanguage(values.lang, process.env));
   const now = attempt(() => parseNow(values.now));
   const sender: LetterSender = {
     name: attempt(() => parseName(values.name)),
@@ -139,7 +140,7 @@ export async function runRender(args: string[]): Promise<void> {
   }
   let letter: string;
   try {
-    letter = renderLetter(template, data);
+    letter = renderLetterIn(chosen, kind, lang, report, history, now, sender);
   } catch (error) {
     // A person's own template with a mistake, or one that writes a secret into the letter, is bad
     // input; a built-in one failing is a bug (exit 1).

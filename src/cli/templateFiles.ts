@@ -7,13 +7,14 @@ import { open, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BUILTIN_TEMPLATE_SPECS } from 'virtual:builtin-templates';
 import type { Lang } from '../core/catalogue';
-import { letterTemplateFile, letterTemplateName, type LetterKind } from '../core/letterKinds';
+import { letterTemplateFile, type LetterKind } from '../core/letterKinds';
 import {
+  builtinLetterTemplate,
   builtinLetterTemplates,
   createLetterRuntime,
   letterTemplateFromSpec,
   type LetterRuntime,
-  type LetterTemplate,
+  type LetterTemplateChoice,
 } from '../core/letters';
 import { TEMPLATE_SIZE_LIMIT } from '../core/templateErrors';
 import { InputError } from './cliError';
@@ -33,8 +34,7 @@ function loadTemplateCompiler(): TemplateCompiler {
 }
 
 /** Where the template for a letter came from, for the CLI to report. */
-export interface ChosenTemplate {
-  template: LetterTemplate;
+export interface ChosenTemplate extends LetterTemplateChoice {
   /** Set when `--templates` was given but held no file for this letter. */
   fellBackToBuiltin: boolean;
 }
@@ -50,8 +50,9 @@ export async function chooseLetterTemplate(
   dir: string | undefined,
   runtime: LetterRuntime = createLetterRuntime(),
 ): Promise<ChosenTemplate> {
-  const builtin = () => builtinLetterTemplates(runtime, BUILTIN_TEMPLATE_SPECS).get(letterTemplateName(kind, lang))!;
-  if (dir === undefined) return { template: builtin(), fellBackToBuiltin: false };
+  // Traditional Chinese without a template of its own: the Simplified built-in, converted.
+  const builtin = () => builtinLetterTemplate(builtinLetterTemplates(runtime, BUILTIN_TEMPLATE_SPECS), kind, lang);
+  if (dir === undefined) return { ...builtin(), fellBackToBuiltin: false };
 
   await requireDirectory(dir);
   const file = join(dir, letterTemplateFile(kind, lang));
@@ -60,7 +61,7 @@ export async function chooseLetterTemplate(
     source = await readTemplateSource(file);
   } catch (error) {
     if (error instanceof InputError) throw error;
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { template: builtin(), fellBackToBuiltin: true };
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { ...builtin(), fellBackToBuiltin: true };
     throw new InputError([`--templates: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'})`]);
   }
   let spec: TemplateSpecification;
@@ -69,7 +70,7 @@ export async function chooseLetterTemplate(
   } catch (error) {
     throw new InputError([`--templates: ${error instanceof Error ? error.message : String(error)}`]);
   }
-  return { template: letterTemplateFromSpec(runtime, spec, file), fellBackToBuiltin: false };
+  return { template: letterTemplateFromSpec(runtime, spec, file), convert: false, fellBackToBuiltin: false };
 }
 
 /**

@@ -52,6 +52,8 @@ export interface InterviewItem<V> {
 // Words
 
 const W = {
+  // What the person typed, quoted as the language quotes (「」 in Traditional Chinese).
+  quoted: { en: '“{text}”', 'zh-cn': '“{text}”' },
   messageTitle: { en: 'What did the error say, and where?', 'zh-cn': '错误提示是什么？在哪里看到的？' },
   messagePlaceholder: {
     en: 'Paste the error exactly as shown (text or the processor’s JSON), or pick a known one',
@@ -154,7 +156,7 @@ function productOrder(state: InterviewState): Product[] {
 /** The message screen's items for the text in its box: where it was seen (on top), then the known messages. */
 export function messageItems(state: InterviewState, typed: string, lang: Lang): InterviewItem<MessageChoice>[] {
   const text = typed.trim();
-  const shown = text ? `“${text.length > 60 ? `${text.slice(0, 59)}…` : text}”` : say(W.noMessage, lang);
+  const shown = text ? say(W.quoted, lang, { text: text.length > 60 ? `${text.slice(0, 59)}…` : text }) : say(W.noMessage, lang);
   const products = productOrder(state);
   const where: InterviewItem<MessageChoice>[] = products.map((product, index) => ({
     label: say(PRODUCT_WORDS[product], lang),

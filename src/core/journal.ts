@@ -75,6 +75,8 @@ const LABELS = {
     causes: 'Possible causes',
     noCause: 'nothing specific stands out yet',
     wordSpace: ' ',
+    quoteOpen: '“',
+    quoteClose: '”',
     separator: '; ',
     open: ' (',
     close: ')',
@@ -92,6 +94,9 @@ const LABELS = {
     causes: '可能原因',
     noCause: '暂无明显指向的原因',
     wordSpace: '',
+    // Traditional Chinese quotes with 「」 (the table maps the marks).
+    quoteOpen: '“',
+    quoteClose: '”',
     separator: '；',
     open: '（',
     close: '）',
@@ -116,7 +121,7 @@ export function formatJournalEntry(report: DatedReport, lang: Lang, now: Date = 
   const labels = labelsFor(LABELS, lang);
   const item = (label: string, text: string) => `- ${label}${labels.colon}${text}`;
   const lines: string[] = ['', `## ${entryTitle(report, lang)}`, ''];
-  if (report.errorMessage) lines.push(item(labels.error, `“${inlineText(report.errorMessage)}”`));
+  if (report.errorMessage) lines.push(item(labels.error, `${labels.quoteOpen}${inlineText(report.errorMessage)}${labels.quoteClose}`));
   const card = cardText(report, lang);
   if (card) lines.push(item(labels.card, card));
   lines.push(item(labels.causes, causesText(report, lang, now)));

@@ -268,7 +268,7 @@ describe('CLI input', () => {
     it('--help documents the refusal, its exit code and --force', async () => {
       const help = await cli(['journal', '--help']);
       assert.equal(help.code, 0);
-      assert.match(help.stdout, /journal add <report\.json \| -> \[--journal FILE\] \[--now ISO\] \[--lang en\|zh-cn\] \[--force\]/);
+      assert.match(help.stdout, /journal add <report\.json \| -> \[--journal FILE\] \[--now ISO\] \[--lang en\|zh-cn\|zh-tw\] \[--force\]/);
       assert.match(help.stdout, /--force {14}add: record the attempt even when the journal already holds it/);
       assert.match(help.stdout, /3 add refused: the journal already holds\nthe attempt/);
       assert.match((await cli(['--help'])).stdout, /3 refused: journal add of an attempt the journal already holds \(--force adds it anyway\)/);

@@ -1,7 +1,9 @@
 /**
- * Everything a person sees is in English and Simplified Chinese: every `vscode.l10n.t` string in
- * src/host and src/webview has a Chinese translation with the same placeholders, every
- * `%key%` of package.json exists in both package.nls files, and the command ids match.
+ * Everything a person reads is in English, Simplified Chinese and Traditional Chinese: every
+ * string the host, the webview and the CLI pass to `l10n.t` (as extracted by @vscode/l10n-dev
+ * into l10n/bundle.l10n.json) has a Simplified and a Traditional translation with the same
+ * placeholders, every `%key%` of package.json exists in all three package.nls files, and the
+ * command ids match.
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -13,37 +15,52 @@ const placeholders = (text: string) => [...text.matchAll(/\{\d+\}/g)].map((match
 const CJK = /[\u4e00-\u9fff]/;
 
 describe('l10n', () => {
-  const bundle: Record<string, string> = readJson('l10n/bundle.l10n.zh-cn.json');
+  const simplified: Record<string, string> = readJson('l10n/bundle.l10n.zh-cn.json');
+  const traditional: Record<string, string> = readJson('l10n/bundle.l10n.zh-tw.json');
   const { strings, dynamic } = l10nStrings();
 
-  it('finds the strings the host shows', () => assert.ok(strings.size > 30));
+  it('finds the strings the host, the webview and the CLI show', () => {
+    assert.ok(strings.size > 100, `only ${strings.size}`);
+    // One from each: the host, the form's strings, the CLI.
+    for (const text of ['There is no diagnosis in this workspace yet.', 'The failed attempt', 'No entries in {0}']) assert.ok(strings.has(text), text);
+  });
 
   it('passes only literal strings to l10n.t', () => assert.deepEqual(dynamic, []));
 
   for (const text of strings) {
     it(`translates "${text.slice(0, 60)}"`, () => {
-      const translation = bundle[text];
-      assert.ok(translation, 'missing from l10n/bundle.l10n.zh-cn.json');
-      assert.match(translation, CJK, 'the translation has no Chinese in it');
-      assert.deepEqual(placeholders(translation), placeholders(text), 'placeholders differ');
+      for (const [file, bundle] of [['zh-cn', simplified], ['zh-tw', traditional]] as const) {
+        const translation = bundle[text];
+        assert.ok(translation, `missing from l10n/bundle.l10n.${file}.json`);
+        // A string with no words (“{0}”: only quotes around a value) needs none in Chinese either.
+        if (/[a-z]/i.test(text.replace(/\{\d+\}/g, ''))) assert.match(translation, CJK, `the ${file} translation has no Chinese in it`);
+        assert.deepEqual(placeholders(translation), placeholders(text), `${file}: placeholders differ`);
+      }
     });
   }
 
   it('keeps no stale translations', () => {
-    assert.deepEqual(Object.keys(bundle).filter((key) => !strings.has(key)), []);
+    assert.deepEqual(Object.keys(simplified).filter((key) => !strings.has(key)), []);
+    assert.deepEqual(Object.keys(traditional).sort(), Object.keys(simplified).sort());
   });
 
-  it('names every package.json %key% in both package.nls files', () => {
+  it('names every package.json %key% in all three package.nls files', () => {
     const manifest = readFileSync(join(ROOT, 'package.json'), 'utf8');
     const keys = [...manifest.matchAll(/"%([^%"]+)%"/g)].map((match) => match[1]!);
     const english = readJson('package.nls.json');
-    const chinese = readJson('package.nls.zh-cn.json');
     assert.ok(keys.length > 10);
-    for (const key of keys) {
-      assert.ok(english[key], `package.nls.json lacks ${key}`);
-      assert.ok(chinese[key] && CJK.test(chinese[key]), `package.nls.zh-cn.json lacks ${key}`);
+    for (const key of keys) assert.ok(english[key], `package.nls.json lacks ${key}`);
+    for (const file of ['package.nls.zh-cn.json', 'package.nls.zh-tw.json']) {
+      const chinese = readJson(file);
+      for (const key of keys) assert.ok(chinese[key] && CJK.test(chinese[key]), `${file} lacks ${key}`);
+      assert.deepEqual(Object.keys(chinese).sort(), Object.keys(english).sort(), file);
     }
-    assert.deepEqual(Object.keys(chinese).sort(), Object.keys(english).sort());
+  });
+
+  it('offers every letter language the settings describe', () => {
+    const setting = readJson('package.json').contributes.configuration.properties['cardDoctor.letterLanguage'];
+    assert.deepEqual(setting.enum, ['auto', 'en', 'zh-cn', 'zh-tw']);
+    assert.deepEqual(setting.enumDescriptions, setting.enum.map((value: string) => `%config.letterLanguage.${value}%`));
   });
 
   it('registers exactly the commands package.json contributes', () => {
