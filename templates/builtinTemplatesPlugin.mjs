@@ -1,7 +1,7 @@
 // An esbuild plugin that precompiles the built-in letter templates (templates/*.hbs) into the
 // module `virtual:builtin-templates`, so bundles carry template specs and the Handlebars runtime
-// (18 KB) rather than the compiler (~110 KB). A template that does not compile fails the build,
-// naming its file and line.
+// (17 KB) rather than the compiler (65 KB more, as bundled below). A template that does not
+// compile fails the build, naming its file and line.
 //
 // Precompiled specs are about 3 times the size of their sources (33 KB minified for the four
 // letters, against 10 KB of .hbs). Shipping the sources and compiling the one asked for at first

@@ -2,9 +2,10 @@
  * Compiles a person's own letter template with the full Handlebars compiler, with the same
  * options the build uses for the built-ins (`letterCompileOptions.cjs`).
  *
- * The compiler is ~110 KB against the runtime's 18 KB, so nothing imports this module statically:
- * the build makes it an entry of its own (`dist/templateCompiler.js`), which the CLI and the
- * extension load only when a person's own templates are in use. Pure (no fs): source in, spec out.
+ * The compiler is 65 KB bundled against the runtime's 17 KB, so nothing imports this module
+ * statically: the build makes it an entry of its own (`dist/templateCompiler.js`), which the CLI
+ * and the extension load only when a person's own templates are in use. Pure (no fs): source in,
+ * spec out.
  *
  * A template may come from anyone (a shared folder, a repository), so before Handlebars compiles
  * it, it is held to limits and to a subset of Handlebars:
