@@ -65,30 +65,44 @@ function percentOf(differing: number, picture: PNG): string {
   return `${((differing / (picture.width * picture.height)) * 100).toFixed(4)} %`;
 }
 
+/** Where the baselines are, where a failure's pictures go, and whether to write baselines instead. */
+export interface BaselineOptions {
+  baselinesDir: string;
+  failuresDir: string;
+  update: boolean;
+}
+
+const DEFAULT_OPTIONS: BaselineOptions = { baselinesDir: BASELINES_DIR, failuresDir: FAILURES_DIR, update: UPDATING };
+
 /**
  * Asserts that `target` looks like test/e2e/baselines/<name>.png: the same size and at most
  * MAX_DIFF_PIXELS of its pixels different. With UPDATE_BASELINES=1, writes the picture as the
  * baseline instead (unless the old one still matches).
  */
 export async function expectToMatchBaseline(target: Locator, name: string): Promise<BaselineResult> {
+  return compareWithBaseline(await settledScreenshot(target), name);
+}
+
+/** expectToMatchBaseline for a picture already taken (a PNG). */
+export async function compareWithBaseline(shot: Buffer, name: string, options: BaselineOptions = DEFAULT_OPTIONS): Promise<BaselineResult> {
   assert.match(name, /^[a-z0-9][a-z0-9-]{0,80}$/, 'a baseline name is lower-case words joined by hyphens');
-  const baselinePath = join(BASELINES_DIR, `${name}.png`);
-  const actualPath = join(FAILURES_DIR, `${name}-actual.png`);
-  const diffPath = join(FAILURES_DIR, `${name}-diff.png`);
+  const { baselinesDir, failuresDir, update } = options;
+  const baselinePath = join(baselinesDir, `${name}.png`);
+  const actualPath = join(failuresDir, `${name}-actual.png`);
+  const diffPath = join(failuresDir, `${name}-diff.png`);
   rmSync(actualPath, { force: true });
   rmSync(diffPath, { force: true });
-  const shot = await settledScreenshot(target);
   const actual = PNG.sync.read(shot);
   const shown = (path: string) => relative(REPO_ROOT, path);
 
   if (!existsSync(baselinePath)) {
-    if (UPDATING) {
-      mkdirSync(BASELINES_DIR, { recursive: true });
+    if (update) {
+      mkdirSync(baselinesDir, { recursive: true });
       writeFileSync(baselinePath, shot);
       console.log(`    baseline ${name}: new, ${actual.width} × ${actual.height}`);
       return { differing: 0, written: 'new' };
     }
-    mkdirSync(FAILURES_DIR, { recursive: true });
+    mkdirSync(failuresDir, { recursive: true });
     writeFileSync(actualPath, shot);
     assert.fail(`no baseline ${shown(baselinePath)}; the picture taken is ${shown(actualPath)}. Look at it, then run \`npm run test:update-baselines\``);
   }
@@ -102,14 +116,14 @@ export async function expectToMatchBaseline(target: Locator, name: string): Prom
     : `the picture is ${actual.width} × ${actual.height}, the baseline ${expected.width} × ${expected.height}`;
   console.log(`    baseline ${name}: ${what}`);
 
-  if (UPDATING) {
+  if (update) {
     if (matches) return { differing, written: 'kept' };
     writeFileSync(baselinePath, shot);
     console.log(`    baseline ${name}: rewritten`);
     return { differing, written: 'rewritten' };
   }
   if (!matches) {
-    mkdirSync(FAILURES_DIR, { recursive: true });
+    mkdirSync(failuresDir, { recursive: true });
     writeFileSync(actualPath, shot);
     if (diff) writeFileSync(diffPath, PNG.sync.write(diff));
     assert.fail(
