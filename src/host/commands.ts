@@ -82,7 +82,7 @@ async function generateLetter(
   const target = await chooseWorkspaceFolder({ allowUntitled: true });
   if (!target) return undefined;
   const folder = target === 'untitled' ? undefined : target;
-  const report = await reports.reportFor(argument, folder ?? readingFolder(), { ask: true });
+  const report = await reports.reportFor(argument, folder ?? readingFolder());
   if (!report) return undefined;
   const folderSettings = settings.get(folder);
   const now = clock();
@@ -116,7 +116,7 @@ async function recordAttempt(
 ): Promise<vscode.Uri | undefined> {
   const target = await chooseWorkspaceFolder({ allowUntitled: false });
   if (!target || target === 'untitled') return undefined;
-  const report = await reports.reportFor(argument, target, { ask: true });
+  const report = await reports.reportFor(argument, target);
   if (!report) return undefined;
   const dated = reports.dated(report);
   // Read afresh, not from the cache the form shares: it may not yet know of a journal just

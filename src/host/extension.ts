@@ -19,6 +19,11 @@ export interface CardDoctorApi {
  * that holds a journal.
  */
 export function activate(context: vscode.ExtensionContext): CardDoctorApi {
+  return activateWith(context, path.join(__dirname, 'services.js'));
+}
+
+/** `activate` with the services bundle at `bundle`: unit tests point it at the sources. */
+export function activateWith(context: vscode.ExtensionContext, bundle: string): CardDoctorApi {
   let failures: Notifier | undefined;
   const reportLoadFailure = (error: unknown): void => {
     // The services own the log channel; when they cannot load, this is the only one.
@@ -29,7 +34,7 @@ export function activate(context: vscode.ExtensionContext): CardDoctorApi {
     }
     failures.report('loading dist/services.js', loadFailureMessage(error), error);
   };
-  const load = servicesLoader(path.join(__dirname, 'services.js'), context, reportLoadFailure);
+  const load = servicesLoader(bundle, context, reportLoadFailure);
 
   for (const name of Object.keys(COMMAND_IDS) as CommandName[]) {
     context.subscriptions.push(vscode.commands.registerCommand(COMMAND_IDS[name], (argument?: unknown) => load()?.run(name, argument)));

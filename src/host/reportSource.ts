@@ -16,8 +16,7 @@ export type Wizard = (latest: Promise<Report | undefined>, lang: Lang, now: Date
 /**
  * Where the report a command works on comes from: the one it was given (by the form or another
  * extension, validated), the latest diagnosis in this workspace (kept across reloads, so
- * "Generate appeal" right after a diagnosis needs no questions), the journal's latest entry,
- * or the wizard.
+ * "Generate appeal" right after a diagnosis needs no questions), or the wizard.
  */
 export class ReportSource {
   /** This window's copy of what `lastReports` keeps; read from there after a reload. */
@@ -45,20 +44,13 @@ export class ReportSource {
 
   /**
    * The report a command works on: its argument (validated; an invalid one is reported field
-   * by field and nothing happens), else the latest diagnosis, else (unless `ask`) the latest
-   * journal entry, else the wizard. Undefined when there is none or the person cancelled.
+   * by field and nothing happens), else the latest diagnosis, else the wizard, prefilled from the
+   * folder's journal. Undefined when there is none or the person cancelled.
    */
-  async reportFor(argument: unknown, folder: vscode.WorkspaceFolder | undefined, options: { ask: boolean }): Promise<Report | undefined> {
+  async reportFor(argument: unknown, folder: vscode.WorkspaceFolder | undefined): Promise<Report | undefined> {
     // A Uri is what a menu passes (the diagnosis tab's title bar): the command works on the last report.
     if (argument !== undefined && !(argument instanceof vscode.Uri)) return this.validated(argument);
-    const last = this.last;
-    if (last) return last;
-    const history = this.journal.history(folder);
-    if (!options.ask) {
-      const reports = await history;
-      if (reports.length > 0) return reports[reports.length - 1];
-    }
-    return this.ask(history);
+    return this.last ?? this.ask(this.journal.history(folder));
   }
 
   /**
