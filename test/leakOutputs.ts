@@ -82,8 +82,10 @@ export function scratch(): { dir: () => string; remove: () => void } {
 }
 
 /**
- * Runs a CLI command's function with standard output and error captured. An `InputError` (exit 2)
- * and any other error are output too: what the person would read on stderr.
+ * Runs a CLI command's function with standard output and error captured. An `InputError` (exit 2
+ * or 3) is output too: what the person would read on stderr. Any other error fails the test: a
+ * command that crashed made none of its output, and its message holding no digits would let every
+ * leak check pass without looking at anything.
  */
 export async function captured(run: () => Promise<void>): Promise<string> {
   const chunks: string[] = [];
@@ -100,7 +102,8 @@ export async function captured(run: () => Promise<void>): Promise<string> {
   try {
     await run();
   } catch (error) {
-    chunks.push(error instanceof InputError ? error.problems.join('\n') : `error: ${error instanceof Error ? error.message : String(error)}`);
+    if (!(error instanceof InputError)) throw error;
+    chunks.push(error.problems.join('\n'));
   } finally {
     process.stdout.write = stdout;
     process.stderr.write = stderr;
