@@ -5,10 +5,10 @@
 //
 // Precompiled specs are about 3 times the size of their sources (33 KB minified for the four
 // letters, against 10 KB of .hbs). Shipping the sources and compiling the one asked for at first
-// use was measured (December 2026, `npm run bench`'s first-letter figure, a loaded 2-core machine):
-// 22 KB less in dist/, but the first letter took 740-890 ms instead of 365 ms, since it then loads
-// the compiler and compiles cold. A letter is what a person waits for; 22 KB is not, so they stay
-// precompiled.
+// use was measured (December 2026, `npm run bench`'s first-letter figure, a shared 2-core machine):
+// 22 KB less in dist/, but the first letter took 380-430 ms instead of 120-240 ms (740-890 instead
+// of 365 under heavy load), since it then loads the compiler and compiles cold. A letter is what a
+// person waits for; 22 KB is not, so they stay precompiled.
 import { readdir, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
