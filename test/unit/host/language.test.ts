@@ -1,0 +1,41 @@
+/**
+ * The host's language: Traditional Chinese for a zh-tw (and zh-hk, zh-mo, zh-hant) display
+ * language, with core's table loaded from l10n/ the first time, and the form's strings, the
+ * diagnosis and the form's page all in it.
+ */
+import assert from 'node:assert/strict';
+import { toTraditional } from '../../../src/core/language';
+import { ensureTraditionalTable, uiLang, usableLang } from '../../../src/host/language';
+import { staticInit } from '../../../src/host/sidebar/formStrings';
+import { fake, resetFake } from '../../fakes/vscode/harness';
+
+describe('host language', () => {
+  beforeEach(() => resetFake());
+
+  it('answers zh-tw for a Traditional display language, with core able to convert', () => {
+    fake.env.language = 'zh-tw';
+    assert.equal(uiLang(), 'zh-tw');
+    assert.equal(toTraditional('发卡行'), '發卡行');
+    fake.env.language = 'zh-hk';
+    assert.equal(uiLang(), 'zh-tw');
+    fake.env.language = 'zh-cn';
+    assert.equal(uiLang(), 'zh-cn');
+    fake.env.language = 'en';
+    assert.equal(uiLang(), 'en');
+  });
+
+  it('keeps Traditional once the table is loaded from l10n/', () => {
+    assert.equal(ensureTraditionalTable(), true);
+    assert.equal(usableLang('zh-tw'), 'zh-tw');
+  });
+
+  it('gives the form its words, choices and decline messages in Traditional', () => {
+    fake.env.language = 'zh-tw';
+    const init = staticInit(uiLang());
+    assert.equal(init.lang, 'zh-tw');
+    assert.equal(init.strings.formLabel, '綁卡失敗詳情');
+    assert.equal(init.choices.brand.find((choice) => choice.value === 'unionpay')?.label, '銀聯');
+    assert.equal(init.countries.find((country) => country.code === 'TW')?.name, '台灣');
+    assert.equal(init.declineMessages.find((message) => message.id === 'card-declined')?.text, '您的卡片被拒絕了。');
+  });
+});
