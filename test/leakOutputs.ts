@@ -17,6 +17,7 @@ import { diagnose } from '../src/core/diagnose';
 import { viewDiagnosis } from '../src/core/diagnosisView';
 import { LETTER_KINDS } from '../src/core/letterKinds';
 import { formatFieldErrors, parseReport, type Report } from '../src/core/report';
+import { LetterSecretError } from '../src/core/templateErrors';
 import { diagnoseDraft, redactDraft } from '../src/host/sidebar/formDiagnosis';
 import type { ReportDraft } from '../src/protocol/messages';
 import { formToReportDraft, savedStateOf, type FormFields, type FormFieldId } from '../src/webview/formReport';
@@ -117,9 +118,17 @@ function readIfThere(path: string): string {
   return existsSync(path) ? readFileSync(path, 'utf8') : '';
 }
 
-function errorText(error: unknown): string {
-  return `error: ${error instanceof Error ? error.message : String(error)}`;
+/**
+ * The message of a refusal a person would read: a guard that would not let a secret through. Any
+ * other error is rethrown, failing the test: a crash makes no output to check.
+ */
+function refusalText(error: unknown, isRefusal: boolean): string {
+  if (!isRefusal) throw error;
+  return `error: ${(error as Error).message}`;
 }
+
+/** The journal's last guard: an entry that still holds a secret is not written. */
+const JOURNAL_GUARD = 'the journal entry would hold a card number, CVC or one-time code; nothing was written';
 
 /** The CLI's outputs for `input`: diagnose in three formats, journal add (stdout and file) and list. */
 export async function cliOutputs(input: RawReport, dir: string, lang: Lang, journal?: string): Promise<Outputs> {
@@ -155,7 +164,7 @@ export async function coreOutputs(input: RawReport, dir: string, history: readon
     try {
       await appendJournalEntry(journal, { ...report, occurredAt: report.occurredAt ?? NOW_ISO }, lang, NOW);
     } catch (error) {
-      outputs.push([`appendJournalEntry ${lang}`, errorText(error)]);
+      outputs.push([`appendJournalEntry ${lang}`, refusalText(error, error instanceof Error && error.message === JOURNAL_GUARD)]);
     }
   }
   outputs.push(['journal file (appendJournalEntry)', readIfThere(journal)]);
@@ -168,7 +177,7 @@ export async function coreOutputs(input: RawReport, dir: string, history: readon
       try {
         letter = renderLetterText(kind, lang, report, history, NOW, { name: 'Li Lei', email: 'li@example.com' });
       } catch (error) {
-        letter = errorText(error);
+        letter = refusalText(error, error instanceof LetterSecretError);
       }
       outputs.push([`letter ${kind} ${lang}`, letter]);
     }
