@@ -36,8 +36,9 @@ const PIXEL_THRESHOLD = 0.1;
 
 /**
  * The differing pixels allowed (after pixelmatch's threshold and its anti-aliasing detection),
- * whatever the picture's size. Measured: four runs of looks.test.ts, eight pictures each, differed
- * from the baselines by 0 pixels every time. Measured too, with this font at the form's size: one
+ * whatever the picture's size. Measured: five runs of looks.test.ts comparing its eight pictures
+ * with the baselines (Debian's Chromium, 2 shared cores, other test suites running) found 0
+ * differing pixels every time. Measured too, with this font at the form's size: one
  * changed character changes 12–15 pixels, one changed word 60–210. So a share such as 0.5 % (1,062
  * pixels of a 300 × 708 form) would let a changed word through; 8 pixels keeps a margin over the
  * measured 0 for a stray glyph edge and still fails on any changed character.
