@@ -30,8 +30,8 @@ Options:
   --out FILE         write the letter to FILE; if FILE exists, to FILE-2, FILE-3… (never overwritten;
                      a folder is refused) (default: print it)
   --templates DIR    use your own templates from DIR (appeal.en.hbs, appeal.zh-cn.hbs,
-                     bank-inquiry.en.hbs, bank-inquiry.zh-cn.hbs); a missing one falls back to
-                     the built-in. A template may be at most 64 KB with 1,000 tags, nest blocks
+                     appeal.zh-tw.hbs, and bank-inquiry.* the same); a missing one falls back to
+                     the built-in (for zh-tw: the Simplified one, converted). A template may be at most 64 KB with 1,000 tags, nest blocks
                      at most 16 deep, and not use {{log}}, partials or decorators; its loops
                      may repeat 100,000 times in all
   --name NAME        your name as it goes under the letter
