@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { isChinese } from '../core/language';
 import { FileTooLargeError, OutsideFolderError, SymbolicLinkError } from '../node/realPath';
 import { uiLang } from './language';
 
@@ -64,9 +65,9 @@ export function refusalMessage(file: FolderFile, reason: RefusalReason, action: 
   return joinSentences(where, what, vscode.l10n.t('Check the setting {0}.', file.setting));
 }
 
-/** Sentences as each language writes them one after another: a space in English, nothing in Chinese. */
+/** Sentences as each language writes them one after another: a space in English, nothing in Chinese (either script). */
 export function joinSentences(...sentences: string[]): string {
-  return sentences.join(uiLang() === 'zh-cn' ? '' : ' ');
+  return sentences.join(isChinese(uiLang()) ? '' : ' ');
 }
 
 /**

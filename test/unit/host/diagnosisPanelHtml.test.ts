@@ -109,8 +109,9 @@ describe('host diagnosisPanelHtml', () => {
     assert.ok(html.includes(`<ul class="facts"><li>A ${ESCAPED}</li><li>J ${ESCAPED}</li></ul>`));
   });
 
-  it('marks the page’s language: zh-CN for Chinese, en otherwise', () => {
+  it('marks the page’s language: zh-CN for Simplified, zh-TW for Traditional Chinese, en otherwise', () => {
     assert.ok(diagnosisHtml(craftedView(), { ...PAGE, lang: 'zh-cn' }).includes('<html lang="zh-CN">'));
+    assert.ok(diagnosisHtml(craftedView(), { ...PAGE, lang: 'zh-tw' }).includes('<html lang="zh-TW">'));
     assert.ok(diagnosisHtml(craftedView(), PAGE).includes('<html lang="en">'));
   });
 });

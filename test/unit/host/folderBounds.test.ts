@@ -71,6 +71,14 @@ describe('host folderBounds', () => {
       assert.equal(joinSentences('一。', '二。'), '一。二。');
     });
 
+    it('joins Traditional Chinese sentences with nothing between them too', async () => {
+      fake.env.language = 'zh-tw';
+      const [folder] = await tempWorkspace();
+      const message = refusalMessage(journalIn(folder as unknown as vscode.WorkspaceFolder), 'outside', 'write');
+      assert.equal(message, 'card-failures/journal.md 經由符號連結指向工作區資料夾之外。未寫入任何內容。請檢查設定 cardDoctor.journalPath。');
+      assert.equal(joinSentences('一。', '二。'), '一。二。');
+    });
+
     it('joins English sentences with one space', () => {
       assert.equal(joinSentences('One.', 'Two.', 'Three.'), 'One. Two. Three.');
     });
