@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import * as z from 'zod/mini';
 import type { Lang } from '../core/catalogue';
-import { uiLang } from './language';
+import { uiLang, usableLang } from './language';
 import { isEmailAddress } from '../core/emailAddress';
 
 /** A workspace-relative path: no absolute paths and no way out of the folder with `..`. */
@@ -73,7 +73,7 @@ export function readSettings(scope: vscode.Uri | undefined): { settings: Setting
 
 /** The language of the letters: the setting, or the UI's. */
 export function letterLang(settings: Settings): Lang {
-  return settings.letterLanguage === 'auto' ? uiLang() : settings.letterLanguage;
+  return settings.letterLanguage === 'auto' ? uiLang() : usableLang(settings.letterLanguage);
 }
 
 /** What the person reads about an invalid setting, in their language. */

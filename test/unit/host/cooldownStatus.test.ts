@@ -70,6 +70,18 @@ describe('host CooldownStatus', () => {
     });
   });
 
+  it('counts down in Traditional Chinese in a Traditional Chinese UI', () => {
+    build('zh-tw');
+    assert.equal(item.name, '綁卡醫生：再次綁卡前的等待期');
+    status.showFrom(TWO_CARDS);
+    assert.deepEqual(status.state, {
+      visible: true,
+      text: '$(watch) 等待 23 小時 30 分鐘',
+      label: '綁卡醫生：請等待 23 小時 30 分鐘 後再綁卡',
+      tooltip: '過去 24 小時內用過不止一張卡；文章建議先等 24 小時。請等到 2025-11-28 11:30 UTC+08:00（還有 23 小時 30 分鐘）再重試或換卡。\n點選開啟失敗日誌。',
+    });
+  });
+
   it('rounds a part of a minute up and writes the end in the offset it is given', () => {
     build('en');
     status.update({ until: '2025-11-27T05:00:30Z', reason: 'repeated-attempts' }, -300);

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { Notifier } from '../../../src/host/notifier';
-import { LETTER_LANGUAGE_VALUES, SETTING_KEYS, validateSetting, type SettingKey } from '../../../src/host/settings';
+import { LETTER_LANGUAGE_VALUES, letterLang, SETTING_KEYS, validateSetting, type SettingKey } from '../../../src/host/settings';
 import { SettingsService } from '../../../src/host/settingsService';
 import { fake, resetFake, tempWorkspace, type FakeLogOutputChannel } from '../../fakes/vscode/harness';
 
@@ -188,6 +188,23 @@ describe('host SettingsService', () => {
         if (!checked.ok && key !== 'templatesFolder') assert.equal(checked.message, message, key);
       }
     });
+  });
+
+  it('gives the letters the language set, or the UI’s for auto', () => {
+    const cases: [string, string, string][] = [
+      ['en', 'auto', 'en'],
+      ['zh-cn', 'auto', 'zh-cn'],
+      ['zh-tw', 'auto', 'zh-tw'],
+      ['zh-hk', 'auto', 'zh-tw'],
+      ['en', 'zh-tw', 'zh-tw'],
+      ['en', 'zh-cn', 'zh-cn'],
+      ['zh-cn', 'en', 'en'],
+    ];
+    for (const [ui, setting, expected] of cases) {
+      fake.env.language = ui;
+      fake.workspace.setSetting('cardDoctor.letterLanguage', setting);
+      assert.equal(letterLang(settings.get(undefined)), expected, `${ui} UI, letterLanguage ${setting}`);
+    }
   });
 
   it('logs nothing on the way', () => {
