@@ -49,8 +49,8 @@ export interface Workbench {
 export interface OpenWorkbenchOptions {
   /** false: workspace trust on, the folder opens in restricted mode. Default true. */
   trusted?: boolean;
-  /** UI language: 'zh-cn' shows the extension's Chinese titles and strings. Default 'en'. */
-  locale?: 'en' | 'zh-cn';
+  /** UI language: 'zh-cn' (Simplified) or 'zh-tw' (Traditional) shows the extension's Chinese titles and strings. Default 'en'. */
+  locale?: 'en' | 'zh-cn' | 'zh-tw';
   /** User settings added to the quiet defaults. */
   settings?: Record<string, unknown>;
   /** Environment of the server and so of the extension host. */
@@ -94,12 +94,12 @@ export async function openWorkbench(options: OpenWorkbenchOptions = {}): Promise
   let server: CodeServer | undefined;
   let closeBrowser: (() => Promise<void>) | undefined;
   try {
-    const [{ startCodeServer }, { launchChromium }] = await Promise.all([loadCodeServer(), loadChromium()]);
+    const [{ startCodeServer }, { launchChromium, browserLocale }] = await Promise.all([loadCodeServer(), loadChromium()]);
     server = await startCodeServer({
       folder, trusted, locale, extensionsDir, name: 'e2e',
       ...(settings ? { settings } : {}), ...(env ? { env } : {}),
     });
-    const browser = await launchChromium({ locale: locale === 'zh-cn' ? 'zh-CN' : 'en-US', ...(viewport ? { viewport } : {}) });
+    const browser = await launchChromium({ locale: browserLocale(locale), ...(viewport ? { viewport } : {}) });
     closeBrowser = browser.close;
     const { page, context } = browser;
     await page.goto(`${server.url}?folder=${encodeURIComponent(folder)}`);
