@@ -371,8 +371,9 @@ const ENTRIES: readonly Entry[] = [
     patterns: [
       en("(?:does not|doesn't|does n't) support (?:this|the specified) currency"),
       en('currency (?:is )?not supported'),
-      zh(`${UNSUPPORTED_ZH}(?:此|该|这种|这个)?(?:币种|货币)`),
-      zh(`(?:币种|货币)${UNSUPPORTED_ZH}`),
+      // 幣別 is Taiwan's word for the currency of a payment ("不支援此幣別").
+      zh(`${UNSUPPORTED_ZH}(?:此|该|这种|这个)?(?:币种|币别|货币)`),
+      zh(`(?:币种|币别|货币)${UNSUPPORTED_ZH}`),
     ],
   },
 
@@ -428,7 +429,7 @@ const ENTRIES: readonly Entry[] = [
     causes: [c('retry-velocity', 1)],
     source: STRIPE_DECLINE_CODES,
     rank: 2,
-    patterns: [en('duplicate transaction'), en('identical amount and credit card information'), zh('重复(?:的)?交易'), zh('金额和银行卡信息相同')],
+    patterns: [en('duplicate transaction'), en('identical amount and credit card information'), zh('重复(?:的)?交易'), zh(`金额和${CARD_ZH}(?:信息|资讯)相同`)],
   },
   {
     // A processor test number typed into a live form: the number is wrong (method 1).
@@ -484,7 +485,8 @@ const ENTRIES: readonly Entry[] = [
     patterns: [
       en("issuer (?:couldn't|could not|cannot|can't) be reached"),
       en('issuer (?:is )?(?:not available|unavailable)'),
-      zh('(?:无法|未能)联系(?:到|上)?发卡(?:行|银行)'),
+      // 聯絡 is Taiwan's and Hong Kong's word for 联系 ("無法聯絡到發卡行").
+      zh('(?:无法|未能)联(?:系|络)(?:到|上)?发卡(?:行|银行)'),
       zh('发卡(?:行|银行)(?:暂时)?不可用'),
     ],
   },
@@ -790,8 +792,9 @@ const ENTRIES: readonly Entry[] = [
     patterns: [
       en('expir(?:ation|y) (?:date|year|month) is (?:invalid|incomplete|incorrect|in the past)'),
       en('invalid expir(?:ation|y) date'),
-      zh(`(?:有效期|到期日期?|过期日期)(?:${INVALID_ZH}|${WRONG_ZH}|已过)`),
-      zh('无效的?(?:有效期|到期日期?)'),
+      // 有效期限 is what Taiwanese cards and forms print for the expiry date.
+      zh(`(?:有效期限?|到期日期?|过期日期)(?:${INVALID_ZH}|${WRONG_ZH}|已过)`),
+      zh('无效的?(?:有效期限?|到期日期?)'),
     ],
     // PlayStation's "請檢查您信用卡的有效期。" (test/cases 080): asked to check the expiry, and only it.
     paraphrases: [zh(`请(?:检查|确认|核对)(?:您|你)?的?${CARD_ZH}的?(?:有效期|到期日)`)],
@@ -1157,10 +1160,10 @@ const DOUBLE_QUOTES = /[\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb\u300c\u300d\u
 // Checkout renders zh-TW / zh-HK when the browser asks for it, e.g. "您的金融卡已被拒絕".
 const TRADITIONAL =
   '絕銀餘額驗證號碼區國異動測檢無過請嘗試幣種類購買帳單郵遞處錯誤發認確許頻數達禮預貨獲項戶務為們這來對應沒統與於資訊簽經關聯開權敗後偵態該張將際顯並僅' +
-  '個兌時暫機現電筆係繫級綁編訂讓記賬銷問閱題駁輸轉報彈復複裡裏簡錢設備網絡線啟進內蘋鎖';
+  '個兌時暫機現電筆係繫級綁編訂讓記賬銷問閱題駁輸轉報彈復複裡裏簡錢設備網絡線啟進內蘋鎖別';
 const SIMPLIFIED =
   '绝银余额验证号码区国异动测检无过请尝试币种类购买账单邮递处错误发认确许频数达礼预货获项户务为们这来对应没统与于资讯签经关联开权败后侦态该张将际显并仅' +
-  '个兑时暂机现电笔系系级绑编订让记账销问阅题驳输转报弹复复里里简钱设备网络线启进内苹锁';
+  '个兑时暂机现电笔系系级绑编订让记账销问阅题驳输转报弹复复里里简钱设备网络线启进内苹锁别';
 /** Traditional → Simplified, one character each, for every character the Chinese phrases use that differs between the scripts; exported for tests. */
 export const TRADITIONAL_TO_SIMPLIFIED: ReadonlyMap<string, string> = new Map([...TRADITIONAL].map((char, index) => [char, SIMPLIFIED[index] ?? char]));
 const TO_SIMPLIFIED = TRADITIONAL_TO_SIMPLIFIED;
