@@ -19,7 +19,6 @@ import {
   openWorkbench,
   screenshot,
   screenshotIfFailed,
-  type OpenWorkbenchOptions,
   type Workbench,
 } from './harness';
 
@@ -209,10 +208,7 @@ describe('the extension in Traditional Chinese (zh-tw)', function () {
   let workbench: Workbench | undefined;
 
   before(async () => {
-    // The harness' locale type names 'en' and 'zh-cn' until it is widened; codeServer.mjs writes
-    // the language pack for zh-tw (its own check refuses a locale it has no pack for).
-    const locale = 'zh-tw' as unknown as OpenWorkbenchOptions['locale'];
-    workbench = await openWorkbench({ locale, env: { TZ: 'UTC' }, viewport: { width: 1400, height: 900 } });
+    workbench = await openWorkbench({ locale: 'zh-tw', env: { TZ: 'UTC' }, viewport: { width: 1400, height: 900 } });
   });
 
   afterEach(async function () {
