@@ -299,6 +299,36 @@ describe('host commands', () => {
       assert.deepEqual(fake.window.shownDocuments, []);
     });
 
+    it('says which line of the person’s own template is wrong, writing no letter', async () => {
+      setup = start();
+      fake.workspace.setSetting('cardDoctor.templatesFolder', 'my-templates');
+      await writeInFolder(folder, 'my-templates/appeal.en.hbs', 'Dear team,\n{{#if card}}\nno closing tag\n');
+      assert.equal(await setup.services.run('generateAppeal', REPORT), undefined);
+      assert.equal(fake.window.messages.length, 1);
+      assert.equal(fake.window.messages[0]!.severity, 'warning');
+      assert.deepEqual(fake.window.messages[0]!.items, ['Open Template']);
+      assert.match(fake.window.messages[0]!.message, /^Your template my-templates\/appeal\.en\.hbs /);
+      assert.equal(await readInFolder(folder, 'card-failures/appeal-2025-11-27.md'), undefined);
+      assert.deepEqual(fake.window.shownDocuments, []);
+    });
+
+    it('refuses a template over 64 KB with Open Settings, writing no letter', async () => {
+      setup = start();
+      fake.workspace.setSetting('cardDoctor.templatesFolder', 'my-templates');
+      await writeInFolder(folder, 'my-templates/bank-inquiry.en.hbs', 'x'.repeat(64 * 1024 + 1));
+      fake.window.answer = () => 'Open Settings';
+      assert.equal(await setup.services.run('generateBankInquiry', REPORT), undefined);
+      assert.deepEqual(messages(), [
+        {
+          severity: 'warning',
+          message: 'Your template my-templates/bank-inquiry.en.hbs is larger than 64 KB, so it was not used and no letter was written.',
+          items: ['Open Settings'],
+        },
+      ]);
+      await fake.window.messages[0]!.answered;
+      assert.deepEqual(fake.commands.executed, [{ id: 'workbench.action.openSettings', args: ['cardDoctor.templatesFolder'] }]);
+    });
+
     it('reports a failure of the letter writer with Show Log', async () => {
       setup = start({
         letters: {
