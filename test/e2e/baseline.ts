@@ -4,7 +4,7 @@
  * pixel by pixel (pixelmatch) within a tolerance.
  *
  * When to run `npm run test:update-baselines` (it rewrites the baselines from test/e2e/looks.test.ts,
- * about two minutes): after a change MEANT to change how the form or the diagnosis tab looks (a
+ * about two and a half minutes): after a change MEANT to change how the form or the diagnosis tab looks (a
  * string, a translation, a style, a field, the layout), and after the machine's Chromium or fonts
  * change. Then look at every PNG that `git status` shows changed before committing it: a baseline is
  * only as right as the picture someone looked at. A baseline that still matches within the tolerance

@@ -161,8 +161,13 @@ export function extensionWebview(page: Page): FrameLocator {
     .frameLocator('iframe#active-frame');
 }
 
-/** The extension's activity-bar item, in either UI language. */
-export const ACTIVITY_ITEM = '.activitybar .action-item .action-label[aria-label^="Card Doctor"], .activitybar .action-item .action-label[aria-label^="绑卡医生"]';
+/** The extension's activity-bar item, in any UI language: its title as each package.nls file gives it. */
+export const ACTIVITY_ITEM = readdirSync(REPO_ROOT)
+  .filter((name) => /^package\.nls(?:\.[a-z-]+)?\.json$/.test(name))
+  .map((name) => (JSON.parse(readFileSync(join(REPO_ROOT, name), 'utf8')) as Record<string, string>)['viewsContainer.cardDoctor'])
+  .filter((title): title is string => typeof title === 'string' && /^[^"\\]+$/.test(title))
+  .map((title) => `.activitybar .action-item .action-label[aria-label^="${title}"]`)
+  .join(', ');
 
 /**
  * The frame of an editor tab's webview sits in a container that names its editor

@@ -1,6 +1,6 @@
 /**
- * How the sidebar form and the diagnosis tab look, in English (light theme) and in Chinese (dark
- * theme), compared with committed baselines (test/e2e/baselines/*.png, see baseline.ts): a changed
+ * How the sidebar form and the diagnosis tab look, in English (light theme), Simplified Chinese
+ * (dark theme) and Traditional Chinese (high-contrast theme), compared with committed baselines (test/e2e/baselines/*.png, see baseline.ts): a changed
  * word, colour, border, field or layout fails here with a picture of it and a diff.
  *
  * Each picture is of the extension's own webview element only, so VS Code's chrome, clock and
@@ -41,7 +41,7 @@ const TIME_SHOWN = '2026-11-02 22:10 UTC+08:00';
  * as a picture to look at (and `npm run test:update-baselines` takes it) rather than as a timeout.
  */
 interface Language {
-  locale: 'en' | 'zh-cn';
+  locale: 'en' | 'zh-cn' | 'zh-tw';
   theme: string;
   errorMessage: string;
   issuerName: string;
@@ -49,9 +49,10 @@ interface Language {
 
 const ENGLISH: Language = { locale: 'en', theme: 'Default Light Modern', errorMessage: 'Your card was declined.', issuerName: 'China Merchants Bank' };
 const CHINESE: Language = { locale: 'zh-cn', theme: 'Default Dark Modern', errorMessage: '您的银行卡被拒绝了。', issuerName: '招商银行' };
+const TRADITIONAL: Language = { locale: 'zh-tw', theme: 'Default High Contrast', errorMessage: '您的銀行卡被拒絕了。', issuerName: '招商銀行' };
 
 /** The palette title of "Diagnose card failure", as the wording files give it. */
-function diagnoseTitle(locale: 'en' | 'zh-cn'): string {
+function diagnoseTitle(locale: Language['locale']): string {
   const nls = JSON.parse(readFileSync(join(REPO_ROOT, locale === 'en' ? 'package.nls.json' : `package.nls.${locale}.json`), 'utf8')) as Record<string, string>;
   return `${nls['category']}: ${nls['command.diagnose']}`;
 }
@@ -162,3 +163,4 @@ function describeLooks(language: Language): void {
 
 describeLooks(ENGLISH);
 describeLooks(CHINESE);
+describeLooks(TRADITIONAL);
