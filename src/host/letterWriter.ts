@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Lang } from '../core/catalogue';
 import { createUnderFreeName } from '../core/freeName';
-import { isoAtOffset, offsetOf } from '../core/localTime';
+import { isoAtOffset, localIsoTime, offsetOf } from '../core/localTime';
 import { letterTemplateFile, type LetterKind } from '../core/letterKinds';
 import type { OwnTemplate } from '../core/letterRendering';
 import { redactSecrets } from '../core/redact';
@@ -186,7 +186,9 @@ export class LetterWriter {
    */
   async write(folder: vscode.WorkspaceFolder, settings: Settings, kind: LetterKind, report: Report, text: string, now: Date): Promise<vscode.Uri> {
     const directory: FolderFile = { folder: folder.uri, uri: uriInFolder(folder, settings.outputFolder), setting: 'cardDoctor.outputFolder' };
-    const base = `${kind}-${localDate(report.occurredAt ?? now.toISOString())}`;
+    // A report without a time (one from the form may have none) is dated today on the person's
+    // clock: in UTC, a letter written early in the morning east of Greenwich would be named yesterday.
+    const base = `${kind}-${localDate(report.occurredAt ?? localIsoTime(now))}`;
     const written = directory.uri.scheme === 'file' ? await this.writeLocal(directory, base, text) : await this.writeThroughWorkspaceFs(directory, base, text);
     this.log.info(`letters: wrote ${written.toString()}${path.posix.basename(written.path) !== `${base}.md` ? ` (${base}.md existed)` : ''}`);
     return written;

@@ -91,10 +91,18 @@ describe('host letterWriter', () => {
       assert.equal(path.basename(written.fsPath), 'bank-inquiry-2025-11-27.md');
     });
 
-    it('dates a report without a time by now', async () => {
-      const folder = await workspaceFolder();
-      const written = await harness().writer.write(folder, settingsWith(), 'appeal', validReport({}), 'x', new Date('2025-12-31T12:00:00Z'));
-      assert.equal(path.basename(written.fsPath), 'appeal-2025-12-31.md');
+    it('dates a report without a time by today on the machine’s clock, not in UTC', async () => {
+      const timeZone = process.env.TZ;
+      process.env.TZ = 'Asia/Shanghai';
+      try {
+        const folder = await workspaceFolder();
+        // 04:00 on New Year's Day in Beijing is still 31 December in UTC.
+        const written = await harness().writer.write(folder, settingsWith(), 'appeal', validReport({}), 'x', new Date('2025-12-31T20:00:00Z'));
+        assert.equal(path.basename(written.fsPath), 'appeal-2026-01-01.md');
+      } finally {
+        if (timeZone === undefined) delete process.env.TZ;
+        else process.env.TZ = timeZone;
+      }
     });
 
     it('never overwrites a letter the person edited: the next one is -2, then -3', async () => {
