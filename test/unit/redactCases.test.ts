@@ -386,6 +386,14 @@ describe('redact: labels and orders found by the issue 9 red team', () => {
     ['【匯豐】您的保安編碼為482913', '【匯豐】您的保安編碼為••••••'],
     ['安全碼為後三碼123', '安全碼為後三碼•••'],
     ['卡片背面末三碼：123', '卡片背面末三碼：•••'],
+    // Taiwan's and Hong Kong's words for the CVC, and the mainland's 检查码 (found in review).
+    ['卡背末三碼 123', '卡背末三碼 •••'],
+    ['卡片背面簽名欄末三碼 123', '卡片背面簽名欄末三碼 •••'],
+    ['卡片末三碼：123', '卡片末三碼：•••'],
+    ['卡片末三位：123', '卡片末三位：•••'],
+    ['檢查碼 123', '檢查碼 •••'],
+    ['檢核碼：123', '檢核碼：•••'],
+    ['检查码 123', '检查码 •••'],
     ['482913 — your Apple ID code', '•••••• — your Apple ID code'],
   ];
   for (const [input, expected] of secrets) {
