@@ -15,7 +15,7 @@ import { diagnose } from '../../src/core/diagnose';
 import { diagnosisToMarkdown, viewDiagnosis } from '../../src/core/diagnosisView';
 import { localizeFieldMessage } from '../../src/core/fieldMessages';
 import { journalHeader, formatJournalEntry, type DatedReport } from '../../src/core/journal';
-import { htmlLang, labelsFor, say, toTraditional } from '../../src/core/language';
+import { authoredLang, htmlLang, isChinese, labelsFor, say, sayMaybe, toTraditional, useTraditionalTable, type TraditionalTable } from '../../src/core/language';
 import { DURATION_UNITS, durationText } from '../../src/core/localTime';
 import { parseReport, type Report } from '../../src/core/report';
 import { langForLocale } from '../../src/host/language';
@@ -117,6 +117,25 @@ describe('Traditional Chinese (zh-tw)', () => {
       assert.deepEqual([say(words, 'en'), say(words, 'zh-cn'), say(words, 'zh-tw')], ['Card failure journal', '绑卡失败记录', '綁卡失敗記錄']);
       const labels = { en: { n: (count: number) => `${count} attempts` }, 'zh-cn': { n: (count: number) => `绑卡 ${count} 次` } };
       assert.equal(labelsFor(labels, 'zh-tw').n(3), '綁卡 3 次');
+    });
+
+    it('refuses a table of the wrong shape and keeps the one it has', () => {
+      const bad: [unknown, RegExp][] = [
+        [{ from: '发后', to: '發', phrases: {} }, /"from" and "to" of the same length/],
+        [{ from: '发', to: '發' }, /needs "phrases"/],
+        [{ from: '', to: '', phrases: { 发: '發' } }, /bad phrase: "发"/],
+        [{ from: '', to: '', phrases: { ['发'.repeat(65)]: '發' } }, /bad phrase/],
+        [{ from: '', to: '', phrases: { 发卡: 1 } }, /bad phrase: "发卡"/],
+      ];
+      for (const [table, message] of bad) assert.throws(() => useTraditionalTable(table as TraditionalTable), message);
+      assert.equal(toTraditional('发卡行'), '發卡行');
+    });
+
+    it('says which languages write Chinese and which words they read', () => {
+      assert.deepEqual([isChinese('en'), isChinese('zh-cn'), isChinese('zh-tw')], [false, true, true]);
+      assert.deepEqual([authoredLang('en'), authoredLang('zh-cn'), authoredLang('zh-tw')], ['en', 'zh-cn', 'zh-cn']);
+      assert.equal(sayMaybe(undefined, 'zh-tw'), undefined);
+      assert.equal(sayMaybe({ en: 'debit', 'zh-cn': '借记卡' }, 'en'), 'debit');
     });
 
     it('writes a wait in Traditional units, the same as the table makes of the Simplified ones', () => {
