@@ -13,9 +13,8 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Result } from 'axe-core';
 import { formatJournalEntry, journalHeader } from '../../src/core/journal';
-import { EXTENSION_ID, closeWorkbench, extensionWebview, openWorkbench, screenshotIfFailed, type Workbench } from './harness';
+import { ACTIVITY_ITEM, EXTENSION_ID, closeWorkbench, extensionWebview, openWorkbench, screenshotIfFailed, type Workbench } from './harness';
 
-const ACTIVITY_ITEM = '.activitybar .action-item .action-label[aria-label^="Card Doctor"], .activitybar .action-item .action-label[aria-label^="绑卡医生"]';
 
 /** The form's document: the webview's outer frame, its inner frame, and the page the script fills. */
 const FORM_CONTEXT = [`iframe.webview[src*="extensionId=${EXTENSION_ID}"]`, 'iframe#active-frame', '#app'];

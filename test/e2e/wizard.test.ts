@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { closeWorkbench, extensionWebview, openWorkbench, screenshot, screenshotIfFailed, type Workbench } from './harness';
+import { closeWorkbench, extensionWebview, openWorkbench, screenshot, screenshotIfFailed, startCommand, type Workbench } from './harness';
 
 interface Language {
   locale: 'en' | 'zh-cn';
@@ -111,27 +111,6 @@ function activeRow(page: Page) {
   return page.locator('.quick-input-widget .monaco-list-row.focused');
 }
 
-/**
- * F1, the command's title, Enter. The extension's commands join the palette only once the
- * workbench has read its contributions (later with a language pack), so an empty list is
- * closed and the palette opened again until the command is there.
- */
-async function openCommand(page: Page, title: string): Promise<void> {
-  const widget = page.locator('.quick-input-widget');
-  const row = widget.locator('.monaco-list-row', { hasText: title.split(': ')[1]! }).first();
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    await page.keyboard.press('F1');
-    await widget.waitFor({ state: 'visible' });
-    await page.keyboard.type(title);
-    if (await row.waitFor({ state: 'visible', timeout: 3000 }).then(() => true, () => false)) break;
-    if (Date.now() > deadline) assert.fail(`the palette never offered "${title}"`);
-    await page.keyboard.press('Escape');
-    await widget.waitFor({ state: 'hidden' });
-  }
-  await page.keyboard.press('Enter');
-}
-
 function describeWizard(language: Language): void {
   describe(`the Diagnose interview (${language.locale})`, function () {
     this.timeout(240_000);
@@ -153,7 +132,7 @@ function describeWizard(language: Language): void {
       const { page, folder } = workbench!;
       const name = (step: string) => `wizard-${language.locale}-${step}`;
       const { titles } = language;
-      await openCommand(page, language.command);
+      await startCommand(page, language.command);
 
       // 1: the error, pasted; Enter takes the first place, the web.
       await waitForScreen(page, titles.message, 1, 4);
@@ -211,7 +190,7 @@ function describeWizard(language: Language): void {
       const { page } = workbench!;
       const name = (step: string) => `wizard-${language.locale}-${step}`;
       const { titles } = language;
-      await openCommand(page, language.command);
+      await startCommand(page, language.command);
       await waitForScreen(page, titles.message, 1, 4);
       await page.keyboard.type(language.error);
       await activeRow(page).filter({ hasText: language.web }).waitFor({ state: 'visible' });
