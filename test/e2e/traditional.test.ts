@@ -358,3 +358,15 @@ describe('the extension in Traditional Chinese (zh-tw)', function () {
     await screenshot(page, 'traditional-6-appeal');
   });
 });
+
+describe('the Traditional Chinese reader of traditional.test.ts', () => {
+  // The checks above pass only if this reader can fail: shown on text written out here.
+  it('finds Simplified characters, the extension’s English, loose English and “” quotes, and passes Traditional text', () => {
+    assert.deepEqual(notTraditional('卡片的發卡地區是哪裡？'), []);
+    assert.deepEqual(notTraditional('識別出錯誤提示「Your card was declined.」（拒絕代碼 card_declined）'), []);
+    assert.match(notTraditional('卡片的发卡地区是哪里？').join('\n'), /^Simplified 发 in/);
+    assert.ok(notTraditional('綁卡醫生: Diagnose card failure').includes('English “Diagnose card failure”'));
+    assert.deepEqual(notTraditional('錯誤：Please try again later'), ['English words “Please try again later”']);
+    assert.match(notTraditional('錯誤：“卡片無效”').join('\n'), /^quotation mark “ in/);
+  });
+});
