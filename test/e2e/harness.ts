@@ -3,9 +3,13 @@
  * extension installed, driven by headless Chromium through playwright-core.
  *
  *   const workbench = await openWorkbench();
- *   await runCommandFromPalette(workbench.page, 'Card Doctor: Diagnose…');
- *   await screenshot(workbench.page, 'diagnosis');
+ *   const form = await openFormView(workbench.page);
+ *   await runCommandFromPalette(workbench.page, 'Preferences: Open User Settings');
+ *   await startCommand(workbench.page, 'Card Doctor: Diagnose card failure'); // opens its own questions
  *   await closeWorkbench(workbench);
+ *
+ * Pictures that are tests are compared with baselines by baseline.ts; `screenshot` only keeps one
+ * for people to look at (and for the README).
  *
  * The extension is installed as a person would have it: the built files (`npm run build` first)
  * copied into the server's extensions folder, not loaded as a development extension.
@@ -126,7 +130,8 @@ export async function waitForWorkbench(page: Page): Promise<void> {
 
 /**
  * Runs a command the way a person does: F1, type its title, pick the row whose label is exactly
- * the title. Titles are as shown, with the category: 'View: Toggle Word Wrap'.
+ * the title, and wait for the palette to close. Titles are as shown, with the category: 'View:
+ * Toggle Word Wrap'. For a command that asks questions in the same widget, use startCommand.
  */
 export async function runCommandFromPalette(page: Page, title: string): Promise<void> {
   const palette = page.locator('.quick-input-widget');
