@@ -3,10 +3,10 @@
  * not the workbench around it) compared with a committed baseline, test/e2e/baselines/<name>.png,
  * pixel by pixel (pixelmatch) within a tolerance.
  *
- * When to run `npm run test:update-baselines` (it rewrites the baselines from test/e2e/looks.test.ts,
- * about two and a half minutes): after a change MEANT to change how the form or the diagnosis tab looks (a
- * string, a translation, a style, a field, the layout), and after the machine's Chromium or fonts
- * change. Then look at every PNG that `git status` shows changed before committing it: a baseline is
+ * When to run `npm run test:update-baselines` (it rewrites the baselines from
+ * test/e2e/looks.test.ts, about two and a half minutes): after a change MEANT to change how the
+ * form or the diagnosis tab looks (a string, a translation, a style, a field, the layout), and
+ * after the machine's Chromium or fonts change. Then look at every PNG that `git status` shows changed before committing it: a baseline is
  * only as right as the picture someone looked at. A baseline that still matches within the tolerance
  * is left as it is, so the command only touches what really changed.
  *
@@ -36,10 +36,10 @@ const PIXEL_THRESHOLD = 0.1;
 
 /**
  * The differing pixels allowed (after pixelmatch's threshold and its anti-aliasing detection),
- * whatever the picture's size. Measured: five runs of looks.test.ts comparing its eight pictures
- * with the baselines (Debian's Chromium, 2 shared cores, other test suites running) found 0
- * differing pixels every time. Measured too, with this font at the form's size: one
- * changed character changes 12–15 pixels, one changed word 60–210. So a share such as 0.5 % (1,062
+ * whatever the picture's size. Measured: six runs of looks.test.ts comparing its pictures with
+ * the baselines (eight, then twelve with zh-tw; Debian's Chromium, 2 shared cores, other test
+ * suites running) found 0 differing pixels every time. Measured too, with this font at the form's
+ * size: one changed character changes 12–15 pixels, one changed word 60–210. So a share such as 0.5 % (1,062
  * pixels of a 300 × 708 form) would let a changed word through; 8 pixels keeps a margin over the
  * measured 0 for a stray glyph edge and still fails on any changed character.
  */
