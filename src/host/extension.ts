@@ -104,12 +104,13 @@ export function servicesLoader(bundle: string, context: vscode.ExtensionContext,
   };
 }
 
-/** What the person reads when the services cannot load: the cause, and what may fix it. */
+/**
+ * What the person reads when the services cannot load: the cause, and what may fix it. Only the
+ * cause's first line: Node appends the require stack to a missing module's message, and the log has it all.
+ */
 export function loadFailureMessage(error: unknown): string {
-  return vscode.l10n.t(
-    'Card Doctor could not load its commands: {0}. Reload the window; if it happens again, reinstall the extension.',
-    error instanceof Error ? error.message : String(error),
-  );
+  const cause = (error instanceof Error ? error.message : String(error)).split('\n', 1)[0] ?? '';
+  return vscode.l10n.t('Card Doctor could not load its commands: {0}. Reload the window; if it happens again, reinstall the extension.', cause);
 }
 
 /**
