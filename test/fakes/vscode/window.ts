@@ -330,24 +330,45 @@ export class FakeQuickPick<T extends { label: string; kind?: QuickPickItemKind }
   keepScrollPosition = false;
   sortByLabel = true;
 
-  /** The labels of the items that can be chosen (separators left out). */
+  /** The labels of the items the host made (separators left out), whatever is typed. */
   get labels(): string[] {
     return this.items.filter((item) => item.kind !== QuickPickItemKind.Separator).map((item) => item.label);
   }
 
-  /** The person highlights the item labelled `label` and presses Enter. Throws when there is none. */
+  /**
+   * The labels of the items the person can see and choose: once something is typed, only items
+   * that contain it (in the label, or the description with matchOnDescription) or are alwaysShow.
+   * VS Code's fuzzy match is looser; containing the text is the strict side, so a test cannot
+   * pick an item the person could not see.
+   */
+  get shownLabels(): string[] {
+    return this.visibleItems().map((item) => item.label);
+  }
+
+  private visibleItems(): T[] {
+    const typed = this.value.trim().toLowerCase();
+    return this.items.filter((item) => {
+      if (item.kind === QuickPickItemKind.Separator) return false;
+      if (!typed || (item as { alwaysShow?: boolean }).alwaysShow) return true;
+      const description = this.matchOnDescription ? ((item as { description?: string }).description ?? '') : '';
+      return item.label.toLowerCase().includes(typed) || description.toLowerCase().includes(typed);
+    });
+  }
+
+  /** The person highlights the item labelled `label` and presses Enter. Throws when it is not shown. */
   pick(label: string): void {
-    const item = this.items.find((candidate) => candidate.label === label && candidate.kind !== QuickPickItemKind.Separator);
-    if (!item) throw new Error(`fake quick pick "${this.title ?? ''}": no item "${label}" among ${JSON.stringify(this.labels)}`);
+    const item = this.visibleItems().find((candidate) => candidate.label === label);
+    if (!item) throw new Error(`fake quick pick "${this.title ?? ''}": no item "${label}" shown among ${JSON.stringify(this.shownLabels)}`);
     this.activeItems = [item];
     this.accept();
   }
 
   /** The person ticks exactly the items labelled `labels` and presses Enter. */
   pickMany(labels: readonly string[]): void {
-    const missing = labels.filter((label) => !this.labels.includes(label));
-    if (missing.length > 0) throw new Error(`fake quick pick "${this.title ?? ''}": no items ${JSON.stringify(missing)} among ${JSON.stringify(this.labels)}`);
-    this.selectedItems = this.items.filter((item) => item.kind !== QuickPickItemKind.Separator && labels.includes(item.label));
+    const shown = this.shownLabels;
+    const missing = labels.filter((label) => !shown.includes(label));
+    if (missing.length > 0) throw new Error(`fake quick pick "${this.title ?? ''}": no items ${JSON.stringify(missing)} shown among ${JSON.stringify(shown)}`);
+    this.selectedItems = this.visibleItems().filter((item) => labels.includes(item.label));
     this.accept();
   }
 }

@@ -65,6 +65,19 @@ describe('fake vscode', () => {
     );
   });
 
+  it('lets a test pick only what the typed text leaves shown, as VS Code filters', () => {
+    const pick = vscode.window.createQuickPick<vscode.QuickPickItem>() as unknown as FakeQuickPick<vscode.QuickPickItem>;
+    pick.items = [{ label: 'Visa' }, { label: 'Mastercard', description: 'credit card' }, { label: 'Other', alwaysShow: true }];
+    pick.type('credit');
+    assert.deepEqual(pick.labels, ['Visa', 'Mastercard', 'Other'], 'what the host made');
+    assert.deepEqual(pick.shownLabels, ['Other']);
+    assert.throws(() => pick.pick('Mastercard'), /no item "Mastercard" shown among \["Other"\]/);
+    pick.matchOnDescription = true;
+    assert.deepEqual(pick.shownLabels, ['Mastercard', 'Other']);
+    pick.type('VIS');
+    assert.deepEqual(pick.shownLabels, ['Visa', 'Other']);
+  });
+
   it('plays a quick-input script and dismisses inputs once it runs out', async () => {
     fake.window.quickInputScript = [(input) => (input as FakeQuickPick).pick('Two')];
     const first = vscode.window.createQuickPick();
