@@ -90,7 +90,6 @@ describe('host extension (activation)', () => {
     await writeInFolder(folder!, 'notes/attempts.md', '# Card failure journal\n');
     activate();
     // Nothing at the default path: no reason to load them.
-    await new Promise((resolve) => setTimeout(resolve, 0));
     assert.equal(await journalInWorkspace(), false);
     assert.equal(servicesLoaded(), false);
     fake.workspace.setSetting('cardDoctor.journalPath', 'notes/attempts.md');
