@@ -228,6 +228,15 @@ describe('host formViewProvider', () => {
     assert.equal(messages[3]?.type === 'diagnosisDidUpdate' && messages[3].revision, 3);
   });
 
+  it('logs a journal that cannot be read again after a change, and leaves the form as it was', async () => {
+    const webview = await ready(current.provider);
+    current.store.history = () => Promise.reject(new Error('EIO'));
+    const warning = logged(current.log, 'warn', 1);
+    await current.store.append(current.file, validReport({ occurredAt: '2025-11-27T10:31:00+08:00' }) as DatedReport, 'en', NOW);
+    assert.deepEqual(await warning, ['form view: could not refresh after a journal change: Error: EIO']);
+    assert.deepEqual(typeOf(webview.posted as HostToWebviewMessage[]), ['init']);
+  });
+
   describe('the buttons', () => {
     function registerCommand(id: string, answer: (...args: unknown[]) => unknown): unknown[][] {
       const calls: unknown[][] = [];
