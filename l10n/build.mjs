@@ -5,6 +5,8 @@
 //   one has a translation).
 // - l10n/bundle.l10n.zh-tw.json and package.nls.zh-tw.json: Traditional Chinese (Taiwan), converted
 //   from the Simplified files, which stay the authored source.
+// - media/walkthrough/*.zh-tw.md: the walkthrough's pages, converted from the *.zh-cn.md ones (VS Code
+//   localizes a step's media path through package.nls like any manifest string).
 // - l10n/zh-tw-table.json: what core needs to say its own words in Traditional Chinese at run time
 //   without opencc (src/core/language.ts): a character map for the characters of the project's
 //   Simplified text that change, and the phrases whose conversion differs from character by
@@ -47,6 +49,9 @@ const TABLE_SOURCES = {
   'src/core/localTime.ts': null,
 };
 const TEMPLATE_DIR = 'templates';
+/** The walkthrough's pages: `<step>.md` in English, `<step>.zh-cn.md` authored, `<step>.zh-tw.md` generated. */
+const WALKTHROUGH_DIR = 'media/walkthrough';
+const SIMPLIFIED_PAGE = /^media\/walkthrough\/[a-z-]{1,40}\.zh-cn\.md$/;
 
 const read = (file) => readFileSync(join(ROOT, file), 'utf8');
 const readJson = (file) => JSON.parse(read(file));
@@ -189,11 +194,21 @@ export async function generatedFiles() {
   const sources = L10N_SOURCES.flatMap(sourceFiles).map((file) => ({ extension: '.ts', contents: read(file) }));
   const english = await getL10nJson(sources);
   const sortedEnglish = Object.fromEntries(Object.keys(english).sort().map((key) => [key, english[key]]));
-  const convertValues = (object) => Object.fromEntries(Object.entries(object).map(([key, value]) => [key, convert(value)]));
+  // A manifest value may be a path to a Simplified page (the walkthrough's media): the Traditional
+  // manifest points at the converted page, written beside it.
+  const convertValue = (value) => (SIMPLIFIED_PAGE.test(value) ? value.replace(/\.zh-cn\.md$/, '.zh-tw.md') : convert(value));
+  const convertValues = (object) => Object.fromEntries(Object.entries(object).map(([key, value]) => [key, convertValue(value)]));
+  const pages = Object.fromEntries(
+    readdirSync(join(ROOT, WALKTHROUGH_DIR))
+      .filter((name) => name.endsWith('.zh-cn.md'))
+      .sort()
+      .map((name) => [`${WALKTHROUGH_DIR}/${name.replace(/\.zh-cn\.md$/, '.zh-tw.md')}`, convert(read(`${WALKTHROUGH_DIR}/${name}`))]),
+  );
   return {
     'l10n/bundle.l10n.json': jsonText(sortedEnglish),
     'l10n/bundle.l10n.zh-tw.json': jsonText(convertValues(readJson('l10n/bundle.l10n.zh-cn.json'))),
     'package.nls.zh-tw.json': jsonText(convertValues(readJson('package.nls.zh-cn.json'))),
+    ...pages,
     'l10n/zh-tw-table.json': `${JSON.stringify(await buildTable(convert, tableCorpus(), overrides))}\n`,
   };
 }

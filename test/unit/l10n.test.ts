@@ -52,8 +52,28 @@ describe('l10n', () => {
     for (const key of keys) assert.ok(english[key], `package.nls.json lacks ${key}`);
     for (const file of ['package.nls.zh-cn.json', 'package.nls.zh-tw.json']) {
       const chinese = readJson(file);
-      for (const key of keys) assert.ok(chinese[key] && CJK.test(chinese[key]), `${file} lacks ${key}`);
+      for (const key of keys) {
+        // A walkthrough step's page is a path: the Chinese manifest names a Chinese page.
+        const page = /^media\/walkthrough\/[a-z-]+\.md$/.test(english[key]) ? chinese[key] : undefined;
+        const text = page === undefined ? chinese[key] : readFileSync(join(ROOT, page), 'utf8');
+        assert.ok(text && CJK.test(text), `${file} lacks ${key}`);
+        if (page !== undefined) assert.equal(page, english[key].replace(/\.md$/, `.${file.slice('package.nls.'.length, -'.json'.length)}.md`));
+      }
       assert.deepEqual(Object.keys(chinese).sort(), Object.keys(english).sort(), file);
+    }
+  });
+
+  it('gives each language its own walkthrough pages: English without Chinese, Chinese without English sentences', () => {
+    const english = readJson('package.nls.json');
+    const pages = Object.keys(english).filter((key) => key.endsWith('.media'));
+    assert.deepEqual(pages.sort(), ['walkthrough.diagnose.media', 'walkthrough.journal.media', 'walkthrough.letters.media', 'walkthrough.read.media']);
+    for (const key of pages) {
+      assert.equal(CJK.test(readFileSync(join(ROOT, english[key]), 'utf8')), false, english[key]);
+      for (const file of ['package.nls.zh-cn.json', 'package.nls.zh-tw.json']) {
+        const page = readFileSync(join(ROOT, readJson(file)[key]), 'utf8');
+        // Latin is allowed for names and paths (Card Doctor, card-failures/, CVC), not for sentences.
+        assert.equal(/(?<![A-Za-z])[A-Za-z]{1,30} [a-z]{1,30} [a-z]{1,30} [a-z]{1,30}/.test(page.replace(/`[^`\n]*`/g, '')), false, `${file} ${key}`);
+      }
     }
   });
 

@@ -13,6 +13,17 @@ interface Build {
   generatedFiles(): Promise<Record<string, string>>;
 }
 
+const GENERATED = [
+  'l10n/bundle.l10n.json',
+  'l10n/bundle.l10n.zh-tw.json',
+  'l10n/zh-tw-table.json',
+  'media/walkthrough/diagnose.zh-tw.md',
+  'media/walkthrough/journal.zh-tw.md',
+  'media/walkthrough/letters.zh-tw.md',
+  'media/walkthrough/read.zh-tw.md',
+  'package.nls.zh-tw.json',
+];
+
 describe('l10n: generated files', function () {
   // The extractor parses every source with tree-sitter and the table is checked against opencc: ~10 s.
   this.timeout(180_000);
@@ -23,11 +34,11 @@ describe('l10n: generated files', function () {
     files = await build.generatedFiles();
   });
 
-  it('generates the four files', () => {
-    assert.deepEqual(Object.keys(files).sort(), ['l10n/bundle.l10n.json', 'l10n/bundle.l10n.zh-tw.json', 'l10n/zh-tw-table.json', 'package.nls.zh-tw.json']);
+  it('generates the bundles, the table and the walkthrough pages', () => {
+    assert.deepEqual(Object.keys(files).sort(), GENERATED);
   });
 
-  for (const file of ['l10n/bundle.l10n.json', 'l10n/bundle.l10n.zh-tw.json', 'l10n/zh-tw-table.json', 'package.nls.zh-tw.json']) {
+  for (const file of GENERATED) {
     it(`${file} is current (run npm run l10n)`, () => {
       assert.ok(files[file] === readFileSync(join(ROOT, file), 'utf8'), `${file} differs from what npm run l10n writes now`);
     });
