@@ -2,8 +2,8 @@
  * The extension in Traditional Chinese (zh-tw, also what Hong Kong and Macau readers get) in a real
  * VS Code: code-server with the languagepacks recipe written for zh-tw, driven by Chromium. A
  * person opens the palette and the sidebar form, fills the form with a Taiwanese card and saves
- * it to the journal, runs "Diagnose card failure", reads the diagnosis tab and writes the appeal
- * from it. Everything the extension shows or writes is Traditional Chinese: the phrases expected
+ * it to the journal, runs "Diagnose card failure", reads the diagnosis tab, writes the appeal
+ * from it, and opens the walkthrough. Everything the extension shows or writes is Traditional Chinese: the phrases expected
  * are written out, no Simplified-only character appears, and none of the extension's English
  * sentences is left. VS Code's own menus stay English (no real language pack is installed), so
  * only the extension's parts of the page are read. Screenshots:
@@ -356,6 +356,26 @@ describe('the extension in Traditional Chinese (zh-tw)', function () {
     for (const toast of toasts) assertTraditional(toast, 'a notification');
     await page.mouse.move(700, 500);
     await screenshot(page, 'traditional-6-appeal');
+  });
+  it('shows its walkthrough in Traditional Chinese, its pages included', async () => {
+    const { page } = workbench!;
+    await openCommand(page, 'Welcome: Open Walkthrough...');
+    const walkthrough = page.locator('.quick-input-widget .monaco-list-row', { hasText: '開始使用綁卡醫生' }).first();
+    await walkthrough.waitFor({ state: 'visible', timeout: 20_000 });
+    await walkthrough.click();
+    const steps = page.locator('.gettingStartedContainer .getting-started-step');
+    await steps.first().waitFor({ state: 'visible', timeout: 30_000 });
+    const said = await page.locator('.gettingStartedContainer .gettingStartedSlideDetails').innerText();
+    assertIncludesAll(said, ['開始使用綁卡醫生', '診斷這次綁卡失敗', '閱讀診斷結果', '撰寫信件', '堅持記錄日誌'], 'the walkthrough');
+    // The step's page (the media Markdown) is drawn in a webview of the workbench's own.
+    const media = page.frameLocator('.gettingStartedContainer iframe.webview').frameLocator('iframe#active-frame');
+    await media.locator('h1').first().waitFor({ state: 'visible', timeout: 30_000 });
+    const pageText = await media.locator('body').innerText();
+    await page.mouse.move(700, 500);
+    await screenshot(page, 'traditional-7-walkthrough');
+    // The walkthrough page's own buttons are VS Code's (English here, as its menus are).
+    assertTraditional(said.replace(/Mark Done|Next Section|Go Back/g, ''), 'the walkthrough');
+    assertTraditional(pageText, 'the walkthrough’s first page');
   });
 });
 
