@@ -83,7 +83,10 @@ function regionNamesFor(lang: CountryNameLanguage): Intl.DisplayNames | undefine
   if (!regionNames.has(lang)) {
     let names: Intl.DisplayNames | undefined;
     try {
-      names = new Intl.DisplayNames([INTL_LOCALE[lang]], { type: 'region', fallback: 'code' });
+      // Chinese in ICU's short style: 香港 and 澳门/澳門, as Hong Kong, Macau, Taiwan and mainland
+      // readers write and type them, not 中国香港特别行政区 (a typed 香港 must find HK). English
+      // keeps the long style, whose short one abbreviates (US, UK).
+      names = new Intl.DisplayNames([INTL_LOCALE[lang]], { type: 'region', fallback: 'code', ...(lang === 'en' ? {} : { style: 'short' as const }) });
     } catch {
       names = undefined;
     }

@@ -36,7 +36,7 @@ describe('form mapping', () => {
       ['a label with a full-width space and lower-case code', '中国 ( cn )', ZH, 'CN'],
       ['a code', 'CN', ZH, 'CN'],
       ['a lower-case code', 'hk', ZH, 'HK'],
-      ['a Chinese name', '中国香港特别行政区', ZH, 'HK'],
+      ['a Chinese name', '香港', ZH, 'HK'],
       ['an English name in any case', 'united states', EN, 'US'],
       ['a name with spaces around it', '  日本 ', ZH, 'JP'],
     ];
@@ -141,7 +141,7 @@ describe('form mapping', () => {
       'bank.balanceSufficient': 'yes',
       'connection.vpn': 'yes',
       'connection.switchedRecently': 'unknown',
-      'connection.accessCountry': '中国香港特别行政区',
+      'connection.accessCountry': '香港',
       notes: 'tried twice',
     };
 
@@ -208,7 +208,7 @@ describe('form mapping', () => {
         occurredAt: '2025-11-27 10:31 UTC+08:00',
         'card.last4': '4242',
         'card.issuerCountry': '中国 (CN)',
-        'connection.accessCountry': '中国香港特别行政区 (HK)',
+        'connection.accessCountry': '香港 (HK)',
       });
     });
 

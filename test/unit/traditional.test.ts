@@ -144,7 +144,7 @@ describe('Traditional Chinese (zh-tw)', () => {
     });
 
     it('names countries as Taiwan writes them (ICU zh-Hant-TW)', () => {
-      assert.deepEqual(['CN', 'TW', 'HK', 'MO', 'US'].map((code) => countryName(code, 'zh-tw')), ['中國', '台灣', '中國香港特別行政區', '中國澳門特別行政區', '美國']);
+      assert.deepEqual(['CN', 'TW', 'HK', 'MO', 'US'].map((code) => countryName(code, 'zh-tw')), ['中國', '台灣', '香港', '澳門', '美國']);
     });
 
     it('translates field messages', () => {
