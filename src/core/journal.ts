@@ -187,8 +187,10 @@ export function cardText(report: Report, lang: Lang): string | undefined {
   if (!card) return undefined;
   const kind = card.kind && card.kind !== 'unknown' ? sayMaybe(CARD_KIND_WORDS[card.kind], lang) : undefined;
   const brand = card.brand && card.brand !== 'unknown' && card.brand !== 'other' ? brandText(card.brand, lang) : undefined;
-  // Chinese writes the brand and the kind as one word (银联借记卡), English with a space.
-  const brandAndKind = [brand, kind].filter(Boolean).join(labelsFor(LABELS, lang).wordSpace);
+  // Chinese writes a Chinese brand and the kind as one word (银联借记卡) but puts a space after a
+  // Latin one (Visa 信用卡), as the glossary does between Latin and Chinese; English always spaces.
+  const space = brand !== undefined && /[a-z]$/i.test(brand) ? ' ' : labelsFor(LABELS, lang).wordSpace;
+  const brandAndKind = [brand, kind].filter(Boolean).join(space);
   const name = [brandAndKind, card.last4 ? maskLast4(card.last4) : undefined].filter(Boolean).join(' ');
   const parts = [name, card.issuerName ? inlineText(card.issuerName) : undefined, card.issuerCountry ? countryName(card.issuerCountry, lang) : undefined];
   const text = parts.filter(Boolean).join(' · ');

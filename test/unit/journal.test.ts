@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { Lang } from '../../src/core/catalogue';
 import {
+  cardText,
   ENTRY_MARKER,
   fieldsHoldingSecrets,
   findRecordedAttempt,
@@ -388,5 +389,15 @@ describe('findRecordedAttempt: the journal entry that is the same attempt', () =
     const parsed = parseReport({ errorMessage: 'Your card was declined.' });
     assert.ok(parsed.ok);
     assert.equal(findRecordedAttempt(parsed.report, [bare, entry]), undefined);
+  });
+});
+
+describe('cardText', () => {
+  it('spaces a Latin brand from the Chinese kind, and writes a Chinese brand and kind as one word', () => {
+    const visa = { card: { brand: 'visa', kind: 'credit', last4: '1111' } } as const;
+    const unionPay = { card: { brand: 'unionpay', kind: 'debit', last4: '2222' } } as const;
+    assert.equal(cardText(visa as never, 'zh-cn'), 'Visa 信用卡 •••• 1111');
+    assert.equal(cardText(unionPay as never, 'zh-cn'), '银联借记卡 •••• 2222');
+    assert.equal(cardText(visa as never, 'en'), 'Visa credit •••• 1111');
   });
 });
