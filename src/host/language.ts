@@ -16,6 +16,37 @@ export function langForLocale(locale: string): Lang {
 }
 
 let tableLoad: 'loaded' | 'failed' | undefined;
+let tableProblem: string | undefined;
+let problemListener: ((problem: string) => void) | undefined;
+
+/**
+ * Reads core's Traditional Chinese table from the first of `files` that holds one and installs it.
+ * Returns undefined when installed, else why not, naming every file tried (a missing file too: in
+ * an installed extension that is a packaging slip, and the person would otherwise only see
+ * Simplified Chinese with no reason anywhere).
+ */
+export function loadTraditionalTable(files: readonly string[]): string | undefined {
+  const reasons: string[] = [];
+  for (const file of files) {
+    try {
+      useTraditionalTable(JSON.parse(readFileSync(file, 'utf8')) as TraditionalTable);
+      return undefined;
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      reasons.push(`${file}: ${code === 'ENOENT' ? 'not found' : error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  return `Traditional Chinese is shown in Simplified Chinese: its table could not be read (${reasons.join('; ')})`;
+}
+
+/**
+ * Tells `listener` (the extension's log) why Traditional Chinese fell back to Simplified, now if
+ * it already did, else when it does.
+ */
+export function onTraditionalTableProblem(listener: (problem: string) => void): void {
+  problemListener = listener;
+  if (tableProblem !== undefined) listener(tableProblem);
+}
 
 /**
  * Installs core's Traditional Chinese table (l10n/zh-tw-table.json beside dist/, or beside src/
@@ -24,18 +55,9 @@ let tableLoad: 'loaded' | 'failed' | undefined;
  */
 export function ensureTraditionalTable(dirname: string = __dirname): boolean {
   if (tableLoad === undefined) {
-    tableLoad = 'failed';
-    for (const file of [join(dirname, '..', 'l10n', 'zh-tw-table.json'), join(dirname, '..', '..', 'l10n', 'zh-tw-table.json')]) {
-      try {
-        useTraditionalTable(JSON.parse(readFileSync(file, 'utf8')) as TraditionalTable);
-        tableLoad = 'loaded';
-        break;
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
-          console.error(`Card Binding Doctor: cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
-        }
-      }
-    }
+    tableProblem = loadTraditionalTable([join(dirname, '..', 'l10n', 'zh-tw-table.json'), join(dirname, '..', '..', 'l10n', 'zh-tw-table.json')]);
+    tableLoad = tableProblem === undefined ? 'loaded' : 'failed';
+    if (tableProblem !== undefined) problemListener?.(tableProblem);
   }
   return tableLoad === 'loaded' || hasTraditionalTable();
 }

@@ -5,7 +5,10 @@
  */
 import assert from 'node:assert/strict';
 import { toTraditional } from '../../../src/core/language';
-import { ensureTraditionalTable, uiLang, usableLang } from '../../../src/host/language';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ensureTraditionalTable, loadTraditionalTable, onTraditionalTableProblem, uiLang, usableLang } from '../../../src/host/language';
 import { staticInit } from '../../../src/host/sidebar/formStrings';
 import { fake, resetFake } from '../../fakes/vscode/harness';
 
@@ -27,6 +30,23 @@ describe('host language', () => {
   it('keeps Traditional once the table is loaded from l10n/', () => {
     assert.equal(ensureTraditionalTable(), true);
     assert.equal(usableLang('zh-tw'), 'zh-tw');
+  });
+
+  it('says why the table could not be read, naming each file tried, a missing one too', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'card-doctor-table-'));
+    writeFileSync(join(folder, 'broken.json'), '{"from": "发"');
+    const problem = loadTraditionalTable([join(folder, 'missing.json'), join(folder, 'broken.json')]);
+    assert.match(problem ?? '', /^Traditional Chinese is shown in Simplified Chinese: its table could not be read \(/);
+    assert.ok(problem?.includes(`${join(folder, 'missing.json')}: not found; ${join(folder, 'broken.json')}: `), problem);
+    assert.equal(toTraditional('发卡行'), '發卡行', 'a failed load leaves the installed table alone');
+  });
+
+  it('installs a table it can read and reports nothing', () => {
+    assert.equal(loadTraditionalTable([join(__dirname, '..', '..', '..', 'l10n', 'zh-tw-table.json')]), undefined);
+    const heard: string[] = [];
+    onTraditionalTableProblem((problem) => heard.push(problem));
+    assert.equal(ensureTraditionalTable(), true);
+    assert.deepEqual(heard, []);
   });
 
   it('gives the form its words, choices and decline messages in Traditional', () => {
