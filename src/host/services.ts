@@ -8,6 +8,7 @@ import { LastReportStore } from './diagnosisPanelState';
 import { DiagnosisPresenter } from './diagnosisPresenter';
 import { JournalRepository } from './journalRepository';
 import { JournalStore } from './journalStore';
+import { onTraditionalTableProblem } from './language';
 import { LetterWriter, OwnTemplateRefusedError, showOwnTemplateRefusal, TemplateTooLargeError } from './letterWriter';
 import { Notifier } from './notifier';
 import { ReportSource } from './reportSource';
@@ -42,6 +43,8 @@ export interface ServiceOptions {
 export function createServices(context: vscode.ExtensionContext, options: ServiceOptions = {}): Services {
   const clock = options.clock ?? (() => new Date());
   const log = vscode.window.createOutputChannel('Card Doctor', { log: true });
+  // Why a Traditional Chinese UI reads Simplified, if core's table cannot be loaded.
+  onTraditionalTableProblem((problem) => log.warn(problem));
   const notifier = new Notifier(log);
   // First: its configuration listener must empty its cache before the journal's reads the new path.
   const settings = new SettingsService(notifier);
