@@ -48,6 +48,22 @@ describe('packaging', () => {
     }
   });
 
+  it('packages every media file the host names in its code', () => {
+    // Uri.joinPath(extensionUri, 'media', 'form.css') and the like, read from src/host itself.
+    const sources = ['src/host/diagnosisPanel.ts', 'src/host/sidebar/formHtml.ts'].map((file) => readFileSync(join(ROOT, file), 'utf8')).join('\n');
+    const files = [...sources.matchAll(/'media', '([\w.-]{1,80})'/g)].map((match) => `media/${match[1]}`);
+    assert.deepEqual([...new Set(files)].sort(), ['media/cardDoctor.svg', 'media/diagnosis.css', 'media/form.css']);
+    // And what those stylesheets load (the form's codicons).
+    const styled = files
+      .filter((file) => file.endsWith('.css'))
+      .flatMap((file) => [...readFileSync(join(ROOT, file), 'utf8').matchAll(/url\('([\w./-]{1,120})'\)/g)].map((match) => `media/${match[1]}`));
+    assert.ok(styled.includes('media/codicons/save.svg'), "the form's icons are among the files checked");
+    for (const file of [...files, ...styled]) {
+      assert.ok(existsSync(join(ROOT, file)), `${file} is named but missing`);
+      assert.ok(packaged(file), `${file} is not packaged (.vscodeignore)`);
+    }
+  });
+
   it('packages the translations and the Traditional Chinese table the host reads at run time', () => {
     for (const file of ['l10n/bundle.l10n.zh-cn.json', 'l10n/bundle.l10n.zh-tw.json', 'l10n/zh-tw-table.json']) {
       assert.ok(existsSync(join(ROOT, file)), file);
