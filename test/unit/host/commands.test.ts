@@ -12,29 +12,16 @@ import type { Report } from '../../../src/core/report';
 import { LAST_REPORT_KEY } from '../../../src/host/diagnosisPanelState';
 import { createServices, type ServiceOptions, type Services } from '../../../src/host/services';
 import { disposeAll, extensionContext, fake, FakeMemento, readInFolder, resetFake, tempWorkspace, writeInFolder, type FakeWebviewPanel } from '../../fakes/vscode/harness';
-import { installBuiltinTemplatesModule } from '../../templateLoader';
 import { validReport } from '../../validReport';
+import { useSourceExtension } from './sourceExtension';
 
 const NOW = new Date('2025-11-27T04:00:00Z');
 const REPORT = { occurredAt: '2025-11-27T10:31:00+08:00', errorMessage: 'Your card was declined.', card: { brand: 'visa', last4: '4242' } };
 const OTHER_CARD = { occurredAt: '2025-11-27T11:30:00+08:00', errorMessage: 'Your card was declined.', card: { brand: 'mastercard', last4: '5555' } };
 
-/** An extension folder whose dist/ bundles are the sources (the shared dist/ holds whatever was last built). */
-let extensionPath: string;
+const extensionPath = useSourceExtension('card-doctor-commands-');
 
-before(async () => {
-  installBuiltinTemplatesModule();
-  extensionPath = await fsp.mkdtemp(path.join(os.tmpdir(), 'card-doctor-commands-'));
-  await fsp.mkdir(path.join(extensionPath, 'dist'));
-  const source = (name: string) => JSON.stringify(path.resolve(__dirname, '../../../src/core', name));
-  await fsp.writeFile(path.join(extensionPath, 'dist', 'letterRendering.js'), `module.exports = require(${source('letterRendering.ts')});\n`);
-  await fsp.writeFile(path.join(extensionPath, 'dist', 'templateCompiler.js'), `module.exports = require(${source('templateCompiler.ts')});\n`);
-});
-
-after(async () => {
-  await resetFake();
-  await fsp.rm(extensionPath, { recursive: true, force: true });
-});
+after(() => resetFake());
 
 interface Setup {
   services: Services;
@@ -43,7 +30,7 @@ interface Setup {
 }
 
 function start(options: ServiceOptions = {}, state = new FakeMemento()): Setup {
-  const context = { ...extensionContext({ workspaceState: state }), extensionPath };
+  const context = { ...extensionContext({ workspaceState: state }), extensionPath: extensionPath() };
   const services = createServices(context as unknown as vscode.ExtensionContext, { clock: () => NOW, ...options });
   return { services, state, subscriptions: context.subscriptions };
 }

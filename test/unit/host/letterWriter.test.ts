@@ -6,7 +6,6 @@
  */
 import assert from 'node:assert/strict';
 import { promises as fsp } from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Report } from '../../../src/core/report';
@@ -14,31 +13,15 @@ import { RefusedPathError } from '../../../src/host/folderBounds';
 import { LetterWriter, OwnTemplateRefusedError, ownTemplateRefusal, showOwnTemplateRefusal, TemplateTooLargeError } from '../../../src/host/letterWriter';
 import { readSettings, type Settings } from '../../../src/host/settings';
 import { extensionContext, fake, FakeMemento, readInFolder, resetFake, tempWorkspace, writeInFolder, type FakeLogOutputChannel } from '../../fakes/vscode/harness';
-import { installBuiltinTemplatesModule } from '../../templateLoader';
 import { validReport } from '../../validReport';
+import { useSourceExtension } from './sourceExtension';
 
 const NOW = new Date('2025-11-27T04:00:00Z');
 const REPORT: Report = validReport({ occurredAt: '2025-11-27T10:31:00+08:00', errorMessage: 'Your card was declined.', card: { brand: 'visa', last4: '4242' } });
 
-/**
- * An extension folder whose dist/ bundles load the sources (the build's bundles would be
- * whatever was last built): the writer loads letterRendering.js and templateCompiler.js from there.
- */
-let extensionPath: string;
+const extensionPath = useSourceExtension('card-doctor-extension-');
 
-before(async () => {
-  installBuiltinTemplatesModule();
-  extensionPath = await fsp.mkdtemp(path.join(os.tmpdir(), 'card-doctor-extension-'));
-  await fsp.mkdir(path.join(extensionPath, 'dist'));
-  const source = (name: string) => JSON.stringify(path.resolve(__dirname, '../../../src/core', name));
-  await fsp.writeFile(path.join(extensionPath, 'dist', 'letterRendering.js'), `module.exports = require(${source('letterRendering.ts')});\n`);
-  await fsp.writeFile(path.join(extensionPath, 'dist', 'templateCompiler.js'), `module.exports = require(${source('templateCompiler.ts')});\n`);
-});
-
-after(async () => {
-  await resetFake();
-  await fsp.rm(extensionPath, { recursive: true, force: true });
-});
+after(() => resetFake());
 
 interface Harness {
   writer: LetterWriter;
@@ -48,7 +31,7 @@ interface Harness {
 
 function harness(): Harness {
   const state = new FakeMemento();
-  const context = { ...extensionContext({ workspaceState: state }), extensionPath };
+  const context = { ...extensionContext({ workspaceState: state }), extensionPath: extensionPath() };
   const log = vscode.window.createOutputChannel('Card Doctor', { log: true }) as unknown as FakeLogOutputChannel;
   return { writer: new LetterWriter(context as unknown as vscode.ExtensionContext, log as unknown as vscode.LogOutputChannel), log, state };
 }
