@@ -1,0 +1,282 @@
+/**
+ * The evidence pack: the files a person attaches to an appeal or brings to the bank, built from
+ * the failure journal. Pure: the journal's entries and `now` in, `{ path, text }` out; the CLI and
+ * the extension write them into a new folder. Every text is checked for a card number, a CVC and
+ * a one-time code before it is returned, so a pack that would leak one is never written at all.
+ */
+import type { Lang } from './catalogue';
+import { BRAND_NAMES, CARD_KIND_WORDS, PRODUCT_NAMES } from './catalogue';
+import { diagnose } from './diagnose';
+import { viewDiagnosis, type DiagnosisView } from './diagnosisView';
+import { inlineText, journalReports, type JournalEntry } from './journal';
+import { labelsFor, say } from './language';
+import { formatLocalTime, offsetOf } from './localTime';
+import { containsSecret, maskLast4 } from './redact';
+import type { Report } from './report';
+import { SUPPORTED_REGIONS } from './supportedRegions';
+
+/** One file of a pack: a path relative to the pack's folder, and its text. */
+export interface PackFile {
+  path: string;
+  text: string;
+}
+
+/** What a pack is built from. */
+export interface EvidencePackInput {
+  /** The journal's entries, oldest first (as `parseJournal` returns them); at least one. */
+  entries: readonly JournalEntry[];
+  /** The moment the pack is written: the diagnosis and the snapshot's age are reckoned at it. */
+  now: Date;
+  /** The reader's language. */
+  lang: Lang;
+  /** Files to add after the built-in ones (the bank phone script), each checked like the rest. */
+  extraFiles?: readonly PackFile[];
+}
+
+/** The supported-countries snapshot counts as old, and the pack says so, after this many days. */
+export const SNAPSHOT_WARNING_DAYS = 180;
+
+/**
+ * The most recent attempts the timeline lists. A journal may hold tens of thousands; support and
+ * a bank read the last few, and a longer timeline says how many earlier ones it leaves out.
+ */
+export const TIMELINE_LIMIT = 200;
+
+/** Where the diagnosis rules come from, and when those sources were read. */
+const RULES_SOURCES = {
+  article: '2025-11',
+  declineCodes: '2026',
+} as const;
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+const LABELS = {
+  en: {
+    timelineTitle: 'Timeline of failed attempts',
+    timelineIntro: (count: number) =>
+      `${count} failed attempt${count === 1 ? '' : 's'} to add a card, oldest first, from the failure journal. ` +
+      'Cards are shown by brand, kind and last 4 digits only.',
+    omitted: (count: number) => `${count} earlier attempt${count === 1 ? ' is' : 's are'} in the journal but not listed here.`,
+    error: 'Error as shown',
+    noError: 'not recorded',
+    card: 'Card',
+    colon: ': ',
+    quoteOpen: '“',
+    quoteClose: '”',
+    diagnosisTitle: 'Last diagnosis',
+    diagnosisOf: (count: number) => `the last of ${count} in the journal`,
+    causes: 'Possible causes, most likely first',
+    noCauses: 'Nothing in the journal points to a specific cause.',
+    ruledOut: 'Less likely, or with evidence against',
+    ruledOutNone: 'No cause was set aside.',
+    onlyWeak: 'only weak evidence points to it.',
+    open: ' (',
+    close: ')',
+    aboutTitle: 'About this pack',
+    written: (date: string) => `Written by Card Binding Doctor on ${date} (UTC).`,
+    rules: (article: string, codes: string) =>
+      `Diagnosis rules: from the article on failed card binding (${article}) and the card processor’s decline-code reference (${codes}).`,
+    snapshot: (asOf: string, source: string) => `Supported countries and regions: a snapshot of ${asOf} of ${source}.`,
+    oldSnapshot: (days: number, source: string) =>
+      `Warning: the supported-countries snapshot is ${days} days old (more than ${SNAPSHOT_WARNING_DAYS}). ` +
+      `Check the current list at ${source} before relying on anything it says about a region.`,
+    attempts: (count: number, first: string, last: string) =>
+      count === 1 ? `The journal holds 1 attempt, at ${first}.` : `The journal holds ${count} attempts, from ${first} to ${last}.`,
+    privacy:
+      'No file in this pack holds a full card number, a CVC or a one-time code: the pack was checked for them before it was written.',
+    notCertain: 'The causes in diagnosis.md are likely causes, not certainties: only the bank and the merchant know the real reason.',
+    shotsTitle: 'Screenshots to add',
+    shotsIntro:
+      'Take each screenshot below and cover the parts listed before you attach it. ' +
+      'Never attach a full card number, a CVC, a one-time code or an account balance.',
+    hide: 'Hide',
+    shots: {
+      errorPage: {
+        what: 'The error page: the payment form with the error message exactly as shown, and the time if it is visible.',
+        hide: 'the card number except the last 4 digits, the CVC, and the expiry date.',
+      },
+      cardList: {
+        what: 'The card list in your account (the payment methods page), if the card appears there.',
+        hide: 'everything of each card except its brand and last 4 digits.',
+      },
+      bankRecord: {
+        what: 'The bank app’s transaction list, or the bank’s SMS, showing the attempt (a verification of 0 or about 1 dollar, or a small temporary hold).',
+        hide: 'one-time codes, balances and available credit, the full card number, and your other transactions.',
+      },
+    },
+  },
+  'zh-cn': {
+    timelineTitle: '绑卡失败时间线',
+    timelineIntro: (count: number) => `摘自失败日志：共 ${count} 次绑卡失败，按时间先后排列。卡片只显示卡组织、类型和卡号后四位。`,
+    omitted: (count: number) => `失败日志中还有更早的 ${count} 次绑卡，这里没有列出。`,
+    error: '页面提示原文',
+    noError: '未记录',
+    card: '卡片',
+    colon: '：',
+    quoteOpen: '“',
+    quoteClose: '”',
+    diagnosisTitle: '最近一次诊断',
+    diagnosisOf: (count: number) => `失败日志中 ${count} 次绑卡的最后一次`,
+    causes: '可能的原因（按可能性排序）',
+    noCauses: '失败日志中的信息没有指向具体原因。',
+    ruledOut: '可能性较低或有反面依据的原因',
+    ruledOutNone: '没有被排除的原因。',
+    onlyWeak: '只有较弱的依据指向它。',
+    open: '（',
+    close: '）',
+    aboutTitle: '关于本证据包',
+    written: (date: string) => `由绑卡医生（Card Binding Doctor）于 ${date}（UTC）生成。`,
+    rules: (article: string, codes: string) => `诊断规则依据：关于绑卡失败的文章（${article}）和支付处理商的拒绝代码说明（${codes}）。`,
+    snapshot: (asOf: string, source: string) => `支持的国家和地区：${source} 截至 ${asOf} 的快照。`,
+    oldSnapshot: (days: number, source: string) =>
+      `注意：支持地区快照已有 ${days} 天（超过 ${SNAPSHOT_WARNING_DAYS} 天）。涉及地区的判断，请先到 ${source} 核对最新列表。`,
+    attempts: (count: number, first: string, last: string) =>
+      count === 1 ? `失败日志中有 1 次绑卡，时间为 ${first}。` : `失败日志中有 ${count} 次绑卡，从 ${first} 到 ${last}。`,
+    privacy: '本证据包中的文件都不含完整卡号、CVC 或验证码：写入前已逐一检查。',
+    notCertain: 'diagnosis.md 中列出的只是可能的原因，并非定论：真正的原因只有银行和商户知道。',
+    shotsTitle: '需要补充的截图',
+    shotsIntro: '请逐一截取下列画面，并在附上之前遮住所列内容。切勿附上完整卡号、CVC、验证码或账户余额。',
+    hide: '需遮住',
+    shots: {
+      errorPage: {
+        what: '出错页面：显示错误提示原文的付款表单，能看到时间的话一并截入。',
+        hide: '卡号（后四位除外）、CVC 和有效期。',
+      },
+      cardList: {
+        what: '账户中的卡片列表（付款方式页面），如果这张卡出现在其中。',
+        hide: '每张卡除卡组织和后四位以外的全部信息。',
+      },
+      bankRecord: {
+        what: '银行 App 的交易记录或银行短信中的这次绑卡（0 或约 1 美元的验证交易，或一笔小额临时预授权）。',
+        hide: '验证码、余额和可用额度、完整卡号，以及其他交易。',
+      },
+    },
+  },
+} as const;
+
+/**
+ * The files of an evidence pack, in the reader's language: `timeline.md`, `diagnosis.md`,
+ * `about.md`, `screenshots-checklist.md`, then `extraFiles`. Throws when there is no entry, and
+ * when any text would hold a card number, a CVC or a one-time code (so nothing is written).
+ */
+export function evidencePackFiles(input: EvidencePackInput): PackFile[] {
+  const { entries, now, lang } = input;
+  const last = entries[entries.length - 1];
+  if (!last) throw new Error('the journal holds no attempt; an evidence pack needs at least one');
+  const diagnosis = diagnose(last.report, journalReports({ entries: [...entries], problems: [] }), now);
+  const view = viewDiagnosis(diagnosis, lang, now);
+  const files: PackFile[] = [
+    { path: 'timeline.md', text: timelineMarkdown(entries, lang) },
+    { path: 'diagnosis.md', text: diagnosisMarkdown(view, entries.length, lang) },
+    { path: 'about.md', text: aboutMarkdown(entries, now, lang) },
+    { path: 'screenshots-checklist.md', text: screenshotsMarkdown(lang) },
+    ...(input.extraFiles ?? []),
+  ];
+  for (const file of files) {
+    if (containsSecret(file.text)) {
+      throw new Error(`${file.path} would hold a card number, CVC or one-time code; the pack was not written`);
+    }
+  }
+  return files;
+}
+
+/** `evidence-2026-12-01`: the pack's folder name, by the date of `now` at the offset given (minutes east of UTC). */
+export function evidencePackFolderName(now: Date, offsetMinutes: number): string {
+  return `evidence-${new Date(now.getTime() + offsetMinutes * 60_000).toISOString().slice(0, 10)}`;
+}
+
+/** Days from the supported-countries snapshot to `now`, whole days, never negative. */
+export function snapshotAgeDays(now: Date, asOf: string = SUPPORTED_REGIONS.asOf): number {
+  return Math.max(0, Math.floor((now.getTime() - Date.parse(`${asOf}T00:00:00Z`)) / DAY_MS));
+}
+
+function entryTime(entry: JournalEntry): string {
+  return formatLocalTime(entry.occurredAt, offsetOf(entry.occurredAt));
+}
+
+/** Brand, kind and last 4 only: the issuer's name and country stay out of what is attached. */
+function packCardText(report: Report, lang: Lang): string | undefined {
+  const card = report.card;
+  if (!card) return undefined;
+  const brandWords = card.brand && card.brand !== 'unknown' && card.brand !== 'other' ? BRAND_NAMES[card.brand] : undefined;
+  const brand = brandWords ? say(brandWords, lang) : undefined;
+  const kindWords = card.kind && card.kind !== 'unknown' ? CARD_KIND_WORDS[card.kind] : undefined;
+  const kind = kindWords ? say(kindWords, lang) : undefined;
+  // As in the journal: a Latin brand is followed by a space, a Chinese one joins the kind (银联借记卡).
+  const space = lang === 'en' || (brand !== undefined && /[a-z]$/i.test(brand)) ? ' ' : '';
+  const name = [brand, kind].filter(Boolean).join(space);
+  const text = [name, card.last4 ? maskLast4(card.last4) : undefined].filter(Boolean).join(' ');
+  return text || undefined;
+}
+
+function timelineMarkdown(entries: readonly JournalEntry[], lang: Lang): string {
+  const labels = labelsFor(LABELS, lang);
+  const shown = entries.slice(-TIMELINE_LIMIT);
+  const lines = [`# ${labels.timelineTitle}`, '', labels.timelineIntro(entries.length), ''];
+  if (shown.length < entries.length) lines.push(labels.omitted(entries.length - shown.length), '');
+  const first = entries.length - shown.length + 1;
+  shown.forEach((entry, index) => {
+    const report = entry.report;
+    const product = report.product ? ` · ${say(PRODUCT_NAMES[report.product], lang)}` : '';
+    lines.push(`## ${first + index}. ${entryTime(entry)}${product}`, '');
+    const error = report.errorMessage
+      ? `${labels.quoteOpen}${inlineText(report.errorMessage)}${labels.quoteClose}`
+      : labels.noError;
+    lines.push(`- ${labels.error}${labels.colon}${error}`);
+    const card = packCardText(report, lang);
+    if (card) lines.push(`- ${labels.card}${labels.colon}${card}`);
+    lines.push('');
+  });
+  return lines.join('\n');
+}
+
+function diagnosisMarkdown(view: DiagnosisView, count: number, lang: Lang): string {
+  const labels = labelsFor(LABELS, lang);
+  const lines = [`# ${labels.diagnosisTitle}`, '', `- ${view.attemptLine}${labels.open}${labels.diagnosisOf(count)}${labels.close}`];
+  if (view.messageLine) lines.push(`- ${view.messageLine}`);
+  lines.push('', `> ${view.disclaimer}`, '');
+  const likely = view.findings.filter((finding) => finding.likelihood !== 'low');
+  lines.push(`## ${labels.causes}`, '');
+  if (likely.length === 0) lines.push(labels.noCauses, '');
+  likely.forEach((finding, index) => {
+    lines.push(`### ${index + 1}. ${finding.title} — ${finding.likelihoodText}`, '', finding.summary, '');
+    if (finding.evidenceFor.length > 0) {
+      lines.push(`${view.labels.evidence}${labels.colon.trim()}`, '', ...finding.evidenceFor.map((item) => `- ${item}`), '');
+    }
+    if (finding.evidenceAgainst.length > 0) {
+      lines.push(`${view.labels.against}${labels.colon.trim()}`, '', ...finding.evidenceAgainst.map((item) => `- ${item}`), '');
+    }
+  });
+  const setAside = view.findings.filter((finding) => finding.likelihood === 'low' || finding.evidenceAgainst.length > 0);
+  lines.push(`## ${labels.ruledOut}`, '');
+  if (setAside.length === 0) lines.push(labels.ruledOutNone, '');
+  for (const finding of setAside) {
+    const why = finding.evidenceAgainst.length > 0 ? finding.evidenceAgainst.join(lang === 'en' ? ' ' : '') : labels.onlyWeak;
+    lines.push(`- ${finding.title}${labels.open}${finding.likelihoodText}${labels.close}${labels.colon}${why}`);
+  }
+  if (setAside.length > 0) lines.push('');
+  return lines.join('\n');
+}
+
+function aboutMarkdown(entries: readonly JournalEntry[], now: Date, lang: Lang): string {
+  const labels = labelsFor(LABELS, lang);
+  const { asOf, source } = SUPPORTED_REGIONS;
+  const lines = [`# ${labels.aboutTitle}`, ''];
+  lines.push(`- ${labels.written(now.toISOString().slice(0, 10))}`);
+  lines.push(`- ${labels.attempts(entries.length, entryTime(entries[0]!), entryTime(entries[entries.length - 1]!))}`);
+  lines.push(`- ${labels.rules(RULES_SOURCES.article, RULES_SOURCES.declineCodes)}`);
+  lines.push(`- ${labels.snapshot(asOf, source)}`, '');
+  const age = snapshotAgeDays(now);
+  if (age > SNAPSHOT_WARNING_DAYS) lines.push(`> ${labels.oldSnapshot(age, source)}`, '');
+  lines.push(labels.notCertain, '', labels.privacy, '');
+  return lines.join('\n');
+}
+
+function screenshotsMarkdown(lang: Lang): string {
+  const labels = labelsFor(LABELS, lang);
+  const lines = [`# ${labels.shotsTitle}`, '', labels.shotsIntro, ''];
+  const { errorPage, cardList, bankRecord } = labels.shots;
+  for (const shot of [errorPage, cardList, bankRecord]) lines.push(`- [ ] ${shot.what}`, `  ${labels.hide}${labels.colon}${shot.hide}`);
+  lines.push('');
+  return lines.join('\n');
+}
