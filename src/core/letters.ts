@@ -85,6 +85,21 @@ export interface LetterData {
   product: string | null;
   /** The amount and currency of the charge ("20 USD") when the person knows it. */
   amount: string | null;
+  /**
+   * Whether any attempt listed was on the API platform, where the merchant may place a temporary
+   * hold of a few dollars besides the verification authorization every added card triggers.
+   */
+  apiPlatform: boolean;
+  /**
+   * What the person said about international online (card-not-present) payments on the card:
+   * both false when they did not say, so the bank letter asks instead of asserting.
+   */
+  international: { enabled: boolean; disabled: boolean };
+  /**
+   * Whether the appeal carries the person's own diagnosis (possible causes, the VPN and network
+   * facts). Off unless asked for: support needs the timeline, and guesses invite a one-line reply.
+   */
+  includeSelfDiagnosis: boolean;
   card: LetterCard;
   /**
    * Oldest first. The appeal lists every attempt; the bank inquiry only those with this card
@@ -97,7 +112,11 @@ export interface LetterData {
   severalCards: boolean;
   firstAttemptAt: string;
   lastAttemptAt: string;
-  /** What the person has confirmed, one first-person sentence each, from the report's answers. */
+  /**
+   * What the person has confirmed, one first-person sentence each, from the report's answers. The
+   * bank letter leaves out the network facts (nothing a bank can check) and international payments
+   * (its questions say that); the appeal leaves out the network facts unless `includeSelfDiagnosis`.
+   */
   checked: string[];
   /** Likely and possible causes, most likely first (at most three). */
   causes: LetterCause[];
@@ -110,6 +129,8 @@ export interface LetterSender {
   name?: string;
   email?: string;
   amount?: string;
+  /** Put the person's own diagnosis into the appeal (the `cardDoctor.appealSelfDiagnosis` setting); false when absent. */
+  includeSelfDiagnosis?: boolean;
 }
 
 /**
@@ -181,6 +202,12 @@ const CHECKED_WORDS = {
   },
 } as const satisfies Readonly<Record<string, Words>>;
 
+type CheckedKey = keyof typeof CHECKED_WORDS;
+/** The network facts: part of the appeal's self-diagnosis only. */
+const NETWORK_FACTS: ReadonlySet<CheckedKey> = new Set(['noVpn', 'stableNetwork']);
+/** What the bank letter does not list as checked: the network facts, and international payments, which its questions cover. */
+const BANK_OMITS: ReadonlySet<CheckedKey> = new Set([...NETWORK_FACTS, 'internationalOn']);
+
 /** Visible placeholders the helpers print for unknown values; the person fills them in. */
 const PLACEHOLDERS = {
   dateTime: { en: '[date and time]', 'zh-cn': '【日期和时间】' },
@@ -222,6 +249,8 @@ export function buildLetterData(
   if (kind === 'bank-inquiry' && last4) reports = reports.filter((entry) => entry.card?.last4 === last4);
   const current: Report = recorded ?? { ...report, occurredAt };
   if (reports.length === 0) reports = [current];
+  const includeSelfDiagnosis = sender.includeSelfDiagnosis === true;
+  const international = report.bank?.internationalOnline;
   // A stable sort: attempts at the same time keep the journal's order.
   const ordered = reports
     .map((entry, index) => ({ entry, index, time: Date.parse(entry.occurredAt!) }))
@@ -237,6 +266,9 @@ export function buildLetterData(
     crossBorder: Boolean(report.card?.issuerCountry && report.card.issuerCountry !== MERCHANT.country),
     product: report.product ? say(PRODUCT_IN_SENTENCE[report.product], lang) : null,
     amount: cleanText(sender.amount),
+    apiPlatform: ordered.some(({ entry }) => entry.product === 'api-platform'),
+    international: { enabled: international === 'yes', disabled: international === 'no' },
+    includeSelfDiagnosis,
     card: cardOf(report, lang),
     attempts,
     attemptCount: attempts.length,
@@ -244,7 +276,9 @@ export function buildLetterData(
     severalCards: new Set(attempts.map((attempt) => attempt.cardLast4).filter(Boolean)).size > 1,
     firstAttemptAt: attempts[0]!.at,
     lastAttemptAt: attempts[attempts.length - 1]!.at,
-    checked: checkedOf(report, now).map((key) => say(CHECKED_WORDS[key], lang)),
+    checked: checkedOf(report, now)
+      .filter((key) => (kind === 'bank-inquiry' ? !BANK_OMITS.has(key) : includeSelfDiagnosis || !NETWORK_FACTS.has(key)))
+      .map((key) => say(CHECKED_WORDS[key], lang)),
     causes: diagnosis.findings
       .filter((finding) => finding.likelihood !== 'low')
       .slice(0, MAX_CAUSES)

@@ -75,7 +75,7 @@ describe('Card Binding Doctor in VS Code', function () {
     assert.equal(uri.toString(), inWorkspace('card-failures', 'bank-inquiry-2025-11-27.md').toString());
     const text = await readText(uri);
     assert.match(text, /^\*\*To:\*\* 招商银行, card services$/m);
-    assert.match(text, /^\*\*Subject:\*\* Declined online payments to OpenAI on my card ending in 1234$/m);
+    assert.match(text, /^\*\*Subject:\*\* Declined card verification by the merchant OpenAI on my card ending in 1234$/m);
     assert.doesNotMatch(text.replace(/\s/g, ''), /4242424242424242/);
   });
 

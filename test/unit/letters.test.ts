@@ -198,16 +198,16 @@ describe('letters', () => {
       const journal = [earlier, current];
       assert.ok(letter('appeal', 'zh-cn', journal).includes('我在 ChatGPT 网页版中尝试添加一张卡片（银联借记卡，尾号 4242）作为付款方式，共尝试 2 次，均被拒绝，至今未能绑定成功。'));
       assert.ok(letter('appeal', 'en', journal).includes('I made 2 attempts on 27 November 2025 between 09:58 and 10:31 (UTC+08:00), and each was declined.'));
-      assert.ok(letter('bank-inquiry', 'zh-cn', journal).includes('2025年11月27日 09:58 至 10:31（UTC+08:00），我用这张卡向境外商户 OpenAI 线上付款（在其网站绑定这张卡作为付款方式），共 2 次，均被拒绝。'));
-      assert.ok(letter('bank-inquiry', 'en', journal).includes('on 27 November 2025 between 09:58 and 10:31 (UTC+08:00), and each of the 2 online payments was declined.'));
+      assert.ok(letter('bank-inquiry', 'zh-cn', journal).includes('2025年11月27日 09:58 至 10:31（UTC+08:00），我在境外商户 OpenAI 的网站上把这张卡添加为付款方式，共尝试 2 次，均被拒绝。'));
+      assert.ok(letter('bank-inquiry', 'en', journal).includes('I tried 2 times on 27 November 2025 between 09:58 and 10:31 (UTC+08:00) to add this card as a payment method with the merchant OpenAI (based in the United States), and each attempt was declined.'));
     });
 
     it('the report not yet recorded: only the journal’s one attempt, told as one', () => {
       const journal = [earlier];
       assert.ok(letter('appeal', 'zh-cn', journal).includes('2025年11月27日 09:58（UTC+08:00），我在 ChatGPT 网页版中尝试添加一张卡片（银联借记卡，尾号 4242）作为付款方式，但被拒绝，至今未能绑定成功。'));
       assert.ok(letter('appeal', 'en', journal).includes('I tried once, on 27 November 2025, 09:58 (UTC+08:00), and the attempt was declined.'));
-      assert.ok(letter('bank-inquiry', 'zh-cn', journal).includes('2025年11月27日 09:58（UTC+08:00），我用这张卡向境外商户 OpenAI 线上付款（在其网站绑定这张卡作为付款方式）时被拒绝。'));
-      assert.ok(letter('bank-inquiry', 'en', journal).includes('On 27 November 2025, 09:58 (UTC+08:00), I tried to add this card as a payment method with the merchant OpenAI (based in the United States), and the online payment was declined.'));
+      assert.ok(letter('bank-inquiry', 'zh-cn', journal).includes('2025年11月27日 09:58（UTC+08:00），我在境外商户 OpenAI 的网站上把这张卡添加为付款方式时被拒绝。'));
+      assert.ok(letter('bank-inquiry', 'en', journal).includes('On 27 November 2025, 09:58 (UTC+08:00), I tried to add this card as a payment method with the merchant OpenAI (based in the United States), and the attempt was declined.'));
     });
   });
 
@@ -411,7 +411,8 @@ describe('letters', () => {
       const result = await cli(['bank-inquiry', example, '--lang', 'zh-cn', '--now', '2025-11-27T12:00:00+08:00', '--amount', 'usd 20']);
       assert.equal(result.code, 0, result.stderr);
       assert.match(result.stdout, /^\*\*收件方：\*\* 招商银行客服中心/);
-      assert.match(result.stdout, /- 金额：20 USD\n/);
+      // The amount the person gives is added to the verification authorization's, never put in its place.
+      assert.match(result.stdout, /- 金额：0 或约 1 美元（我看到的金额：20 USD）\n/);
     });
 
     it('writes to a new file and says which, when the one named exists', async () => {

@@ -190,7 +190,8 @@ describe('Traditional Chinese (zh-tw)', () => {
 
     it('renders the appeal from the Simplified template, converted, with typed values as typed', () => {
       const report = example(typed);
-      const letter = render('appeal', 'zh-tw', report, [report], NOW, { name: '张伟', email: 'zhang@example.cn' });
+      // With the self-diagnosis, so a cause's words are converted too.
+      const letter = render('appeal', 'zh-tw', report, [report], NOW, { name: '张伟', email: 'zhang@example.cn', includeSelfDiagnosis: true });
       const lines = letter.split('\n');
       assert.equal(lines[0], '**收件人：** OpenAI 支援團隊（Billing & Payments）');
       assert.ok(lines.includes('- 姓名：张伟'), letter);
@@ -207,7 +208,7 @@ describe('Traditional Chinese (zh-tw)', () => {
       const letter = render('bank-inquiry', 'zh-tw', example(), [], NOW, {});
       const lines = letter.split('\n');
       assert.equal(lines[0], '**收件人：** 招商银行客服中心');
-      assert.ok(lines.includes('- 金額：【金額及幣別，如 20 USD；不清楚可刪去此行】'), letter);
+      assert.ok(lines.includes('- 金額：0 或約 1 美元'), letter);
       assert.ok(lines.includes('持卡人：【您的姓名】'), letter);
       assert.deepEqual(
         untranslated(letter.replace(/招商银行|您的银行卡被拒绝/g, '')),

@@ -276,7 +276,7 @@ describe('host commands', () => {
       assert.deepEqual(fake.window.messages[0]!.items, ['Open Folder…', 'Open as Untitled']);
       const document = fake.workspace.documents.find((candidate) => candidate.uri.toString() === uri.toString())!;
       assert.equal(document.languageId, 'markdown');
-      assert.match(document.getText(), /^\*\*Subject:\*\* Declined online payments to OpenAI on my card ending in 4242$/m);
+      assert.match(document.getText(), /^\*\*Subject:\*\* Declined card verification by the merchant OpenAI on my card ending in 4242$/m);
     });
 
     it('writes nothing when no folder is open and the person declines', async () => {
