@@ -169,7 +169,16 @@ describe('host journalHistoryCache', () => {
   it('stops listening once disposed', async () => {
     const { cache, folder, file, changes } = current!;
     await cache.history(folder);
+    // The cache's own emitter is disposed too, so a subscription left behind would fire into
+    // nothing: count the workspace's listeners instead.
+    const { configurationEmitter, changeDocumentEmitter, closeDocumentEmitter } = fake.workspace;
+    const listeners = () => [configurationEmitter.listenerCount, changeDocumentEmitter.listenerCount, closeDocumentEmitter.listenerCount];
+    const before = listeners();
     cache.dispose();
+    assert.deepEqual(
+      listeners().map((count, index) => before[index]! - count),
+      [1, 1, 1],
+    );
     fake.workspace.fireFileEvent('change', file.uri as never);
     fake.workspace.setSetting('cardDoctor.journalPath', 'notes/journal.md');
     assert.equal(changes.count, 0);
