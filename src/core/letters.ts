@@ -49,7 +49,7 @@ export interface LetterCard {
 export interface LetterAttempt {
   /** 1-based position in the timeline. */
   number: number;
-  /** ISO 8601 with the offset it was recorded in; the `dateTime` helper shows it. */
+  /** ISO 8601 in the letter's offset (see {@link LetterData.writtenAt}), to the second; the `dateTime` helper shows it. */
   at: string;
   /** The product as a label ("ChatGPT (web)", "API 平台"), or null. */
   product: string | null;
@@ -75,7 +75,12 @@ export interface LetterCause {
 export interface LetterData {
   kind: LetterKind;
   lang: Lang;
-  /** When the letter was written: `now` in the current attempt's UTC offset (ISO 8601). */
+  /**
+   * When the letter was written: `now` in the letter's UTC offset (ISO 8601). A letter has one
+   * offset, the current attempt's: every time in it (this, each attempt's, the span's ends) is
+   * written in it, so a span never reads backwards when the journal's entries were recorded in
+   * different offsets.
+   */
   writtenAt: string;
   sender: { name: string | null; email: string | null };
   merchant: { name: string; descriptors: string[] };
@@ -249,18 +254,21 @@ export function buildLetterData(
   if (kind === 'bank-inquiry' && last4) reports = reports.filter((entry) => entry.card?.last4 === last4);
   const current: Report = recorded ?? { ...report, occurredAt };
   if (reports.length === 0) reports = [current];
-  const includeSelfDiagnosis = sender.includeSelfDiagnosis === true;
-  const international = report.bank?.internationalOnline;
   // A stable sort: attempts at the same time keep the journal's order.
   const ordered = reports
     .map((entry, index) => ({ entry, index, time: Date.parse(entry.occurredAt!) }))
     .sort((a, b) => a.time - b.time || a.index - b.index);
-  const attempts = ordered.map(({ entry }, index) => attemptOf(entry, index + 1, entry === current, lang));
+  // One offset for the whole letter: the report's own (a report without a time is dated now in
+  // UTC by the diagnosis, so the host dates it on the person's clock before asking for a letter).
+  const offset = offsetOf(occurredAt);
+  const attempts = ordered.map(({ entry }, index) => attemptOf(entry, index + 1, entry === current, lang, offset));
+  const includeSelfDiagnosis = sender.includeSelfDiagnosis === true;
+  const international = report.bank?.internationalOnline;
 
   return {
     kind,
     lang,
-    writtenAt: isoAtOffset(now, offsetOf(occurredAt)),
+    writtenAt: isoAtOffset(now, offset),
     sender: { name: cleanText(sender.name), email: cleanText(sender.email) },
     merchant: { name: MERCHANT.name, descriptors: [...MERCHANT.descriptors] },
     crossBorder: Boolean(report.card?.issuerCountry && report.card.issuerCountry !== MERCHANT.country),
@@ -291,11 +299,11 @@ export function buildLetterData(
   };
 }
 
-function attemptOf(report: Report, number: number, current: boolean, lang: Lang): LetterAttempt {
+function attemptOf(report: Report, number: number, current: boolean, lang: Lang, offset: number): LetterAttempt {
   const error = cleanText(report.errorMessage);
   return {
     number,
-    at: report.occurredAt!,
+    at: isoAtOffset(new Date(report.occurredAt!), offset),
     product: report.product ? say(PRODUCT_NAMES[report.product], lang) : null,
     error,
     errorLine: error === null ? null : joinLines(error),

@@ -179,7 +179,7 @@ describe('letters', () => {
       assert.deepEqual(data.card, { description: null, brand: null, kind: null, issuer: null, issuerCountry: null, last4: null });
       assert.deepEqual(data.sender, { name: null, email: null });
       assert.equal(data.attempts.length, 1);
-      assert.equal(data.attempts[0]!.at, '2025-11-27T03:00:00.000Z');
+      assert.equal(data.attempts[0]!.at, '2025-11-27T03:00:00+00:00');
     });
   });
 
