@@ -47,3 +47,6 @@ export function parseChoice<T extends string>(flag: string, value: string | unde
   if ((choices as readonly string[]).includes(value)) return value as T;
   throw new InputError([`${flag}: expected ${choices.join(', ')}`]);
 }
+
+/** What `render --format` can write: the letter as Markdown, or as plain text to paste. */
+export const LETTER_FORMATS = ['markdown', 'text'] as const;

@@ -9,15 +9,17 @@ import { NoFreeNameError } from '../core/freeName';
 import { InputError } from './cliError';
 import { readJournalOption } from './journalInput';
 import { writeNewFile } from '../node/newFile';
-import { parseCommandArgs, parseNow } from './options';
+import { LETTER_FORMATS, parseChoice, parseCommandArgs, parseNow } from './options';
 import { chooseLanguage } from './language';
 import { readJsonInput } from './readInput';
 import { chooseLetterTemplate } from './templateFiles';
 import { isEmailAddress } from '../core/emailAddress';
+import { letterAsPlainText } from '../core/plainText';
+import { containsSecret } from '../core/redact';
 
 export const RENDER_HELP = `Usage: card-doctor render appeal|bank-inquiry <report.json | -> [options]
 
-Writes a letter about a failed attempt, in Markdown:
+Writes a letter about a failed attempt, in Markdown (or, with --format text, as plain text):
   appeal        to the merchant's support (Billing & Payments)
   bank-inquiry  to the bank that issued the card
 
@@ -27,6 +29,9 @@ Options:
                      is one of them only if the journal holds it: record it first with
                      card-doctor journal add. Without --journal, the report alone
   --lang LANG        language of the letter: en, zh-cn or zh-tw (Traditional) (default: from LANG)
+  --format FORMAT    markdown, or text: plain text to paste into a support chat or a bank's web
+                     form (no #, ** or - [ ]; headings on a line of their own, checkboxes as ☐,
+                     quotes in “ ”, links as "text (url)") (default: markdown)
   --out FILE         write the letter to FILE; if FILE exists, to FILE-2, FILE-3… (never overwritten;
                      a folder is refused) (default: print it)
   --templates DIR    use your own templates from DIR (appeal.en.hbs, appeal.zh-cn.hbs,
@@ -66,6 +71,7 @@ export async function runRender(args: string[]): Promise<void> {
   const { values, positionals } = parseCommandArgs(args, {
     journal: { type: 'string' },
     lang: { type: 'string' },
+    format: { type: 'string' },
     out: { type: 'string' },
     templates: { type: 'string' },
     name: { type: 'string' },
@@ -95,6 +101,7 @@ export async function runRender(args: string[]): Promise<void> {
   if (extra.length > 0) problems.push(`unexpected argument: ${extra[0]}`);
   const lang = attempt(() => chooseLanguage(values.lang, process.env));
   const now = attempt(() => parseNow(values.now));
+  const format = attempt(() => parseChoice('--format', values.format, LETTER_FORMATS, 'markdown'));
   const sender: LetterSender = {
     name: attempt(() => parseName(values.name)),
     email: attempt(() => parseEmail(values.email)),
@@ -125,7 +132,7 @@ export async function runRender(args: string[]): Promise<void> {
         })
       : undefined;
 
-  if (problems.length > 0 || !kind || !lang || !now || !report || !chosen) throw new InputError(problems);
+  if (problems.length > 0 || !kind || !lang || !now || !format || !report || !chosen) throw new InputError(problems);
 
   const { template, fellBackToBuiltin } = chosen;
   if (fellBackToBuiltin) {
@@ -138,9 +145,9 @@ export async function runRender(args: string[]): Promise<void> {
         `attempt${data.attemptCount === 1 ? '' : 's'}; record it first with card-doctor journal add\n`,
     );
   }
-  let letter: string;
+  let markdown: string;
   try {
-    letter = renderLetterIn(chosen, kind, lang, report, history, now, sender);
+    markdown = renderLetterIn(chosen, kind, lang, report, history, now, sender);
   } catch (error) {
     // A person's own template with a mistake, or one that writes a secret into the letter, is bad
     // input; a built-in one failing is a bug (exit 1).
@@ -153,6 +160,13 @@ export async function runRender(args: string[]): Promise<void> {
       ]);
     }
     throw error;
+  }
+  const letter = format === 'text' ? letterAsPlainText(markdown) : markdown;
+  // Checked again: taking out the marks of "41111111[](11111111)" joins what they kept apart.
+  if (letter !== markdown && containsSecret(letter)) {
+    throw new InputError([
+      '--format text: the plain text holds what looks like a card number, a security code (CVC) or a one-time code; nothing was written',
+    ]);
   }
 
   if (values.out === undefined) {

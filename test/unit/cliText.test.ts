@@ -1,0 +1,84 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli } from '../cliInProcess';
+
+const FIXTURES = join(__dirname, '..', 'fixtures', 'letters');
+const EXPECTED = join(__dirname, '..', 'fixtures', 'plainText');
+
+describe('card-doctor render --format', () => {
+  let dir = '';
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'card-doctor-text-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  /** The fixture's report alone in a file of its own (its journal is empty, so the letter is the same). */
+  function reportOf(fixture: string): { file: string; now: string } {
+    const raw = JSON.parse(readFileSync(join(FIXTURES, fixture), 'utf8')) as { now: string; report: unknown };
+    const file = join(dir, 'report.json');
+    writeFileSync(file, JSON.stringify(raw.report));
+    return { file, now: raw.now };
+  }
+
+  it('prints the appeal as the plain text written out for it (English)', async () => {
+    const { file, now } = reportOf('almost-nothing-known.json');
+    const { code, stdout, stderr } = await runCli(['render', 'appeal', file, '--format', 'text', '--lang', 'en', '--name', 'Alex Chen', '--now', now]);
+    assert.equal(code, 0, stderr);
+    assert.equal(stdout, readFileSync(join(EXPECTED, 'almost-nothing-known.appeal.en.txt'), 'utf8'));
+    assert.ok(stdout.startsWith('To: OpenAI Support — Billing & Payments\n\nSubject: '), stdout.slice(0, 80));
+    assert.ok(stdout.includes('\n☐ Screenshots of the error on the payment page, with the card number hidden\n'));
+  });
+
+  it('prints the bank inquiry as the plain text written out for it (Simplified Chinese)', async () => {
+    const { file, now } = reportOf('virtual-card-single.json');
+    const { code, stdout, stderr } = await runCli(['render', 'bank-inquiry', file, '--format', 'text', '--lang', 'zh-cn', '--now', now]);
+    assert.equal(code, 0, stderr);
+    assert.equal(stdout, readFileSync(join(EXPECTED, 'virtual-card-single.bank-inquiry.zh-cn.txt'), 'utf8'));
+    assert.ok(stdout.startsWith('收件方：【发卡银行名称】客服中心\n\n主题：'), stdout.slice(0, 40));
+  });
+
+  it('prints Markdown when no format is named, and with --format markdown', async () => {
+    const { file, now } = reportOf('almost-nothing-known.json');
+    const plain = await runCli(['render', 'appeal', file, '--lang', 'en', '--now', now]);
+    const named = await runCli(['render', 'appeal', file, '--lang', 'en', '--now', now, '--format', 'markdown']);
+    assert.equal(plain.code, 0, plain.stderr);
+    assert.ok(plain.stdout.startsWith('**To:** OpenAI Support — Billing & Payments\n'), plain.stdout.slice(0, 60));
+    assert.equal(named.stdout, plain.stdout);
+  });
+
+  it('writes the plain text to --out', async () => {
+    const { file, now } = reportOf('almost-nothing-known.json');
+    const out = join(dir, 'appeal.txt');
+    const { code, stdout, stderr } = await runCli(['render', 'appeal', file, '--format', 'text', '--lang', 'en', '--name', 'Alex Chen', '--now', now, '--out', out]);
+    assert.equal(code, 0, stderr);
+    assert.equal(stdout, '');
+    assert.equal(stderr, `wrote ${out}\n`);
+    assert.equal(readFileSync(out, 'utf8'), readFileSync(join(EXPECTED, 'almost-nothing-known.appeal.en.txt'), 'utf8'));
+  });
+
+  it('refuses an unknown format along with the other problems, writing nothing', async () => {
+    const { file } = reportOf('almost-nothing-known.json');
+    const { code, stdout, stderr } = await runCli(['render', 'appeal', file, '--format', 'html', '--now', 'yesterday']);
+    assert.equal(code, 2);
+    assert.equal(stdout, '');
+    assert.ok(stderr.includes('--format: expected markdown, text'), stderr);
+    assert.ok(stderr.includes('--now: expected an ISO 8601 date and time'), stderr);
+  });
+
+  it("refuses plain text in which taking out a link's marks joined digits into a card number", async () => {
+    const { file, now } = reportOf('almost-nothing-known.json');
+    const templates = join(dir, 'templates');
+    const own = join(templates, 'appeal.en.hbs');
+    mkdirSync(templates);
+    writeFileSync(own, 'Reference 41111111[](11111111)\n');
+    const markdown = await runCli(['render', 'appeal', file, '--lang', 'en', '--now', now, '--templates', templates]);
+    assert.equal(markdown.code, 0, markdown.stderr);
+    assert.equal(markdown.stdout, 'Reference 41111111[](11111111)\n');
+    const text = await runCli(['render', 'appeal', file, '--lang', 'en', '--now', now, '--templates', templates, '--format', 'text']);
+    assert.equal(text.code, 2);
+    assert.equal(text.stdout, '');
+    assert.ok(text.stderr.includes('--format text: the plain text holds what looks like a card number'), text.stderr);
+  });
+});
