@@ -5,6 +5,7 @@
  */
 import { runDiagnose, DIAGNOSE_HELP } from './diagnoseCommand';
 import { runJournal, JOURNAL_HELP } from './journalCommand';
+import { runPack, PACK_HELP } from './packCommand';
 import { runRender, RENDER_HELP } from './renderCommand';
 import { InputError } from './cliError';
 
@@ -16,12 +17,14 @@ Usage:
   card-doctor journal list [--journal FILE] [--format json|text]
   card-doctor render appeal|bank-inquiry <report.json | -> [--journal FILE] [--lang en|zh-cn|zh-tw] [--out FILE]
                      [--templates DIR] [--name NAME] [--email EMAIL] [--amount "20 USD"] [--now ISO]
+  card-doctor pack --journal FILE --out FOLDER [--lang en|zh-cn|zh-tw] [--now ISO]
   card-doctor <command> --help
 
 Commands:
   diagnose   check a failed attempt against the known causes
   journal    record an attempt in the Markdown failure journal, or list it
   render     write the appeal to support or the inquiry to the issuing bank (Markdown)
+  pack       write an evidence pack (timeline, diagnosis, dates, screenshots checklist) to a new folder
 
 A report (a file, or - for standard input) may be at most 1 MB.
 Exit codes: 0 success, 2 invalid input (every problem listed on stderr, nothing written),
@@ -35,6 +38,7 @@ const COMMANDS: Readonly<Record<string, { run: Command; help: string }>> = {
   diagnose: { run: runDiagnose, help: DIAGNOSE_HELP },
   journal: { run: runJournal, help: JOURNAL_HELP },
   render: { run: runRender, help: RENDER_HELP },
+  pack: { run: runPack, help: PACK_HELP },
 };
 
 /** Runs one command line (without `node` and the script) and returns the exit code. */

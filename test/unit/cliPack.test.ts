@@ -1,0 +1,106 @@
+/**
+ * `card-doctor pack` in process: the folder it creates and never reuses, what it writes, and its
+ * exit codes for the mistakes a person makes. The files' words are tested in evidencePack.test.ts.
+ */
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli } from '../cliInProcess';
+
+const NOW = '2026-12-01T23:00:00Z';
+const CARD = '4111 1111 1111 1111';
+/** Two attempts as the journal holds them; the second's error and notes were typed with a full card number and a CVC. */
+const JOURNAL = [
+  '# Card failure journal',
+  '',
+  '<!-- card-doctor:entry v1 {"occurredAt":"2025-11-27T10:31:00+08:00","report":{"product":"chatgpt-web","errorMessage":"Your card was declined.","card":{"brand":"unionpay","kind":"debit","last4":"4242"}}} -->',
+  '',
+  `<!-- card-doctor:entry v1 {"occurredAt":"2025-11-27T11:05:00+08:00","report":{"errorMessage":"declined, card ${CARD} cvc 123","notes":"typed ${CARD.replace(/ /g, '')} twice","card":{"last4":"1111"}}} -->`,
+  '',
+].join('\n');
+
+describe('card-doctor pack', () => {
+  let dir = '';
+  let journal = '';
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'card-doctor-pack-'));
+    journal = join(dir, 'journal.md');
+    writeFileSync(journal, JOURNAL);
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('writes evidence-<date> with the four files, by the last attempt’s offset, and prints the folder', async () => {
+    const out = join(dir, 'packs');
+    const result = await runCli(['pack', '--journal', journal, '--out', out, '--lang', 'en', '--now', NOW]);
+    assert.equal(result.stderr, '');
+    assert.equal(result.code, 0);
+    // 23:00 UTC is 07:00 the next day at UTC+08:00, the offset of the last attempt.
+    assert.equal(result.stdout, `${join(out, 'evidence-2026-12-02')}\n`);
+    assert.deepEqual(readdirSync(join(out, 'evidence-2026-12-02')).sort(), ['about.md', 'diagnosis.md', 'screenshots-checklist.md', 'timeline.md']);
+    const timeline = readFileSync(join(out, 'evidence-2026-12-02', 'timeline.md'), 'utf8');
+    assert.ok(timeline.includes('## 1. 2025-11-27 10:31 UTC+08:00 · ChatGPT (web)\n\n- Error as shown: “Your card was declined.”\n- Card: UnionPay debit •••• 4242\n'));
+  });
+
+  it('never reuses a folder: a second and a third pack get -2 and -3, the first left as it was', async () => {
+    const first = join(dir, 'evidence-2026-12-02');
+    mkdirSync(first);
+    writeFileSync(join(first, 'screenshot.png'), 'mine');
+    const second = await runCli(['pack', '--journal', journal, '--out', dir, '--lang', 'zh-cn', '--now', NOW]);
+    const third = await runCli(['pack', '--journal', journal, '--out', dir, '--lang', 'zh-cn', '--now', NOW]);
+    assert.deepEqual([second.code, third.code], [0, 0]);
+    assert.equal(second.stdout, `${join(dir, 'evidence-2026-12-02-2')}\n`);
+    assert.equal(third.stdout, `${join(dir, 'evidence-2026-12-02-3')}\n`);
+    assert.deepEqual(readdirSync(first), ['screenshot.png']);
+    assert.ok(readFileSync(join(dir, 'evidence-2026-12-02-3', 'timeline.md'), 'utf8').startsWith('# 绑卡失败时间线\n'));
+  });
+
+  it('puts no card number and no CVC in any file', async () => {
+    const result = await runCli(['pack', '--journal', journal, '--out', dir, '--lang', 'en', '--now', NOW]);
+    assert.equal(result.code, 0);
+    const folder = join(dir, 'evidence-2026-12-02');
+    for (const name of readdirSync(folder)) {
+      const text = readFileSync(join(folder, name), 'utf8');
+      assert.ok(!text.replace(/\D/g, '').includes('4111111111111111'), name);
+      assert.ok(!text.includes('123'), name);
+    }
+    assert.ok(readFileSync(join(folder, 'timeline.md'), 'utf8').includes('- Error as shown: “declined, card •••• ••• cvc •••”\n- Card: •••• 1111\n'));
+  });
+
+  it('exit 2 and nothing written: no --journal or --out, a missing journal, an empty one, a bad --now', async () => {
+    const missing = await runCli(['pack', '--lang', 'en']);
+    assert.equal(missing.code, 2);
+    assert.equal(missing.stderr, 'error: --journal: expected the failure journal file\nerror: --out: expected the folder to write the pack in\n');
+
+    const absent = await runCli(['pack', '--journal', join(dir, 'none.md'), '--out', dir, '--now', NOW]);
+    assert.equal(absent.code, 2);
+    assert.equal(absent.stderr, `error: --journal: cannot read ${join(dir, 'none.md')} (ENOENT)\n`);
+
+    const empty = join(dir, 'empty.md');
+    writeFileSync(empty, '# Card failure journal\n');
+    const nothing = await runCli(['pack', '--journal', empty, '--out', dir, '--now', NOW]);
+    assert.equal(nothing.code, 2);
+    assert.equal(nothing.stderr, `error: --journal: ${empty} holds no attempt; there is nothing to pack\n`);
+
+    const badNow = await runCli(['pack', '--journal', journal, '--out', dir, '--now', '2026-02-30T10:00']);
+    assert.equal(badNow.code, 2);
+    assert.deepEqual(readdirSync(dir).sort(), ['empty.md', 'journal.md']);
+  });
+
+  it('exit 2 when --out is a file, or lies under one', async () => {
+    const file = join(dir, 'a-file');
+    writeFileSync(file, '');
+    const result = await runCli(['pack', '--journal', journal, '--out', file, '--now', NOW]);
+    assert.equal(result.code, 2);
+    assert.equal(result.stderr, `error: --out: ${file} is not a folder\n`);
+    const under = await runCli(['pack', '--journal', journal, '--out', join(file, 'packs'), '--now', NOW]);
+    assert.equal(under.code, 2);
+    assert.equal(under.stderr, `error: --out: cannot create the pack in ${join(file, 'packs')} (ENOTDIR)\n`);
+  });
+
+  it('--help prints the command’s help', async () => {
+    const result = await runCli(['pack', '--help']);
+    assert.equal(result.code, 0);
+    assert.ok(result.stdout.startsWith('Usage: card-doctor pack --journal FILE --out FOLDER [options]\n'));
+  });
+});
