@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { Lang } from '../core/catalogue';
 import { createUnderFreeName } from '../core/freeName';
 import { isoAtOffset, localIsoTime, offsetOf } from '../core/localTime';
-import { letterTemplateFile, type LetterKind } from '../core/letterKinds';
+import { letterTemplateFile, ownCopyFileName, ownCopyText, type LetterKind } from '../core/letterKinds';
 import type { OwnTemplate } from '../core/letterRendering';
 import { redactSecrets } from '../core/redact';
 import type { Report } from '../core/report';
@@ -11,7 +11,7 @@ import { TEMPLATE_NESTING_LIMIT, TEMPLATE_RENDER_LIMITS, TEMPLATE_SIZE_LIMIT, TE
 import { writeNewFile } from '../node/newFile';
 import { FileTooLargeError, readFileBounded } from '../node/realPath';
 import { asRefusal, refuseLinksThroughWorkspaceFs, type FolderFile } from './folderBounds';
-import type { Settings } from './settings';
+import { ownCopyLangFor, type Settings } from './settings';
 import { exists, uriInFolder } from './workspaceTarget';
 
 type LetterRendering = typeof import('../core/letterRendering');
@@ -153,7 +153,10 @@ export class LetterWriter {
     private readonly log: vscode.LogOutputChannel,
   ) {}
 
-  /** The letter's Markdown, in `lang`, for the report and the journal's history. */
+  /**
+   * The letter's Markdown, in `lang`, for the report and the journal's history. A report without
+   * a time is dated now on the person's clock, so the letter's one offset is theirs, not UTC.
+   */
   async render(
     kind: LetterKind,
     lang: Lang,
@@ -164,20 +167,59 @@ export class LetterWriter {
     now: Date,
   ): Promise<string> {
     const own = await this.ownTemplate(kind, lang, settings, folder);
+    const dated = report.occurredAt ? report : { ...report, occurredAt: localIsoTime(now) };
     try {
       return this.load<LetterRendering>('letterRendering.js').renderLetterText(
         kind,
         lang,
-        report,
+        dated,
         history,
         now,
-        { ...(settings.name ? { name: settings.name } : {}), ...(settings.accountEmail ? { email: settings.accountEmail } : {}) },
+        {
+          ...(settings.name ? { name: settings.name } : {}),
+          ...(settings.accountEmail ? { email: settings.accountEmail } : {}),
+          includeSelfDiagnosis: settings.appealSelfDiagnosis,
+        },
         own?.template,
       );
     } catch (error) {
       // From a built-in template the same errors are the extension's bug: reported as unexpected.
       throw (own && ownTemplateRefusal(error, own.uri)) ?? error;
     }
+  }
+
+  /**
+   * The person's own copy of a letter in `lang` (rendered the same way, in their language), or
+   * undefined when they need none: only for an English letter chosen for its reader
+   * (`letterLanguage` auto) when the UI is Chinese. Write it with {@link writeOwnCopy}.
+   */
+  async renderOwnCopy(
+    kind: LetterKind,
+    lang: Lang,
+    report: Report,
+    history: readonly Report[],
+    settings: Settings,
+    folder: vscode.WorkspaceFolder | undefined,
+    now: Date,
+  ): Promise<{ lang: Lang; text: string } | undefined> {
+    const copyLang = ownCopyLangFor(settings, lang);
+    if (!copyLang) return undefined;
+    return { lang: copyLang, text: await this.render(kind, copyLang, report, history, settings, folder, now) };
+  }
+
+  /**
+   * Writes the person's copy beside the letter `letter` wrote, named after it
+   * (`appeal-2025-11-27.zh-cn.md`), under a first line saying it is for reading and which file to
+   * send; like a letter, never over an existing file (`-2`, `-3`… instead).
+   */
+  async writeOwnCopy(folder: vscode.WorkspaceFolder, settings: Settings, letter: vscode.Uri, copy: { lang: Lang; text: string }): Promise<vscode.Uri> {
+    const directory: FolderFile = { folder: folder.uri, uri: uriInFolder(folder, settings.outputFolder), setting: 'cardDoctor.outputFolder' };
+    const letterName = path.posix.basename(letter.path);
+    const name = ownCopyFileName(letterName, copy.lang);
+    const text = ownCopyText(copy.text, copy.lang, letterName);
+    const written = directory.uri.scheme === 'file' ? await this.writeLocal(directory, name, text) : await this.writeThroughWorkspaceFs(directory, name, text);
+    this.log.info(`letters: wrote your copy ${written.toString()}${path.posix.basename(written.path) !== name ? ` (${name} existed)` : ''}`);
+    return written;
   }
 
   /**
@@ -189,7 +231,8 @@ export class LetterWriter {
     // A report without a time (one from the form may have none) is dated today on the person's
     // clock: in UTC, a letter written early in the morning east of Greenwich would be named yesterday.
     const base = `${kind}-${localDate(report.occurredAt ?? localIsoTime(now))}`;
-    const written = directory.uri.scheme === 'file' ? await this.writeLocal(directory, base, text) : await this.writeThroughWorkspaceFs(directory, base, text);
+    const written =
+      directory.uri.scheme === 'file' ? await this.writeLocal(directory, `${base}.md`, text) : await this.writeThroughWorkspaceFs(directory, `${base}.md`, text);
     this.log.info(`letters: wrote ${written.toString()}${path.posix.basename(written.path) !== `${base}.md` ? ` (${base}.md existed)` : ''}`);
     return written;
   }
@@ -198,9 +241,9 @@ export class LetterWriter {
    * Locally each name is created exclusively, so even a letter another window saves this very
    * moment is not replaced; the folder's real path must stay in the workspace folder.
    */
-  private async writeLocal(directory: FolderFile, base: string, text: string): Promise<vscode.Uri> {
+  private async writeLocal(directory: FolderFile, name: string, text: string): Promise<vscode.Uri> {
     try {
-      return vscode.Uri.file(await writeNewFile(path.join(directory.uri.fsPath, `${base}.md`), text, { within: directory.folder.fsPath }));
+      return vscode.Uri.file(await writeNewFile(path.join(directory.uri.fsPath, name), text, { within: directory.folder.fsPath }));
     } catch (error) {
       throw asRefusal(error, directory, 'write');
     }
@@ -210,11 +253,11 @@ export class LetterWriter {
    * Remote and virtual folders: workspace.fs can only check whether a name is free, then write,
    * and cannot tell where a link leads, so none may be on the way.
    */
-  private async writeThroughWorkspaceFs(directory: FolderFile, base: string, text: string): Promise<vscode.Uri> {
+  private async writeThroughWorkspaceFs(directory: FolderFile, name: string, text: string): Promise<vscode.Uri> {
     await refuseLinksThroughWorkspaceFs(directory, 'write');
     await vscode.workspace.fs.createDirectory(directory.uri);
-    return createUnderFreeName(`${base}.md`, async (name) => {
-      const candidate = vscode.Uri.joinPath(directory.uri, name);
+    return createUnderFreeName(name, async (free) => {
+      const candidate = vscode.Uri.joinPath(directory.uri, free);
       if (await exists(candidate)) return undefined;
       await vscode.workspace.fs.writeFile(candidate, new TextEncoder().encode(text));
       return candidate;

@@ -3,6 +3,8 @@ import * as z from 'zod/mini';
 import type { Lang } from '../core/catalogue';
 import { uiLang, usableLang } from './language';
 import { isEmailAddress } from '../core/emailAddress';
+import { letterLangFor as coreLetterLangFor, ownCopyLang, type LetterKind } from '../core/letterKinds';
+import type { Report } from '../core/report';
 
 /** A workspace-relative path: no absolute paths and no way out of the folder with `..`. */
 const relativePath = z.string().check(
@@ -27,6 +29,7 @@ const SETTING_RULES = {
   templatesFolder: relativePath,
   accountEmail: trimmed.check(z.refine((value) => value === '' || isEmailAddress(value), 'must be an email address')),
   name: trimmed.check(z.maxLength(120, 'must be at most 120 characters')),
+  appealSelfDiagnosis: z.boolean('must be true or false'),
 } as const;
 
 export type SettingKey = keyof typeof SETTING_RULES;
@@ -71,9 +74,26 @@ export function readSettings(scope: vscode.Uri | undefined): { settings: Setting
   return { settings: settings as Settings, problems };
 }
 
-/** The language of the letters: the setting, or the UI's. */
+/**
+ * The language of what the extension writes for the person to read themselves (the journal): the
+ * setting when it names a language, else the UI's. A letter goes by {@link letterLangFor}.
+ */
 export function letterLang(settings: Settings): Lang {
   return settings.letterLanguage === 'auto' ? uiLang() : usableLang(settings.letterLanguage);
+}
+
+/**
+ * The language of one letter: the setting when it names a language, else its reader's (the
+ * appeal in English, the bank inquiry in the issuing country's; see the core's `readerLang`).
+ */
+export function letterLangFor(settings: Settings, kind: LetterKind, report: Report): Lang {
+  const setting = settings.letterLanguage === 'auto' ? 'auto' : usableLang(settings.letterLanguage);
+  return usableLang(coreLetterLangFor(kind, setting, report.card?.issuerCountry, uiLang()));
+}
+
+/** The language of the person's own copy of a letter in `lang`, or undefined when they need none (see the core's `ownCopyLang`). */
+export function ownCopyLangFor(settings: Settings, lang: Lang): Lang | undefined {
+  return ownCopyLang(settings.letterLanguage, lang, uiLang());
 }
 
 /** What the person reads about an invalid setting, in their language. */

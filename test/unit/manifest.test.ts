@@ -198,6 +198,7 @@ describe('README: the settings and commands it lists are the manifest’s', () =
       const properties = manifest.contributes.configuration.properties;
       assert.deepEqual(Object.keys(properties).sort(), [
         'cardDoctor.accountEmail',
+        'cardDoctor.appealSelfDiagnosis',
         'cardDoctor.journalPath',
         'cardDoctor.letterLanguage',
         'cardDoctor.name',

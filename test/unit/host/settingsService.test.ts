@@ -20,6 +20,7 @@ const DEFAULTS = {
   templatesFolder: '',
   accountEmail: '',
   name: '',
+  appealSelfDiagnosis: false,
 };
 
 interface ManifestProperty {
@@ -51,6 +52,7 @@ describe('host SettingsService', () => {
     it('declares exactly the settings the extension reads', () => {
       assert.deepEqual(Object.keys(manifestProperties).sort(), [
         'cardDoctor.accountEmail',
+        'cardDoctor.appealSelfDiagnosis',
         'cardDoctor.journalPath',
         'cardDoctor.letterLanguage',
         'cardDoctor.name',
