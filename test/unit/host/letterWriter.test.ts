@@ -11,7 +11,7 @@ import * as vscode from 'vscode';
 import type { Report } from '../../../src/core/report';
 import { RefusedPathError } from '../../../src/host/folderBounds';
 import { LetterWriter, OwnTemplateRefusedError, ownTemplateRefusal, showOwnTemplateRefusal, TemplateTooLargeError } from '../../../src/host/letterWriter';
-import { readSettings, type Settings } from '../../../src/host/settings';
+import { letterLang, letterLangFor, readSettings, type Settings } from '../../../src/host/settings';
 import { extensionContext, fake, FakeMemento, readInFolder, resetFake, tempWorkspace, writeInFolder, type FakeLogOutputChannel } from '../../fakes/vscode/harness';
 import { validReport } from '../../validReport';
 import { useSourceExtension } from './sourceExtension';
@@ -289,6 +289,101 @@ describe('host letterWriter', () => {
         error.message,
         'Your template my-templates/appeal.en.hbs would put what looks like a card number, a security code (CVC) or a one-time code into the letter, so no letter was written. Take that out of the template and try again.',
       );
+    });
+  });
+
+  describe('each letter in its reader’s language, and the person’s own copy (issue 13)', () => {
+    const MAINLAND = validReport({ ...REPORT, card: { brand: 'unionpay', last4: '4242', issuerCountry: 'CN' } });
+    const HONG_KONG = validReport({ ...REPORT, card: { brand: 'visa', last4: '4242', issuerCountry: 'HK' } });
+    const SINGAPORE = validReport({ ...REPORT, card: { brand: 'visa', last4: '4242', issuerCountry: 'SG' } });
+
+    it('auto: the appeal in English and the bank inquiry in the issuing country’s language, from any UI', () => {
+      fake.env.language = 'zh-cn';
+      const settings = settingsWith();
+      assert.equal(letterLangFor(settings, 'appeal', MAINLAND), 'en');
+      assert.equal(letterLangFor(settings, 'bank-inquiry', MAINLAND), 'zh-cn');
+      assert.equal(letterLangFor(settings, 'bank-inquiry', HONG_KONG), 'zh-tw');
+      assert.equal(letterLangFor(settings, 'bank-inquiry', SINGAPORE), 'en');
+      assert.equal(letterLangFor(settings, 'bank-inquiry', REPORT), 'zh-cn');
+      fake.env.language = 'en';
+      assert.equal(letterLangFor(settings, 'bank-inquiry', MAINLAND), 'zh-cn');
+      assert.equal(letterLangFor(settings, 'bank-inquiry', REPORT), 'en');
+    });
+
+    it('a language in the setting: every letter in it, and the journal too', () => {
+      fake.env.language = 'en';
+      const settings = settingsWith({ letterLanguage: 'zh-cn' });
+      assert.equal(letterLangFor(settings, 'appeal', SINGAPORE), 'zh-cn');
+      assert.equal(letterLangFor(settings, 'bank-inquiry', SINGAPORE), 'zh-cn');
+      assert.equal(letterLang(settings), 'zh-cn');
+      assert.equal(letterLang(settingsWith({ letterLanguage: 'auto' })), 'en');
+    });
+
+    it('renders the person’s copy in their language when the English appeal was chosen for its reader', async () => {
+      fake.env.language = 'zh-cn';
+      const folder = await workspaceFolder();
+      const copy = await harness().writer.renderOwnCopy('appeal', 'en', REPORT, [REPORT], settingsWith(), folder, NOW);
+      assert.equal(copy?.lang, 'zh-cn');
+      assert.ok(copy.text.startsWith('**收件方：** OpenAI 支持团队（Billing & Payments）\n'), copy.text.slice(0, 80));
+    });
+
+    it('renders no copy for an English UI, a letter not in English, or English set by the person', async () => {
+      const folder = await workspaceFolder();
+      const { writer } = harness();
+      fake.env.language = 'en';
+      assert.equal(await writer.renderOwnCopy('appeal', 'en', REPORT, [REPORT], settingsWith(), folder, NOW), undefined);
+      fake.env.language = 'zh-cn';
+      assert.equal(await writer.renderOwnCopy('bank-inquiry', 'zh-cn', MAINLAND, [MAINLAND], settingsWith(), folder, NOW), undefined);
+      assert.equal(await writer.renderOwnCopy('appeal', 'en', REPORT, [REPORT], settingsWith({ letterLanguage: 'en' }), folder, NOW), undefined);
+    });
+
+    it('writes the copy beside the letter, named after it, with a first line saying which file to send', async () => {
+      const folder = await workspaceFolder();
+      const { writer, log } = harness();
+      const letter = await writer.write(folder, settingsWith(), 'appeal', REPORT, 'Dear support,\n', NOW);
+      const copy = await writer.writeOwnCopy(folder, settingsWith(), letter, { lang: 'zh-cn', text: '尊敬的 OpenAI 支持团队：\n' });
+      assert.equal(copy.fsPath, path.join(folder.uri.fsPath, 'card-failures', 'appeal-2025-11-27.zh-cn.md'));
+      assert.equal(
+        await readInFolder(folder as never, 'card-failures/appeal-2025-11-27.zh-cn.md'),
+        '> 这是供您阅读的中文副本，内容与英文信相同。请发送英文信 appeal-2025-11-27.md，不要发送这份副本。\n\n尊敬的 OpenAI 支持团队：\n',
+      );
+      assert.deepEqual(log.at('info'), [`letters: wrote ${letter.toString()}`, `letters: wrote your copy ${copy.toString()}`]);
+    });
+
+    it('never writes a copy over an existing file, and names the letter it copies', async () => {
+      // A Traditional Chinese UI, with no issuing country known: its bank letter would be in Traditional too.
+      fake.env.language = 'zh-tw';
+      assert.equal(letterLangFor(settingsWith(), 'bank-inquiry', REPORT), 'zh-tw');
+      const folder = await workspaceFolder();
+      await writeInFolder(folder as never, 'card-failures/appeal-2025-11-27.md', 'my edited letter\n');
+      await writeInFolder(folder as never, 'card-failures/appeal-2025-11-27-2.zh-cn.md', 'my edited copy\n');
+      const { writer } = harness();
+      const letter = await writer.write(folder, settingsWith(), 'appeal', REPORT, 'Dear support,\n', NOW);
+      const copy = await writer.writeOwnCopy(folder, settingsWith(), letter, { lang: 'zh-tw', text: '尊敬的 OpenAI 支援團隊：\n' });
+      assert.equal(path.basename(letter.fsPath), 'appeal-2025-11-27-2.md');
+      assert.equal(path.basename(copy.fsPath), 'appeal-2025-11-27-2.zh-tw.md');
+      const again = await writer.writeOwnCopy(folder, settingsWith(), letter, { lang: 'zh-cn', text: '尊敬的 OpenAI 支持团队：\n' });
+      assert.equal(path.basename(again.fsPath), 'appeal-2025-11-27-2.zh-cn-2.md');
+      assert.equal(await readInFolder(folder as never, 'card-failures/appeal-2025-11-27-2.zh-cn.md'), 'my edited copy\n');
+      assert.equal(
+        await readInFolder(folder as never, 'card-failures/appeal-2025-11-27-2.zh-tw.md'),
+        '> 這是供您閱讀的中文副本，內容與英文信相同。請發送英文信 appeal-2025-11-27-2.md，不要發送這份副本。\n\n尊敬的 OpenAI 支援團隊：\n',
+      );
+    });
+
+    it('dates a report without a time on the machine’s clock, so the letter’s times are in its offset', async () => {
+      const timeZone = process.env.TZ;
+      process.env.TZ = 'Asia/Shanghai';
+      try {
+        const folder = await workspaceFolder();
+        const undated = validReport({ errorMessage: 'Your card was declined.', card: { brand: 'visa', last4: '4242' } });
+        const text = await harness().writer.render('appeal', 'en', undated, [], settingsWith(), folder, new Date('2025-12-31T20:00:00Z'));
+        assert.ok(text.includes('1 January 2026, 04:00 (UTC+08:00)'), text);
+        assert.ok(!text.includes('UTC+00:00'), text);
+      } finally {
+        if (timeZone === undefined) delete process.env.TZ;
+        else process.env.TZ = timeZone;
+      }
     });
   });
 
