@@ -1,12 +1,14 @@
 import { join } from 'node:path';
 import { evidencePackFiles, evidencePackFolderName } from '../core/evidencePack';
 import { NoFreeNameError } from '../core/freeName';
+import { hasTraditionalTable } from '../core/language';
 import { offsetOf } from '../core/localTime';
+import { bankLanguage } from '../core/phoneScript';
 import { writeNewFolder } from '../node/newFolder';
 import { OutsideFolderError } from '../node/realPath';
 import { InputError } from './cliError';
 import { readJournalOption } from './journalInput';
-import { chooseLanguage } from './language';
+import { chooseLanguage, useLanguage } from './language';
 import { parseCommandArgs, parseNow } from './options';
 
 export const PACK_HELP = `Usage: card-doctor pack --journal FILE --out FOLDER [options]
@@ -19,6 +21,9 @@ FOLDER/evidence-YYYY-MM-DD (or -2, -3… when that exists; nothing is ever writt
   about.md                   the dates of the rules and of the supported-countries list
                              (with a warning when the list is over 180 days old)
   screenshots-checklist.md   the screenshots to add, and what to hide in each
+  bank-phone-script.md       what to say when calling the bank, in the bank's language (mainland
+                             China: Simplified Chinese; Hong Kong, Macau, Taiwan: Traditional;
+                             elsewhere English; an unknown country: the pack's language)
 No file holds a full card number, a CVC or a one-time code: the pack is checked before it is
 written, and nothing is written if one would.
 
@@ -56,6 +61,12 @@ export async function runPack(args: string[]): Promise<void> {
   const last = journal.entries[journal.entries.length - 1];
   if (!last) throw new InputError([`--journal: ${values.journal} holds no attempt; there is nothing to pack`]);
 
+  // The phone script speaks the bank's language: a Hong Kong card's is Traditional Chinese even when
+  // the reader's is not, and core needs the table for it.
+  if (bankLanguage(last.report.card?.issuerCountry, lang) === 'zh-tw' && !hasTraditionalTable()) {
+    useLanguage('zh-tw');
+    useLanguage(lang);
+  }
   const files = evidencePackFiles({ entries: journal.entries, now, lang });
   // The folder is dated as the person reads the last attempt's time, not by UTC.
   const name = evidencePackFolderName(now, offsetOf(last.occurredAt));

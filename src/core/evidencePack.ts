@@ -10,6 +10,7 @@ import { diagnose } from './diagnose';
 import { viewDiagnosis, type DiagnosisView } from './diagnosisView';
 import { inlineText, journalReports, type JournalEntry } from './journal';
 import { labelsFor, say } from './language';
+import { bankLanguage, phoneScriptMarkdown } from './phoneScript';
 import { formatLocalTime, offsetOf } from './localTime';
 import { containsSecret, maskLast4 } from './redact';
 import type { Report } from './report';
@@ -29,7 +30,7 @@ export interface EvidencePackInput {
   now: Date;
   /** The reader's language. */
   lang: Lang;
-  /** Files to add after the built-in ones (the bank phone script), each checked like the rest. */
+  /** Files to add after the built-in ones (letters), each checked like the rest. */
   extraFiles?: readonly PackFile[];
 }
 
@@ -156,7 +157,7 @@ const LABELS = {
 
 /**
  * The files of an evidence pack, in the reader's language: `timeline.md`, `diagnosis.md`,
- * `about.md`, `screenshots-checklist.md`, then `extraFiles`. Throws when there is no entry, and
+ * `about.md`, `screenshots-checklist.md`, `bank-phone-script.md` (in the bank's language), then `extraFiles`. Throws when there is no entry, and
  * when any text would hold a card number, a CVC or a one-time code (so nothing is written).
  */
 export function evidencePackFiles(input: EvidencePackInput): PackFile[] {
@@ -170,6 +171,8 @@ export function evidencePackFiles(input: EvidencePackInput): PackFile[] {
     { path: 'diagnosis.md', text: diagnosisMarkdown(view, entries.length, lang) },
     { path: 'about.md', text: aboutMarkdown(entries, now, lang) },
     { path: 'screenshots-checklist.md', text: screenshotsMarkdown(lang) },
+    // In the bank's language, not the reader's: it is read out to the bank.
+    { path: 'bank-phone-script.md', text: phoneScriptMarkdown(entries, bankLanguage(last.report.card?.issuerCountry, lang))! },
     ...(input.extraFiles ?? []),
   ];
   for (const file of files) {

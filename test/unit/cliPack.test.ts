@@ -30,14 +30,14 @@ describe('card-doctor pack', () => {
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('writes evidence-<date> with the four files, by the last attempt’s offset, and prints the folder', async () => {
+  it('writes evidence-<date> with the five files, by the last attempt’s offset, and prints the folder', async () => {
     const out = join(dir, 'packs');
     const result = await runCli(['pack', '--journal', journal, '--out', out, '--lang', 'en', '--now', NOW]);
     assert.equal(result.stderr, '');
     assert.equal(result.code, 0);
     // 23:00 UTC is 07:00 the next day at UTC+08:00, the offset of the last attempt.
     assert.equal(result.stdout, `${join(out, 'evidence-2026-12-02')}\n`);
-    assert.deepEqual(readdirSync(join(out, 'evidence-2026-12-02')).sort(), ['about.md', 'diagnosis.md', 'screenshots-checklist.md', 'timeline.md']);
+    assert.deepEqual(readdirSync(join(out, 'evidence-2026-12-02')).sort(), ['about.md', 'bank-phone-script.md', 'diagnosis.md', 'screenshots-checklist.md', 'timeline.md']);
     const timeline = readFileSync(join(out, 'evidence-2026-12-02', 'timeline.md'), 'utf8');
     assert.ok(timeline.includes('## 1. 2025-11-27 10:31 UTC+08:00 · ChatGPT (web)\n\n- Error as shown: “Your card was declined.”\n- Card: UnionPay debit •••• 4242\n'));
   });
@@ -96,6 +96,19 @@ describe('card-doctor pack', () => {
     const under = await runCli(['pack', '--journal', journal, '--out', join(file, 'packs'), '--now', NOW]);
     assert.equal(under.code, 2);
     assert.equal(under.stderr, `error: --out: cannot create the pack in ${join(file, 'packs')} (ENOTDIR)\n`);
+  });
+
+  it('a Hong Kong card: the phone script in Traditional Chinese, the rest in the pack’s English', async () => {
+    writeFileSync(
+      journal,
+      '<!-- card-doctor:entry v1 {"occurredAt":"2025-11-27T10:31:00+08:00","report":{"errorMessage":"Your card was declined.","card":{"brand":"visa","last4":"5555","issuerCountry":"HK"}}} -->\n',
+    );
+    const result = await runCli(['pack', '--journal', journal, '--out', dir, '--lang', 'en', '--now', NOW]);
+    assert.equal(result.stderr, '');
+    assert.equal(result.code, 0);
+    const folder = join(dir, 'evidence-2026-12-02');
+    assert.ok(readFileSync(join(folder, 'bank-phone-script.md'), 'utf8').startsWith('# 致電發卡銀行'));
+    assert.ok(readFileSync(join(folder, 'timeline.md'), 'utf8').startsWith('# Timeline of failed attempts\n'));
   });
 
   it('--help prints the command’s help', async () => {

@@ -51,10 +51,10 @@ function fileOf(files: readonly PackFile[], path: string): string {
 describe('evidence pack: the files, in English', () => {
   const files = evidencePackFiles({ entries: twoEntries(), now: NOW, lang: 'en' });
 
-  it('has the four files in order', () => {
+  it('has the five files in order', () => {
     assert.deepEqual(
       files.map((file) => file.path),
-      ['timeline.md', 'diagnosis.md', 'about.md', 'screenshots-checklist.md'],
+      ['timeline.md', 'diagnosis.md', 'about.md', 'screenshots-checklist.md', 'bank-phone-script.md'],
     );
   });
 
@@ -150,6 +150,10 @@ describe('evidence pack: the files, in English', () => {
     );
   });
 
+  it('bank-phone-script.md is in the bank’s language: English for the last attempt’s US card', () => {
+    assert.ok(fileOf(files, 'bank-phone-script.md').startsWith('# Phone script for your bank\n'));
+  });
+
   it('leaves out the issuer’s name and country and the person’s notes', () => {
     const all = files.map((file) => file.text).join('\n');
     for (const absent of ['招商银行', 'second card', 'China', 'United States']) assert.ok(!all.includes(absent), absent);
@@ -230,6 +234,13 @@ describe('evidence pack: the files, in Simplified Chinese', () => {
         '',
       ].join('\n'),
     );
+  });
+
+  it('bank-phone-script.md stays in the bank’s language (the US card’s: English); a mainland card’s is Chinese in an English pack', () => {
+    assert.ok(fileOf(files, 'bank-phone-script.md').startsWith('# Phone script for your bank\n'));
+    const mainland = parseJournal(formatJournalEntry(FIRST, 'en')).entries;
+    const script = fileOf(evidencePackFiles({ entries: mainland, now: NOW, lang: 'en' }), 'bank-phone-script.md');
+    assert.ok(script.includes('> 您好，我是贵行银联卡（尾号 4242）的持卡人。'));
   });
 
   it('screenshots-checklist.md', () => {
