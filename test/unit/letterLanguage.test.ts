@@ -3,8 +3,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { useTraditionalTable, type TraditionalTable } from '../../src/core/language';
 import { letterLangFor, ownCopyFileName, ownCopyLang, ownCopyText, readerLang } from '../../src/core/letterKinds';
-import { buildLetterData, LETTER_HELPERS } from '../../src/core/letters';
+import { buildLetterData, builtinLetterTemplate, builtinLetterTemplates, createLetterRuntime, LETTER_HELPERS, renderLetterIn } from '../../src/core/letters';
 import type { Report } from '../../src/core/report';
+import { compileBuiltinTemplateSpecs } from '../templateLoader';
 
 useTraditionalTable(JSON.parse(readFileSync(join(__dirname, '..', '..', 'l10n', 'zh-tw-table.json'), 'utf8')) as TraditionalTable);
 
@@ -144,5 +145,22 @@ describe('one time offset per letter (issue 13)', () => {
       ['2025-11-27T01:00:00+00:00', '2025-11-27T01:15:00+00:00', '2025-11-27T01:30:00+00:00'],
     );
     assert.equal(data.writtenAt, '2025-11-27T02:00:00+00:00');
+  });
+
+  describe('in every built-in letter and language, as rendered', () => {
+    const templates = builtinLetterTemplates(createLetterRuntime(), compileBuiltinTemplateSpecs());
+    for (const kind of ['appeal', 'bank-inquiry'] as const) {
+      for (const lang of ['en', 'zh-cn', 'zh-tw'] as const) {
+        it(`${kind} in ${lang}: only UTC+08:00, and the three attempts at 09:00, 09:15, 09:30 in that order`, () => {
+          const text = renderLetterIn(builtinLetterTemplate(templates, kind, lang), kind, lang, report, history, now);
+          assert.deepEqual([...new Set(text.match(/UTC[+-]\d{2}:\d{2}/g))], ['UTC+08:00']);
+          const first = text.indexOf('09:00');
+          const second = text.indexOf('09:15', first);
+          const third = text.indexOf('09:30', second);
+          assert.ok(first >= 0 && second > first && third > second, text);
+          assert.ok(!text.includes('10:00 (UTC+09:00)') && !text.includes('01:15'), text);
+        });
+      }
+    }
   });
 });
