@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import { describesAttempt } from '../core/diagnose';
-import { LETTER_KINDS, type LetterKind } from '../core/letterKinds';
+import { LETTER_KINDS, letterTemplateFile, readerLang, type LetterKind } from '../core/letterKinds';
 import { buildLetterData, renderLetterIn, type LetterSender } from '../core/letters';
 import { cleanFreeText, formatFieldErrors, parseReport, type Report } from '../core/report';
 import { LetterSecretError, LetterTemplateError } from '../core/templateErrors';
@@ -10,7 +10,7 @@ import { InputError } from './cliError';
 import { readJournalOption } from './journalInput';
 import { writeNewFile } from '../node/newFile';
 import { LETTER_FORMATS, parseChoice, parseCommandArgs, parseNow } from './options';
-import { chooseLanguage } from './language';
+import { chooseLanguage, useLanguage } from './language';
 import { readJsonInput } from './readInput';
 import { chooseLetterTemplate } from './templateFiles';
 import { isEmailAddress } from '../core/emailAddress';
@@ -28,7 +28,10 @@ Options:
                      and count (the bank inquiry's, those with the report's last 4). The report
                      is one of them only if the journal holds it: record it first with
                      card-doctor journal add. Without --journal, the report alone
-  --lang LANG        language of the letter: en, zh-cn or zh-tw (Traditional) (default: from LANG)
+  --lang LANG        language of the letter: en, zh-cn or zh-tw (Traditional) (default: the
+                     reader's: the appeal in English, the bank inquiry in the issuing country's
+                     language (zh-cn for mainland China; zh-tw for Taiwan, Hong Kong and Macau;
+                     English elsewhere), or from LANG when the country is not known)
   --format FORMAT    markdown, or text: plain text to paste into a support chat or a bank's web
                      form (no #, ** or - [ ]; headings on a line of their own, checkboxes as ☐,
                      quotes in “ ”, links as "text (url)") (default: markdown)
@@ -123,22 +126,29 @@ export async function runRender(args: string[]): Promise<void> {
   }
   const history = values.journal === undefined ? [] : await readHistory(values.journal, problems);
   if (values.out !== undefined) problems.push(...(await outProblems(values.out, kind)));
+  // `lang` is the person's (this command's own messages); the letter is in its reader's.
+  const letterLang = kind && lang && report && values.lang === undefined ? readerLang(kind, report.card?.issuerCountry, lang) : lang;
+  if (letterLang === 'zh-tw' && lang !== 'zh-tw') {
+    // Loads core's Traditional table for the letter, then puts the messages back in `lang`.
+    useLanguage('zh-tw');
+    useLanguage(lang!);
+  }
   const chosen =
-    kind && lang
-      ? await chooseLetterTemplate(kind, lang, values.templates).catch((error: unknown) => {
+    kind && letterLang
+      ? await chooseLetterTemplate(kind, letterLang, values.templates).catch((error: unknown) => {
           if (!(error instanceof InputError)) throw error;
           problems.push(...error.problems);
           return undefined;
         })
       : undefined;
 
-  if (problems.length > 0 || !kind || !lang || !now || !format || !report || !chosen) throw new InputError(problems);
+  if (problems.length > 0 || !kind || !letterLang || !now || !format || !report || !chosen) throw new InputError(problems);
 
-  const { template, fellBackToBuiltin } = chosen;
+  const { fellBackToBuiltin } = chosen;
   if (fellBackToBuiltin) {
-    process.stderr.write(`note: ${values.templates} has no ${basename(template.file)}; using the built-in template\n`);
+    process.stderr.write(`note: ${values.templates} has no ${letterTemplateFile(kind, letterLang)}; using the built-in template\n`);
   }
-  const data = buildLetterData(kind, lang, report, history, now, sender);
+  const data = buildLetterData(kind, letterLang, report, history, now, sender);
   if (history.length > 0 && !data.attempts.some((attempt) => attempt.current) && describesAttempt(report)) {
     process.stderr.write(
       `note: the journal does not hold this attempt, so the letter lists and counts only the journal's ${data.attemptCount} ` +
@@ -147,7 +157,7 @@ export async function runRender(args: string[]): Promise<void> {
   }
   let markdown: string;
   try {
-    markdown = renderLetterIn(chosen, kind, lang, report, history, now, sender);
+    markdown = renderLetterIn(chosen, kind, letterLang, report, history, now, sender);
   } catch (error) {
     // A person's own template with a mistake, or one that writes a secret into the letter, is bad
     // input; a built-in one failing is a bug (exit 1).

@@ -82,3 +82,57 @@ describe('card-doctor render --format', () => {
     assert.ok(text.stderr.includes('--format text: the plain text holds what looks like a card number'), text.stderr);
   });
 });
+
+describe('card-doctor render without --lang: the reader’s language', () => {
+  let dir = '';
+  const saved = { LC_ALL: process.env.LC_ALL, LC_MESSAGES: process.env.LC_MESSAGES, LANG: process.env.LANG };
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'card-doctor-reader-'));
+    delete process.env.LC_ALL;
+    delete process.env.LC_MESSAGES;
+  });
+  afterEach(() => {
+    rmSync(dir, { recursive: true, force: true });
+    for (const [key, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
+  });
+
+  function report(issuerCountry: string): string {
+    const file = join(dir, 'report.json');
+    writeFileSync(file, JSON.stringify({ occurredAt: '2025-11-27T10:31:00+08:00', errorMessage: 'Your card was declined.', card: { brand: 'unionpay', last4: '4242', issuerCountry } }));
+    return file;
+  }
+
+  it('writes the appeal in English from a Chinese terminal', async () => {
+    process.env.LANG = 'zh_CN.UTF-8';
+    const { code, stdout, stderr } = await runCli(['render', 'appeal', report('CN'), '--now', '2025-11-27T12:00:00+08:00', '--format', 'text']);
+    assert.equal(code, 0, stderr);
+    assert.ok(stdout.startsWith('To: OpenAI Support — Billing & Payments\n'), stdout.slice(0, 60));
+  });
+
+  it('writes a mainland bank’s inquiry in Simplified Chinese from an English terminal', async () => {
+    process.env.LANG = 'en_US.UTF-8';
+    const { code, stdout, stderr } = await runCli(['render', 'bank-inquiry', report('CN'), '--now', '2025-11-27T12:00:00+08:00', '--format', 'text']);
+    assert.equal(code, 0, stderr);
+    assert.ok(stdout.startsWith('收件方：【发卡银行名称】客服中心\n'), stdout.slice(0, 60));
+  });
+
+  it('writes a Hong Kong bank’s inquiry in Traditional Chinese from an English terminal, its notes still in English', async () => {
+    process.env.LANG = 'en_US.UTF-8';
+    const templates = join(dir, 'templates');
+    mkdirSync(templates);
+    const { code, stdout, stderr } = await runCli(['render', 'bank-inquiry', report('HK'), '--now', '2025-11-27T12:00:00+08:00', '--templates', templates]);
+    assert.equal(code, 0, stderr);
+    assert.ok(stdout.startsWith('**收件人：** 【發卡銀行名稱】客服中心\n'), stdout.slice(0, 60));
+    assert.equal(stderr, `note: ${templates} has no bank-inquiry.zh-tw.hbs; using the built-in template\n`);
+  });
+
+  it('keeps the language named by --lang', async () => {
+    process.env.LANG = 'en_US.UTF-8';
+    const { code, stdout } = await runCli(['render', 'bank-inquiry', report('CN'), '--now', '2025-11-27T12:00:00+08:00', '--lang', 'en']);
+    assert.equal(code, 0);
+    assert.ok(stdout.startsWith('**To:** '), stdout.slice(0, 60));
+  });
+});
