@@ -43,7 +43,8 @@ describe('packaging', () => {
     const files = [String(manifest.main).replace(/^\.\//, ''), String(manifest.icon), ...nlsFiles, ...localized.filter((value) => /^media\/[\w./-]+$/.test(value))];
     assert.ok(files.includes('media/walkthrough/diagnose.zh-tw.md'), 'the walkthrough pages are among the files checked');
     for (const file of files) {
-      assert.ok(existsSync(join(ROOT, file)), `${file} is named but missing`);
+      // dist/ is the build's output, absent from a clone before `npm run build`.
+      if (!file.startsWith('dist/')) assert.ok(existsSync(join(ROOT, file)), `${file} is named but missing`);
       assert.ok(packaged(file), `${file} is not packaged (.vscodeignore)`);
     }
   });
