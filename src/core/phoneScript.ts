@@ -42,8 +42,8 @@ const LABELS = {
     what: 'A card verification authorization (0 or about 1 US dollar) from a merchant whose name contains OPENAI, at:',
     hold: 'For the API platform the merchant may instead place a temporary hold of a few dollars.',
     questions: 'Questions to ask',
-    asks: [
-      'Did you receive an authorization from this merchant at these times, and was it declined?',
+    asks: (times: number) => [
+      `Did you receive an authorization from this merchant at ${times === 1 ? 'that time' : 'those times'}, and was it declined?`,
       'If it was declined, why? What is the reason or the reason code?',
       'Are online and cross-border payments enabled on this card? If not, can you enable them?',
       'Is there now a block or a risk flag on the card because of these attempts? What should I do before I try again?',
@@ -73,7 +73,7 @@ const LABELS = {
     what: '一笔卡片验证性预授权（0 或约 1 美元），商户名称中含有 OPENAI，时间为：',
     hold: '如果是 API 平台，商户也可能改为冻结几美元的临时预授权。',
     questions: '要问的问题',
-    asks: [
+    asks: (_times: number) => [
       '贵行在上述时间是否收到这家商户的授权请求？是否拒绝了？',
       '如果被拒绝，原因是什么？原因代码是多少？',
       '这张卡是否已开通境外线上支付？如果没有，能否帮我开通？',
@@ -110,7 +110,7 @@ export function phoneScriptMarkdown(entries: readonly JournalEntry[], lang: Lang
   lines.push(`## 1. ${labels.sayFirst}`, '', `> ${labels.opening(cardName)}`, '');
   lines.push(`## 2. ${labels.transaction}`, '', labels.what, '', ...times.map((time) => `- ${time}`), '');
   if (sameCard.some((entry) => entry.report.product === 'api-platform')) lines.push(labels.hold, '');
-  lines.push(`## 3. ${labels.questions}`, '', ...labels.asks.split('\n').map((ask, index) => `${index + 1}. ${ask}`), '');
+  lines.push(`## 3. ${labels.questions}`, '', ...labels.asks(times.length).split('\n').map((ask, index) => `${index + 1}. ${ask}`), '');
   lines.push(`## 4. ${labels.writeDown}`, '', ...labels.notes.split('\n').map((note) => `- [ ] ${note}`), '', labels.after, '');
   return lines.join('\n');
 }

@@ -107,7 +107,7 @@ describe('bank phone script', () => {
         '',
         '## 3. Questions to ask',
         '',
-        '1. Did you receive an authorization from this merchant at these times, and was it declined?',
+        '1. Did you receive an authorization from this merchant at that time, and was it declined?',
         '2. If it was declined, why? What is the reason or the reason code?',
         '3. Are online and cross-border payments enabled on this card? If not, can you enable them?',
         '4. Is there now a block or a risk flag on the card because of these attempts? What should I do before I try again?',
@@ -137,6 +137,7 @@ describe('bank phone script', () => {
     const script = phoneScriptMarkdown(entries(...times.map((occurredAt) => dated({ occurredAt, card: { last4: '4242' } }))), 'en')!;
     assert.ok(!script.includes('- 2025-11-27 08:00 UTC+00:00'));
     assert.ok(script.includes('- 2025-11-27 09:00 UTC+00:00\n- 2025-11-27 10:00 UTC+00:00\n- 2025-11-27 11:00 UTC+00:00\n'));
+    assert.ok(script.includes('\n1. Did you receive an authorization from this merchant at those times, and was it declined?\n'));
     assert.equal(phoneScriptMarkdown([], 'en'), undefined);
   });
 });
