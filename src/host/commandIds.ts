@@ -9,6 +9,7 @@ export const COMMAND_IDS = {
   recordAttempt: 'cardDoctor.recordAttempt',
   openJournal: 'cardDoctor.openJournal',
   showLastDiagnosis: 'cardDoctor.showLastDiagnosis',
+  copyLetterAsText: 'cardDoctor.copyLetterAsText',
 } as const;
 
 export type CommandName = keyof typeof COMMAND_IDS;

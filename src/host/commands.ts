@@ -6,6 +6,7 @@ import type { LetterKind } from '../core/letterKinds';
 import type { Report } from '../core/report';
 import { COMMAND_IDS, type CommandName } from './commandIds';
 import type { CooldownStatus } from './cooldownStatus';
+import { copyLetterAsText } from './copyLetter';
 import type { DiagnosisPanel } from './diagnosisPanel';
 import type { DiagnosisPresenter } from './diagnosisPresenter';
 import type { JournalRepository } from './journalRepository';
@@ -45,6 +46,7 @@ export const COMMAND_FACTORIES = {
   recordAttempt: (services: Needs<'settings' | 'journal' | 'reports' | 'cooldown' | 'notifier' | 'clock'>) => (argument?: unknown) => recordAttempt(services, argument),
   openJournal: (services: Needs<'settings' | 'journal' | 'panel'>) => () => openJournal(services),
   showLastDiagnosis: (services: Needs<'diagnoses' | 'notifier'>) => () => showLastDiagnosis(services),
+  copyLetterAsText: (services: Needs<'notifier'>) => (argument?: unknown) => copyLetterAsText(services, argument),
 } as const satisfies Readonly<Record<CommandName, (services: CommandServices) => CommandHandler>>;
 
 type LetterServices = Needs<'settings' | 'journal' | 'reports' | 'letters' | 'panel' | 'notifier' | 'readingFolder' | 'clock'>;

@@ -5,7 +5,8 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { copyLetterAsText, type CopyLetterServices } from '../../../src/host/copyLetter';
-import { fake, resetFake } from '../../fakes/vscode/harness';
+import { createServices } from '../../../src/host/services';
+import { disposeAll, extensionContext, fake, resetFake, tempWorkspace } from '../../fakes/vscode/harness';
 
 const LETTER = [
   '**To:** OpenAI Support — Billing & Payments',
@@ -118,5 +119,18 @@ describe('host copyLetterAsText', () => {
     await openLetter('a'.repeat(1_000_001));
     assert.equal(await copyLetterAsText(services), undefined);
     assert.deepEqual(messages(), [{ severity: 'warning', message: 'This file is too long to be a letter, so it was not copied.' }]);
+  });
+
+  it('runs as the command cardDoctor.copyLetterAsText, built by createServices', async () => {
+    await tempWorkspace();
+    const context = extensionContext();
+    try {
+      const services = createServices(context as unknown as vscode.ExtensionContext, { clock: () => new Date('2025-11-27T04:00:00Z') });
+      const clicked = await openLetter(LETTER);
+      assert.equal(await services.run('copyLetterAsText', clicked), PLAIN);
+      assert.equal(await vscode.env.clipboard.readText(), PLAIN);
+    } finally {
+      disposeAll(context.subscriptions);
+    }
   });
 });

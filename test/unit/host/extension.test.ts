@@ -20,6 +20,7 @@ const COMMANDS = [
   'cardDoctor.recordAttempt',
   'cardDoctor.openJournal',
   'cardDoctor.showLastDiagnosis',
+  'cardDoctor.copyLetterAsText',
 ];
 
 /** A services "bundle" that is the sources (the shared dist/ holds whatever was last built). */
