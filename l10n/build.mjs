@@ -33,21 +33,22 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 /** The folders whose `l10n.t` calls are extracted. */
 const L10N_SOURCES = ['src/host', 'src/webview', 'src/cli'];
 /**
- * The core modules whose Simplified Chinese string literals core converts at run time (say,
+ * Core modules whose Chinese literals are never shown: the redaction's labels (patterns read, not
+ * said) and the language module's own comments. Every other module of src/core is read, so a new
+ * module that says something in Chinese is in the table without anyone listing it.
+ */
+const NOT_SHOWN = new Set(['redact.ts', 'language.ts']);
+/**
+ * Every core module's Simplified Chinese string literals, which core converts at run time (say,
  * labelsFor), and which property's literals: the decline catalogue also holds the recognizer's
  * patterns and normalisation tables, which are never shown, so only its `zhCn` texts count.
  */
-const TABLE_SOURCES = {
-  'src/core/catalogue.ts': null,
-  'src/core/declineMessages.ts': 'zhCn',
-  'src/core/diagnosisView.ts': null,
-  'src/core/explain.ts': null,
-  'src/core/fieldMessages.ts': null,
-  'src/core/interview.ts': null,
-  'src/core/journal.ts': null,
-  'src/core/letters.ts': null,
-  'src/core/localTime.ts': null,
-};
+const TABLE_SOURCES = Object.fromEntries(
+  readdirSync(join(ROOT, 'src/core'))
+    .filter((name) => name.endsWith('.ts') && !name.endsWith('.d.ts') && !NOT_SHOWN.has(name))
+    .sort()
+    .map((name) => [`src/core/${name}`, name === 'declineMessages.ts' ? 'zhCn' : null]),
+);
 const TEMPLATE_DIR = 'templates';
 /** The walkthrough's pages: `<step>.md` in English, `<step>.zh-cn.md` authored, `<step>.zh-tw.md` generated. */
 const WALKTHROUGH_DIR = 'media/walkthrough';

@@ -83,7 +83,7 @@ describe('each letter in its reader’s language (issue 13)', () => {
       );
       assert.equal(
         ownCopyText('尊敬的 OpenAI 支援團隊：\n', 'zh-tw', 'appeal-2026-12-01.md'),
-        '> 這是供您閱讀的中文副本，內容與英文信相同。請發送英文信 appeal-2026-12-01.md，不要發送這份副本。\n\n尊敬的 OpenAI 支援團隊：\n',
+        '> 這是供您閱讀的中文副本，內容與英文信相同。請傳送英文信 appeal-2026-12-01.md，不要傳送這份副本。\n\n尊敬的 OpenAI 支援團隊：\n',
       );
     });
   });

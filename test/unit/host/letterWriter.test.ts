@@ -367,7 +367,7 @@ describe('host letterWriter', () => {
       assert.equal(await readInFolder(folder as never, 'card-failures/appeal-2025-11-27-2.zh-cn.md'), 'my edited copy\n');
       assert.equal(
         await readInFolder(folder as never, 'card-failures/appeal-2025-11-27-2.zh-tw.md'),
-        '> 這是供您閱讀的中文副本，內容與英文信相同。請發送英文信 appeal-2025-11-27-2.md，不要發送這份副本。\n\n尊敬的 OpenAI 支援團隊：\n',
+        '> 這是供您閱讀的中文副本，內容與英文信相同。請傳送英文信 appeal-2025-11-27-2.md，不要傳送這份副本。\n\n尊敬的 OpenAI 支援團隊：\n',
       );
     });
 
