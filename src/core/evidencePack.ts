@@ -193,8 +193,13 @@ export function snapshotAgeDays(now: Date, asOf: string = SUPPORTED_REGIONS.asOf
   return Math.max(0, Math.floor((now.getTime() - Date.parse(`${asOf}T00:00:00Z`)) / DAY_MS));
 }
 
-function entryTime(entry: JournalEntry): string {
-  return formatLocalTime(entry.occurredAt, offsetOf(entry.occurredAt));
+/**
+ * An entry's time in the pack's one offset, the last attempt's: entries recorded on different
+ * clocks (a trip, a VPN-set clock) would otherwise read out of order.
+ */
+function entryTime(entry: JournalEntry, entries: readonly JournalEntry[]): string {
+  const last = entries[entries.length - 1] ?? entry;
+  return formatLocalTime(entry.occurredAt, offsetOf(last.occurredAt));
 }
 
 /** Brand, kind and last 4 only: the issuer's name and country stay out of what is attached. */
@@ -221,7 +226,7 @@ function timelineMarkdown(entries: readonly JournalEntry[], lang: Lang): string 
   shown.forEach((entry, index) => {
     const report = entry.report;
     const product = report.product ? ` · ${say(PRODUCT_NAMES[report.product], lang)}` : '';
-    lines.push(`## ${first + index}. ${entryTime(entry)}${product}`, '');
+    lines.push(`## ${first + index}. ${entryTime(entry, entries)}${product}`, '');
     const error = report.errorMessage
       ? `${labels.quoteOpen}${inlineText(report.errorMessage)}${labels.quoteClose}`
       : labels.noError;
@@ -266,7 +271,7 @@ function aboutMarkdown(entries: readonly JournalEntry[], now: Date, lang: Lang):
   const { asOf, source } = SUPPORTED_REGIONS;
   const lines = [`# ${labels.aboutTitle}`, ''];
   lines.push(`- ${labels.written(now.toISOString().slice(0, 10))}`);
-  lines.push(`- ${labels.attempts(entries.length, entryTime(entries[0]!), entryTime(entries[entries.length - 1]!))}`);
+  lines.push(`- ${labels.attempts(entries.length, entryTime(entries[0]!, entries), entryTime(entries[entries.length - 1]!, entries))}`);
   lines.push(`- ${labels.rules(RULES_SOURCES.article, RULES_SOURCES.declineCodes)}`);
   lines.push(`- ${labels.snapshot(asOf, source)}`, '');
   const age = snapshotAgeDays(now);

@@ -93,7 +93,7 @@ const LABELS = {
 /**
  * The script as Markdown, in `lang` (in the pack: {@link bankLanguage} of the last attempt's issuing
  * country), about the last attempt's card: its times in the journal (the last
- * {@link PHONE_SCRIPT_ATTEMPTS}, each with its own offset). `undefined` when there is no entry.
+ * {@link PHONE_SCRIPT_ATTEMPTS}, in the last attempt's offset). `undefined` when there is no entry.
  */
 export function phoneScriptMarkdown(entries: readonly JournalEntry[], lang: Lang): string | undefined {
   const last = entries[entries.length - 1];
@@ -101,7 +101,8 @@ export function phoneScriptMarkdown(entries: readonly JournalEntry[], lang: Lang
   const card = last.report.card;
   const labels = labelsFor(LABELS, lang);
   const sameCard = entries.filter((entry) => !card?.last4 || entry.report.card?.last4 === card.last4);
-  const times = sameCard.slice(-PHONE_SCRIPT_ATTEMPTS).map((entry) => formatLocalTime(entry.occurredAt, offsetOf(entry.occurredAt)));
+  // One offset for the whole script, the last attempt's, so the times read in order.
+  const times = sameCard.slice(-PHONE_SCRIPT_ATTEMPTS).map((entry) => formatLocalTime(entry.occurredAt, offsetOf(last.occurredAt)));
   const brandWords = card?.brand && card.brand !== 'unknown' && card.brand !== 'other' ? BRAND_NAMES[card.brand] : undefined;
   const brand = brandWords ? say(brandWords, lang) : '';
   const last4 = card?.last4 ?? '';

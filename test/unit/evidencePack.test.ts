@@ -329,3 +329,17 @@ describe('evidence pack: nothing secret in any file', () => {
     );
   });
 });
+
+describe('evidence pack: one time offset', () => {
+  it('writes every attempt in the last attempt’s offset, so the timeline reads in order', () => {
+    const tokyo = dated({ occurredAt: '2025-11-27T11:00:00+09:00', product: 'chatgpt-web', errorMessage: 'Your card was declined.' });
+    const beijing = dated({ occurredAt: '2025-11-27T10:30:00+08:00', product: 'chatgpt-web', errorMessage: 'Your card was declined.' });
+    const entries = parseJournal(journalHeader('en') + formatJournalEntry(tokyo, 'en') + formatJournalEntry(beijing, 'en')).entries;
+    const timeline = evidencePackFiles({ entries, now: NOW, lang: 'en' }).find((file) => file.path === 'timeline.md')!.text;
+    const headings = timeline.split('\n').filter((line) => line.startsWith('## '));
+    assert.deepEqual(
+      headings.map((line) => /\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC[+-]\d{2}:\d{2}/.exec(line)?.[0]),
+      ['2025-11-27 10:00 UTC+08:00', '2025-11-27 10:30 UTC+08:00'],
+    );
+  });
+});
