@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { Diagnosis } from '../core/diagnose';
 import { formatLocalTime, offsetOf } from '../core/localTime';
 import { findRecordedAttempt } from '../core/journal';
-import type { LetterKind } from '../core/letterKinds';
+import { ownCopyText, type LetterKind } from '../core/letterKinds';
 import type { Report } from '../core/report';
 import { COMMAND_IDS, type CommandName } from './commandIds';
 import type { CooldownStatus } from './cooldownStatus';
@@ -14,7 +14,7 @@ import { JournalBusyError } from './journalStore';
 import type { LetterWriter } from './letterWriter';
 import type { Notifier } from './notifier';
 import type { ReportSource } from './reportSource';
-import { letterLang } from './settings';
+import { letterLang, letterLangFor } from './settings';
 import type { SettingsService } from './settingsService';
 import { chooseWorkspaceFolder } from './workspaceTarget';
 
@@ -27,7 +27,7 @@ export interface CommandServices {
   journal: Pick<JournalRepository, 'history' | 'readFresh' | 'append' | 'createForEditing' | 'journalFile'>;
   reports: Pick<ReportSource, 'reportFor' | 'ask' | 'validated' | 'dated' | 'remember'>;
   diagnoses: Pick<DiagnosisPresenter, 'show' | 'showLast'>;
-  letters: Pick<LetterWriter, 'render' | 'write'>;
+  letters: Pick<LetterWriter, 'render' | 'write' | 'renderOwnCopy' | 'writeOwnCopy'>;
   panel: Pick<DiagnosisPanel, 'companionColumn' | 'isOpen'>;
   cooldown: Pick<CooldownStatus, 'showFrom'>;
   notifier: Pick<Notifier, 'info' | 'warn' | 'ask' | 'status' | 'offer'>;
@@ -89,20 +89,31 @@ async function generateLetter(
   const folderSettings = settings.get(folder);
   const now = clock();
   const history = await journal.history(folder);
-  const text = await letters.render(kind, letterLang(folderSettings), report, history, folderSettings, folder, now);
+  // Each letter in its reader's language; an English one comes with the person's copy in theirs.
+  const lang = letterLangFor(folderSettings, kind, report);
+  const text = await letters.render(kind, lang, report, history, folderSettings, folder, now);
+  const copy = await letters.renderOwnCopy(kind, lang, report, history, folderSettings, folder, now);
   // Beside the diagnosis, never over it; the diagnosis keeps the focus, because its title-bar
   // actions show only while it is the active editor (the letter is one click away).
   const viewColumn = panel.companionColumn() ?? vscode.ViewColumn.One;
   const shown = { viewColumn, preview: false, preserveFocus: panel.isOpen };
+  // The person's copy beside the letter, without taking the focus from it.
+  const besideLetter = { viewColumn: vscode.ViewColumn.Beside, preview: false, preserveFocus: true };
   if (!folder) {
     const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: text });
     await vscode.window.showTextDocument(document, shown);
+    if (copy) {
+      const content = ownCopyText(copy.text, copy.lang, document.uri.path.split('/').pop() ?? '');
+      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language: 'markdown', content }), besideLetter);
+    }
     return document.uri;
   }
   const uri = await letters.write(folder, folderSettings, kind, report, text, now);
   await vscode.window.showTextDocument(uri, shown);
-  // The preview would open in the column beside the letter: where the diagnosis is, when it is open.
-  if (!panel.isOpen) await vscode.commands.executeCommand('markdown.showPreviewToSide', uri);
+  if (copy) await vscode.window.showTextDocument(await letters.writeOwnCopy(folder, folderSettings, uri, copy), besideLetter);
+  // The preview would open in the column beside the letter: where the diagnosis is, when it is
+  // open, or the person's copy, which is what they read.
+  if (!panel.isOpen && !copy) await vscode.commands.executeCommand('markdown.showPreviewToSide', uri);
   const name = vscode.workspace.asRelativePath(uri);
   void notifier.info(
     kind === 'appeal'

@@ -321,10 +321,54 @@ describe('host commands', () => {
         letters: {
           render: () => Promise.reject(new Error('the renderer broke')),
           write: () => Promise.reject(new Error('unreachable')),
+          renderOwnCopy: () => Promise.reject(new Error('unreachable')),
+          writeOwnCopy: () => Promise.reject(new Error('unreachable')),
         },
       });
       assert.equal(await setup.services.run('generateAppeal', REPORT), undefined);
       assert.deepEqual(messages(), [{ severity: 'error', message: 'Card Doctor: cardDoctor.generateAppeal failed: the renderer broke', items: ['Show Log'] }]);
+    });
+  });
+
+  describe('letters in their reader’s language (issue 13)', () => {
+    const MAINLAND = { ...REPORT, card: { brand: 'unionpay', last4: '4242', issuerCountry: 'CN' } };
+
+    it('from a Chinese UI: the appeal in English, with the person’s Chinese copy written and opened beside it', async () => {
+      fake.env.language = 'zh-cn';
+      setup = start();
+      const uri = (await setup.services.run('generateAppeal', REPORT)) as vscode.Uri;
+      assert.equal(path.posix.basename(uri.path), 'appeal-2025-11-27.md');
+      assert.ok((await readInFolder(folder, 'card-failures/appeal-2025-11-27.md'))!.startsWith('**To:** OpenAI Support — Billing & Payments\n'));
+      const copy = (await readInFolder(folder, 'card-failures/appeal-2025-11-27.zh-cn.md'))!;
+      assert.ok(
+        copy.startsWith('> 这是供您阅读的中文副本，内容与英文信相同。请发送英文信 appeal-2025-11-27.md，不要发送这份副本。\n\n**收件方：** OpenAI 支持团队（Billing & Payments）\n'),
+        copy.slice(0, 200),
+      );
+      assert.deepEqual(fake.window.shownDocuments, [
+        { uri: uri.toString(), options: { viewColumn: vscode.ViewColumn.One, preview: false, preserveFocus: false } },
+        { uri: `${folder.uri.toString()}/card-failures/appeal-2025-11-27.zh-cn.md`, options: { viewColumn: vscode.ViewColumn.Beside, preview: false, preserveFocus: true } },
+      ]);
+      // The copy is what the person reads: no preview of the English letter on top of it.
+      assert.deepEqual(fake.commands.executed, []);
+    });
+
+    it('from an English UI: a mainland card’s bank inquiry in Simplified Chinese, and no copy', async () => {
+      fake.env.language = 'en';
+      setup = start();
+      const uri = (await setup.services.run('generateBankInquiry', MAINLAND)) as vscode.Uri;
+      const letter = (await readInFolder(folder, 'card-failures/bank-inquiry-2025-11-27.md'))!;
+      assert.ok(/[\u4e00-\u9fff]/.test(letter.slice(0, 40)), letter.slice(0, 200));
+      assert.ok(!letter.includes('Dear '), letter.slice(0, 200));
+      assert.deepEqual(fake.window.shownDocuments, [{ uri: uri.toString(), options: { viewColumn: vscode.ViewColumn.One, preview: false, preserveFocus: false } }]);
+    });
+
+    it('a language in the setting writes every letter in it, with no copy', async () => {
+      fake.env.language = 'zh-cn';
+      fake.workspace.setSetting('cardDoctor.letterLanguage', 'zh-cn');
+      setup = start();
+      await setup.services.run('generateAppeal', REPORT);
+      assert.ok((await readInFolder(folder, 'card-failures/appeal-2025-11-27.md'))!.startsWith('**收件方：** OpenAI 支持团队（Billing & Payments）\n'));
+      assert.equal(await readInFolder(folder, 'card-failures/appeal-2025-11-27.zh-cn.md'), undefined);
     });
   });
 
