@@ -22,6 +22,7 @@ import {
   diagnosisTabElement,
   formViewElement,
   openWorkbench,
+  pickFromPalette,
   screenshot,
   screenshotIfFailed,
   type Workbench,
@@ -322,10 +323,8 @@ function describeStays(language: Language): void {
       // The tab as it is now: findings, the journal's wait, the history line.
       await tab.locator('.cooldown').waitFor({ state: 'visible' });
       for (const [name, theme, bodyClass] of THEMES) {
-        await page.keyboard.press('F1');
-        await page.keyboard.type('Preferences: Color Theme');
         // Not the first row: "Browse Color Themes in Marketplace" ranks above it.
-        await page.locator('.quick-input-widget .monaco-list-row', { has: page.locator('.label-name', { hasText: /^Preferences: Color Theme$/ }) }).click();
+        await pickFromPalette(page, 'Preferences: Color Theme');
         await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Default Light Modern' }).first().waitFor({ state: 'visible' });
         await page.keyboard.type(theme);
         await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: theme }).waitFor({ state: 'visible' });

@@ -134,6 +134,15 @@ export async function waitForWorkbench(page: Page): Promise<void> {
  * Toggle Word Wrap'. For a command that asks questions in the same widget, use startCommand.
  */
 export async function runCommandFromPalette(page: Page, title: string): Promise<void> {
+  await pickFromPalette(page, title);
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+}
+
+/**
+ * Picks the command `title` in the palette, retrying while the workbench has not offered it yet,
+ * and leaves the quick input to whatever the command shows next (a theme picker, say).
+ */
+export async function pickFromPalette(page: Page, title: string): Promise<void> {
   const palette = page.locator('.quick-input-widget');
   const row = palette.locator('.monaco-list-row', {
     has: page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(title)}$`) }),
@@ -151,7 +160,6 @@ export async function runCommandFromPalette(page: Page, title: string): Promise<
     await palette.waitFor({ state: 'hidden' });
   }
   await row.click();
-  await palette.waitFor({ state: 'hidden' });
 }
 
 /** A notification toast that has finished appearing and contains `text`. */

@@ -18,6 +18,7 @@ import {
   extensionWebview,
   openFormView,
   openWorkbench,
+  pickFromPalette,
   screenshot,
   screenshotIfFailed,
   settledScreenshot,
@@ -153,13 +154,9 @@ interface Colours {
 async function useTheme(workbench: Workbench, theme: string, bodyClass: string): Promise<void> {
   const { page } = workbench;
   const picker = page.locator('.quick-input-widget');
-  const row = (label: string) => picker.locator('.monaco-list-row', { has: page.locator('.label-name', { hasText: new RegExp(`^${label}$`) }) }).first();
   // Focus on the workbench, not in the webview, or the picker closes as the webview takes focus back.
   await page.mouse.click(900, 650);
-  await page.keyboard.press('F1');
-  await picker.waitFor({ state: 'visible' });
-  await page.keyboard.type('Preferences: Color Theme');
-  await row('Preferences: Color Theme').click();
+  await pickFromPalette(page, 'Preferences: Color Theme');
   // The palette turns into the theme picker; each row's description is the theme's setting value.
   const themeRow = picker.locator('.monaco-list-row', { has: page.locator('.label-description', { hasText: new RegExp(`^${theme}$`) }) }).first();
   await picker.locator('.label-description', { hasText: 'Default Light Modern' }).first().waitFor();

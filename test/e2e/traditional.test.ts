@@ -341,12 +341,18 @@ describe('the extension in Traditional Chinese (zh-tw)', function () {
     await page.mouse.move(700, 500);
     await screenshot(page, 'traditional-5-diagnosis');
 
-    // The appeal from the tab's title bar: written in Traditional Chinese and opened beside it.
+    // The appeal from the tab's title bar: in English, for the merchant's support, with the
+    // person's Traditional Chinese copy written and opened beside it.
     await page.locator('.editor-actions .action-label[aria-label*="生成客服申訴信"]').first().click();
-    await page.locator('.tab', { hasText: /^appeal-\d{4}-\d{2}-\d{2}\.md/ }).first().waitFor({ state: 'visible', timeout: 30_000 });
-    const written = readdirSync(join(folder, 'card-failures')).filter((name) => name.startsWith('appeal-'));
-    assert.equal(written.length, 1, written.join(', '));
-    const letter = readFileSync(join(folder, 'card-failures', written[0]!), 'utf8');
+    await page.locator('.tab', { hasText: /^appeal-\d{4}-\d{2}-\d{2}\.zh-tw\.md/ }).first().waitFor({ state: 'visible', timeout: 30_000 });
+    const written = readdirSync(join(folder, 'card-failures')).filter((name) => name.startsWith('appeal-')).sort();
+    assert.equal(written.length, 2, written.join(', '));
+    assert.match(written[0]!, /^appeal-\d{4}-\d{2}-\d{2}\.md$/);
+    assert.equal(written[1], written[0]!.replace(/\.md$/, '.zh-tw.md'));
+    const english = readFileSync(join(folder, 'card-failures', written[0]!), 'utf8');
+    assert.ok(english.includes('4242') && !/[\u4e00-\u9fff]{4}/.test(english.replace(/招商銀行|招商银行/g, '')), 'the appeal to support is in English');
+    const letter = readFileSync(join(folder, 'card-failures', written[1]!), 'utf8');
+    assert.ok(letter.startsWith(`> 這是供您閱讀的中文副本`) && letter.includes(written[0]!), 'the copy says which file to send');
     assertIncludesAll(letter, ['## 帳戶資訊', '末四碼 4242', '【您的帳戶電子郵件】', '招商銀行', '## 我的請求'], 'the appeal');
     // The errors are quoted as the checkout showed them, in blockquotes: read the rest.
     assertTraditional(letter.split('\n').filter((line) => !line.startsWith('> ')).join('\n'), 'the appeal');

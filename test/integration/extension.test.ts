@@ -70,12 +70,12 @@ describe('Card Binding Doctor in VS Code', function () {
     await eventually(() => isOpenInTab(uri), 'the appeal to open in an editor');
   });
 
-  it('writes the bank inquiry too, addressed to the issuing bank about the card by its last 4', async () => {
+  it('writes the bank inquiry too, in its reader’s language (Simplified for a mainland bank, in an English UI), addressed to the issuing bank about the card by its last 4', async () => {
     const uri = (await vscode.commands.executeCommand(COMMAND_IDS.generateBankInquiry, sampleReport())) as vscode.Uri;
     assert.equal(uri.toString(), inWorkspace('card-failures', 'bank-inquiry-2025-11-27.md').toString());
     const text = await readText(uri);
-    assert.match(text, /^\*\*To:\*\* 招商银行, card services$/m);
-    assert.match(text, /^\*\*Subject:\*\* Declined card verification by the merchant OpenAI on my card ending in 1234$/m);
+    assert.match(text, /^\*\*收件方：\*\* 招商银行客服中心$/m);
+    assert.match(text, /^\*\*主题：\*\* 关于尾号 1234 的卡片在商户 OpenAI 绑卡验证被拒的咨询$/m);
     assert.doesNotMatch(text.replace(/\s/g, ''), /4242424242424242/);
   });
 
