@@ -8,21 +8,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as l10n from '@vscode/l10n';
 import type { Lang } from '../core/catalogue';
-import { useTraditionalTable, type TraditionalTable } from '../core/language';
+import { langOfLocale, useTraditionalTable, type TraditionalTable } from '../core/language';
 import { InputError } from './cliError';
 
-/**
- * The language for a locale or `--lang` value: Traditional Chinese for Taiwan, Hong Kong, Macau
- * and any Hant script (`zh_TW.UTF-8`, `zh-HK`, `zh_Hant_MO`), Simplified for any other Chinese,
- * else English. Undefined when it names none of them.
- */
-export function langOfLocale(locale: string): Lang | undefined {
-  // `zh_TW.UTF-8@euro`: the language and region only.
-  const id = (locale.toLowerCase().split(/[.@]/)[0] ?? '').replace(/_/g, '-');
-  if (id === 'en' || id.startsWith('en-')) return 'en';
-  if (id !== 'zh' && !id.startsWith('zh-')) return undefined;
-  return /^zh-(?:tw|hk|mo|hant)(?:-|$)/.test(id) ? 'zh-tw' : 'zh-cn';
-}
+export { langOfLocale };
 
 /** `--lang`, defaulting to the terminal's locale: Chinese (Simplified or Traditional) when it is Chinese, else English. */
 export function parseLang(value: string | undefined, env: NodeJS.ProcessEnv): Lang {

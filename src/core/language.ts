@@ -103,6 +103,20 @@ export function toTraditional(text: string): string {
   return out;
 }
 
+/**
+ * The language for a locale, a VS Code display language or a `--lang` value: Traditional Chinese
+ * for Taiwan, Hong Kong, Macau and any Hant script (`zh_TW.UTF-8`, `zh-HK`, `zh_Hant_MO`),
+ * Simplified for any other Chinese, English for English. Undefined when it names none of them
+ * (the host then speaks English; the CLI refuses a `--lang` it cannot read).
+ */
+export function langOfLocale(locale: string): Lang | undefined {
+  // `zh_TW.UTF-8@euro`: the language and region only.
+  const id = (locale.toLowerCase().split(/[.@]/)[0] ?? '').replace(/_/g, '-');
+  if (id === 'en' || id.startsWith('en-')) return 'en';
+  if (id !== 'zh' && !id.startsWith('zh-')) return undefined;
+  return /^zh-(?:tw|hk|mo|hant)(?:-|$)/.test(id) ? 'zh-tw' : 'zh-cn';
+}
+
 /** Whether the language is one of the two Chinese ones (both write without spaces between words). */
 export function isChinese(lang: Lang): lang is 'zh-cn' | 'zh-tw' {
   return lang === 'zh-cn' || lang === 'zh-tw';

@@ -2,17 +2,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { Lang } from '../core/catalogue';
-import { hasTraditionalTable, useTraditionalTable, type TraditionalTable } from '../core/language';
+import { hasTraditionalTable, langOfLocale, useTraditionalTable, type TraditionalTable } from '../core/language';
 
 /**
- * The language for a VS Code display language: Traditional Chinese for Taiwan, Hong Kong and
- * Macau and any `zh-hant*`, Simplified for every other Chinese, English otherwise. VS Code's own
- * ids are `zh-tw` and `zh-cn`; the others come from a `--locale` or a language pack of their own.
+ * The language for a VS Code display language (core's {@link langOfLocale}): English for any
+ * language that is neither Chinese nor English. VS Code's own ids are `zh-tw` and `zh-cn`; zh-hk,
+ * zh-mo and zh-hant* come from a `--locale` or a language pack of their own.
  */
 export function langForLocale(locale: string): Lang {
-  const id = locale.toLowerCase().replace(/_/g, '-');
-  if (!id.startsWith('zh')) return 'en';
-  return /^zh-(?:tw|hk|mo|hant)(?:-|$)/.test(id) ? 'zh-tw' : 'zh-cn';
+  return langOfLocale(locale) ?? 'en';
 }
 
 let tableLoad: 'loaded' | 'failed' | undefined;
