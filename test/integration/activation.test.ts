@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { journalInWorkspace, loadFailureMessage, servicesLoader } from '../../src/host/extension';
-import { FailureReporter } from '../../src/host/log';
+import { Notifier } from '../../src/host/notifier';
 import { inWorkspace, readText, resetWorkspace, writeText } from './helpers';
 
 const EXTENSION_ID = 'card-binding-doctor.card-binding-doctor';
@@ -67,7 +67,7 @@ describe('activation: loading the services', () => {
       return Promise.resolve(undefined);
     }) as typeof vscode.window.showErrorMessage;
     try {
-      new FailureReporter(log).report('loading dist/services.js', loadFailureMessage(error), error);
+      new Notifier(log).report('loading dist/services.js', loadFailureMessage(error), error);
     } finally {
       window.showErrorMessage = showErrorMessage;
     }
