@@ -5,14 +5,14 @@
  * a one-time code before it is returned, so a pack that would leak one is never written at all.
  */
 import type { Lang } from './catalogue';
-import { BRAND_NAMES, CARD_KIND_WORDS, PRODUCT_NAMES } from './catalogue';
+import { PRODUCT_NAMES } from './catalogue';
 import { diagnose } from './diagnose';
 import { viewDiagnosis, type DiagnosisView } from './diagnosisView';
-import { inlineText, journalReports, type JournalEntry } from './journal';
+import { cardName, inlineText, journalReports, type JournalEntry } from './journal';
 import { labelsFor, say } from './language';
 import { bankLanguage, phoneScriptMarkdown } from './phoneScript';
 import { formatLocalTime, offsetOf } from './localTime';
-import { containsSecret, maskLast4 } from './redact';
+import { containsSecret } from './redact';
 import type { Report } from './report';
 import { SUPPORTED_REGIONS } from './supportedRegions';
 
@@ -202,19 +202,9 @@ function entryTime(entry: JournalEntry, entries: readonly JournalEntry[]): strin
   return formatLocalTime(entry.occurredAt, offsetOf(last.occurredAt));
 }
 
-/** Brand, kind and last 4 only: the issuer's name and country stay out of what is attached. */
+/** Brand, kind and last 4 only ({@link cardName}): the issuer's name and country stay out of what is attached. */
 function packCardText(report: Report, lang: Lang): string | undefined {
-  const card = report.card;
-  if (!card) return undefined;
-  const brandWords = card.brand && card.brand !== 'unknown' && card.brand !== 'other' ? BRAND_NAMES[card.brand] : undefined;
-  const brand = brandWords ? say(brandWords, lang) : undefined;
-  const kindWords = card.kind && card.kind !== 'unknown' ? CARD_KIND_WORDS[card.kind] : undefined;
-  const kind = kindWords ? say(kindWords, lang) : undefined;
-  // As in the journal: a Latin brand is followed by a space, a Chinese one joins the kind (银联借记卡).
-  const space = lang === 'en' || (brand !== undefined && /[a-z]$/i.test(brand)) ? ' ' : '';
-  const name = [brand, kind].filter(Boolean).join(space);
-  const text = [name, card.last4 ? maskLast4(card.last4) : undefined].filter(Boolean).join(' ');
-  return text || undefined;
+  return (report.card && cardName(report.card, lang)) || undefined;
 }
 
 function timelineMarkdown(entries: readonly JournalEntry[], lang: Lang): string {

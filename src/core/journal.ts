@@ -181,18 +181,25 @@ export function entryTitle(report: DatedReport, lang: Lang): string {
   return report.product ? `${time} · ${say(PRODUCT_NAMES[report.product], lang)}` : time;
 }
 
-/** "UnionPay debit •••• 4242 · 招商银行 · China", or `undefined` when nothing about the card is known. */
-export function cardText(report: Report, lang: Lang): string | undefined {
-  const card = report.card;
-  if (!card) return undefined;
+/**
+ * The card by brand, kind and last 4 only ("UnionPay debit •••• 4242", "银联借记卡 •••• 4242"):
+ * what may go into anything attached or sent. Empty when none of them is known.
+ */
+export function cardName(card: NonNullable<Report['card']>, lang: Lang): string {
   const kind = card.kind && card.kind !== 'unknown' ? sayMaybe(CARD_KIND_WORDS[card.kind], lang) : undefined;
   const brand = card.brand && card.brand !== 'unknown' && card.brand !== 'other' ? brandText(card.brand, lang) : undefined;
   // Chinese writes a Chinese brand and the kind as one word (银联借记卡) but puts a space after a
   // Latin one (Visa 信用卡), as the glossary does between Latin and Chinese; English always spaces.
   const space = brand !== undefined && /[a-z]$/i.test(brand) ? ' ' : labelsFor(LABELS, lang).wordSpace;
   const brandAndKind = [brand, kind].filter(Boolean).join(space);
-  const name = [brandAndKind, card.last4 ? maskLast4(card.last4) : undefined].filter(Boolean).join(' ');
-  const parts = [name, card.issuerName ? inlineText(card.issuerName) : undefined, card.issuerCountry ? countryName(card.issuerCountry, lang) : undefined];
+  return [brandAndKind, card.last4 ? maskLast4(card.last4) : undefined].filter(Boolean).join(' ');
+}
+
+/** "UnionPay debit •••• 4242 · 招商银行 · China", or `undefined` when nothing about the card is known. */
+export function cardText(report: Report, lang: Lang): string | undefined {
+  const card = report.card;
+  if (!card) return undefined;
+  const parts = [cardName(card, lang), card.issuerName ? inlineText(card.issuerName) : undefined, card.issuerCountry ? countryName(card.issuerCountry, lang) : undefined];
   const text = parts.filter(Boolean).join(' · ');
   return text || undefined;
 }
