@@ -6,9 +6,9 @@
  * a bank can answer, and lists what to write down. Pure; the pack and the extension write it.
  */
 import type { Lang } from './catalogue';
-import { BRAND_NAMES } from './catalogue';
+import { brandText } from './explain';
 import type { JournalEntry } from './journal';
-import { labelsFor, say } from './language';
+import { labelsFor } from './language';
 import { formatLocalTime, offsetOf } from './localTime';
 
 /** How many of the card's attempts the script names: the bank searches by time, and a few suffice. */
@@ -103,8 +103,7 @@ export function phoneScriptMarkdown(entries: readonly JournalEntry[], lang: Lang
   const sameCard = entries.filter((entry) => !card?.last4 || entry.report.card?.last4 === card.last4);
   // One offset for the whole script, the last attempt's, so the times read in order.
   const times = sameCard.slice(-PHONE_SCRIPT_ATTEMPTS).map((entry) => formatLocalTime(entry.occurredAt, offsetOf(last.occurredAt)));
-  const brandWords = card?.brand && card.brand !== 'unknown' && card.brand !== 'other' ? BRAND_NAMES[card.brand] : undefined;
-  const brand = brandWords ? say(brandWords, lang) : '';
+  const brand = card?.brand && card.brand !== 'unknown' && card.brand !== 'other' ? brandText(card.brand, lang) : '';
   const last4 = card?.last4 ?? '';
   const cardName = brand || last4 ? labels.cardOf(brand, last4) : labels.theCard;
   const lines = [`# ${labels.title}`, '', labels.before, ''];
