@@ -17,6 +17,7 @@ Usage:
   card-doctor journal list [--journal FILE] [--format json|text]
   card-doctor render appeal|bank-inquiry <report.json | -> [--journal FILE] [--lang en|zh-cn|zh-tw] [--out FILE]
                      [--templates DIR] [--name NAME] [--email EMAIL] [--amount "20 USD"] [--now ISO]
+                     [--format markdown|text] [--self-diagnosis]
   card-doctor pack --journal FILE --out FOLDER [--lang en|zh-cn|zh-tw] [--now ISO]
   card-doctor <command> --help
 

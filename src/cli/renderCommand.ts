@@ -45,6 +45,11 @@ Options:
   --name NAME        your name as it goes under the letter
   --email EMAIL      the email address of your OpenAI account
   --amount AMOUNT    the amount and currency of the charge, such as "20 USD"
+  --self-diagnosis   appeal: add your own checks, the possible causes the diagnosis found and
+                     your network facts (VPN, switching networks), as the extension's setting
+                     cardDoctor.appealSelfDiagnosis does. Off by default: support needs the timeline
+                     and the exact errors, and guesses such as an unsupported region invite a
+                     one-line reply. The bank inquiry never has them
   --now ISO          the moment the letter is written (default: the clock)
   -h, --help         show this help
 
@@ -80,6 +85,7 @@ export async function runRender(args: string[]): Promise<void> {
     name: { type: 'string' },
     email: { type: 'string' },
     amount: { type: 'string' },
+    'self-diagnosis': { type: 'boolean' },
     now: { type: 'string' },
   });
   const problems: string[] = [];
@@ -109,6 +115,7 @@ export async function runRender(args: string[]): Promise<void> {
     name: attempt(() => parseName(values.name)),
     email: attempt(() => parseEmail(values.email)),
     amount: attempt(() => parseAmount(values.amount)),
+    includeSelfDiagnosis: values['self-diagnosis'] === true,
   };
 
   let report: Report | undefined;
