@@ -22,7 +22,8 @@ import { labelsFor, say, sayMaybe } from './language';
 import { formatLocalTime, offsetOf } from './localTime';
 import { containsSecret, maskLast4, redactSecrets } from './redact';
 import { compileFastParser } from './fastParse';
-import { formatFieldErrors, parseReport, reportSchema, type Report, type ReportParseResult } from './report';
+import { localizeFieldMessage } from './fieldMessages';
+import { parseReport, reportSchema, type FieldError, type Report, type ReportParseResult } from './report';
 
 /** Where the journal lives, relative to the workspace or the current directory. */
 export const DEFAULT_JOURNAL_PATH = 'card-failures/journal.md';
@@ -34,6 +35,9 @@ export const ENTRY_MARKER = '<!-- card-doctor:entry ';
 export const ENTRY_VERSION = 'v1';
 
 const COMMENT_END = '-->';
+
+/** {@link MACHINE_LINE_LIMIT} in KB, as the problem says it. */
+const MACHINE_LINE_LIMIT_KB = 64;
 
 /** One attempt read back from the journal. */
 export interface JournalEntry {
@@ -48,7 +52,85 @@ export interface JournalEntry {
 /** A machine line that could not be read: skipped, and left in the file as it is. */
 export interface JournalProblem {
   line: number;
+  /** In English, for the CLI's stderr and logs; {@link journalProblemText} gives it in a reader's language. */
   message: string;
+}
+
+/** Why a machine line was skipped: what {@link journalProblemText} words in each language. */
+type ProblemReason =
+  | { kind: 'too-long' }
+  | { kind: 'unknown-version'; version: string }
+  | { kind: 'not-closed' | 'not-json' | 'not-object' | 'no-time' | 'report-not-object' | 'bad-time' | 'open-fence' }
+  | { kind: 'invalid-report'; errors: readonly FieldError[] }
+  | { kind: 'duplicate'; of: number };
+
+const PROBLEM_TEXTS = {
+  en: {
+    damaged: (detail: string) => `damaged journal entry: ${detail}; skipped`,
+    'too-long': `the line is longer than ${MACHINE_LINE_LIMIT_KB} KB`,
+    'unknown-version': (version: string) => `journal entry of an unknown version (${version}); skipped`,
+    none: 'none',
+    'not-closed': 'the line does not end with -->, it may have been cut short',
+    'not-json': 'not valid JSON',
+    'not-object': 'expected an object',
+    'no-time': 'occurredAt is missing',
+    'report-not-object': 'report: expected an object',
+    'bad-time': 'occurredAt is not a real time',
+    'open-fence': 'a code fence (``` or ~~~) opened here is never closed; the entries after it are read as entries',
+    duplicate: (line: number) => `duplicate of the entry at line ${line}; counted once`,
+    fieldSeparator: '; ',
+    colon: ': ',
+  },
+  'zh-cn': {
+    damaged: (detail: string) => `这条记录已损坏：${detail}，已跳过`,
+    'too-long': `该行超过 ${MACHINE_LINE_LIMIT_KB} KB`,
+    'unknown-version': (version: string) => `这条记录的格式版本未知（${version}），已跳过`,
+    none: '无',
+    'not-closed': '该行没有以 --> 结尾，可能被截断了',
+    'not-json': '不是有效的 JSON',
+    'not-object': '应为一个对象',
+    'no-time': '缺少 occurredAt（绑卡时间）',
+    'report-not-object': 'report：应为一个对象',
+    'bad-time': 'occurredAt 不是有效的时间',
+    'open-fence': '此处开始的代码块（``` 或 ~~~）没有结束；其后的记录仍按记录读取',
+    duplicate: (line: number) => `与第 ${line} 行的记录重复，只计一次`,
+    fieldSeparator: '；',
+    colon: '：',
+  },
+} as const;
+
+/** Each problem's reason, kept beside it so the problem itself stays the plain `{ line, message }` callers compare. */
+const problemReasons = new WeakMap<JournalProblem, ProblemReason>();
+
+function problemText(reason: ProblemReason, lang: Lang, fieldMessage: (message: string) => string): string {
+  const texts = labelsFor(PROBLEM_TEXTS, lang);
+  switch (reason.kind) {
+    case 'unknown-version':
+      return texts['unknown-version'](reason.version.slice(0, 12) || texts.none);
+    case 'open-fence':
+      return texts['open-fence'];
+    case 'duplicate':
+      return texts.duplicate(reason.of);
+    case 'invalid-report':
+      return texts.damaged(reason.errors.map((error) => `${error.path}${texts.colon}${fieldMessage(error.message)}`).join(texts.fieldSeparator));
+    default:
+      return texts.damaged(texts[reason.kind]);
+  }
+}
+
+function journalProblem(line: number, reason: ProblemReason): JournalProblem {
+  const problem = { line, message: problemText(reason, 'en', (message) => message) };
+  problemReasons.set(problem, reason);
+  return problem;
+}
+
+/**
+ * What a problem the parser reported says, in `lang` (the schema's field messages translated
+ * too). A problem not made by the parser (a copy, or one built elsewhere) is given as it is.
+ */
+export function journalProblemText(problem: JournalProblem, lang: Lang): string {
+  const reason = problemReasons.get(problem);
+  return reason ? problemText(reason, lang, (message) => localizeFieldMessage(message, lang)) : problem.message;
 }
 
 export interface ParsedJournal {
@@ -118,16 +200,33 @@ export function journalHeader(lang: Lang): string {
  * line so nothing it holds can start a heading or a machine line.
  */
 export function formatJournalEntry(report: DatedReport, lang: Lang, now: Date = new Date(report.occurredAt)): string {
+  const { colon } = labelsFor(LABELS, lang);
+  const items = entryFacts(report, lang, now).map((fact) => `- ${fact.label}${colon}${fact.text.replace(/</g, '&lt;')}`);
+  return ['', `## ${entryTitle(report, lang)}`, '', ...items, '', encodeEntryLine(report), ''].join('\n');
+}
+
+/** One fact of an entry's human part: what a person reads about the attempt, in a language. */
+export interface EntryFact {
+  key: 'error' | 'card' | 'causes' | 'notes';
+  label: string;
+  /** On one line, redacted; plain text (the journal writes `<` as `&lt;` around it). */
+  text: string;
+}
+
+/**
+ * The facts an entry's human part lists, in order: the error (quoted), the card, the likely
+ * causes at `now`, the notes; those the report does not give are left out, the causes never.
+ * The journal writes them under the heading; the editor's hover reads them out of a machine line.
+ */
+export function entryFacts(report: DatedReport, lang: Lang, now: Date = new Date(report.occurredAt)): EntryFact[] {
   const labels = labelsFor(LABELS, lang);
-  const item = (label: string, text: string) => `- ${label}${labels.colon}${text}`;
-  const lines: string[] = ['', `## ${entryTitle(report, lang)}`, ''];
-  if (report.errorMessage) lines.push(item(labels.error, `${labels.quoteOpen}${inlineText(report.errorMessage)}${labels.quoteClose}`));
+  const facts: EntryFact[] = [];
+  if (report.errorMessage) facts.push({ key: 'error', label: labels.error, text: `${labels.quoteOpen}${oneLine(report.errorMessage)}${labels.quoteClose}` });
   const card = cardText(report, lang);
-  if (card) lines.push(item(labels.card, card));
-  lines.push(item(labels.causes, causesText(report, lang, now)));
-  if (report.notes) lines.push(item(labels.notes, inlineText(report.notes)));
-  lines.push('', encodeEntryLine(report), '');
-  return lines.join('\n');
+  if (card) facts.push({ key: 'card', label: labels.card, text: card });
+  facts.push({ key: 'causes', label: labels.causes, text: causesText(report, lang, now) });
+  if (report.notes) facts.push({ key: 'notes', label: labels.notes, text: oneLine(report.notes) });
+  return facts;
 }
 
 /**
@@ -206,8 +305,13 @@ export function cardText(report: Report, lang: Lang): string | undefined {
 
 /** Free text on one line, redacted, with `<` written so it cannot open HTML or a comment. */
 export function inlineText(text: string): string {
+  return oneLine(text).replace(/</g, '&lt;');
+}
+
+/** Free text on one line, redacted. */
+function oneLine(text: string): string {
   // Redact again after joining lines: digits split across lines are one chain once joined.
-  return redactSecrets(text.replace(/\s+/g, ' ').trim()).replace(/</g, '&lt;');
+  return redactSecrets(text.replace(/\s+/g, ' ').trim());
 }
 
 /** The likely and possible causes, most likely first, in a line. */
@@ -235,7 +339,7 @@ export function parseJournal(text: string): ParsedJournal {
  * the line escapes to 6 bytes, or Chinese at 3), so a longer line was made by hand or by a tool,
  * and it is reported as damaged without being decoded or parsed.
  */
-export const MACHINE_LINE_LIMIT = 64 * 1024;
+export const MACHINE_LINE_LIMIT = MACHINE_LINE_LIMIT_KB * 1024;
 
 /**
  * Reads every machine line in a journal file's bytes (UTF-8). Anything else is the person's and
@@ -264,7 +368,7 @@ export function parseJournalBytes(bytes: Uint8Array): ParsedJournal {
   const problems: JournalProblem[] = [];
   const read = (at: number, end: number, line: number) => {
     if (end - at > MACHINE_LINE_LIMIT) {
-      problems.push({ line, message: `damaged journal entry: the line is longer than ${MACHINE_LINE_LIMIT / 1024} KB; skipped` });
+      problems.push(journalProblem(line, { kind: 'too-long' }));
       return;
     }
     const result = readEntryLine(decoder.decode(bytes.subarray(at + MARKER_BYTES.length, end)), line);
@@ -307,7 +411,7 @@ export function parseJournalBytes(bytes: Uint8Array): ParsedJournal {
   }
   if (fence) {
     if (fenced.length > 0) {
-      problems.push({ line: fence.line, message: 'a code fence (``` or ~~~) opened here is never closed; the entries after it are read as entries' });
+      problems.push(journalProblem(fence.line, { kind: 'open-fence' }));
     }
     for (const { at, end, line } of fenced) read(at, end, line);
   }
@@ -362,7 +466,7 @@ function countedOnce(found: { entry: JournalEntry; time: number }[], problems: J
     }
     const copyOf = earlierCopy(entry);
     if (copyOf === undefined) kept.push(item);
-    else problems.push({ line: entry.line, message: `duplicate of the entry at line ${copyOf}; counted once` });
+    else problems.push(journalProblem(entry.line, { kind: 'duplicate', of: copyOf }));
   }
   return kept;
 }
@@ -511,28 +615,26 @@ function readEntryLine(rest: string, line: number): { entry: JournalEntry; time:
   const space = body.indexOf(' ');
   const version = space < 0 ? body : body.slice(0, space);
   if (version !== ENTRY_VERSION) {
-    return { line, message: `journal entry of an unknown version (${version.slice(0, 12) || 'none'}); skipped` };
+    return journalProblem(line, { kind: 'unknown-version', version });
   }
   if (!body.endsWith(COMMENT_END)) {
-    return { line, message: 'damaged journal entry: the line does not end with -->, it may have been cut short; skipped' };
+    return journalProblem(line, { kind: 'not-closed' });
   }
   let record: unknown;
   try {
     record = JSON.parse(body.slice(space + 1, body.length - COMMENT_END.length));
   } catch {
     // The parser's message is not shown: it quotes the text, which is the person's data.
-    return { line, message: 'damaged journal entry: not valid JSON; skipped' };
+    return journalProblem(line, { kind: 'not-json' });
   }
-  if (!isPlainObject(record)) return { line, message: 'damaged journal entry: expected an object; skipped' };
-  if (typeof record.occurredAt !== 'string') return { line, message: 'damaged journal entry: occurredAt is missing; skipped' };
-  if (!isPlainObject(record.report)) return { line, message: 'damaged journal entry: report: expected an object; skipped' };
+  if (!isPlainObject(record)) return journalProblem(line, { kind: 'not-object' });
+  if (typeof record.occurredAt !== 'string') return journalProblem(line, { kind: 'no-time' });
+  if (!isPlainObject(record.report)) return journalProblem(line, { kind: 'report-not-object' });
   // The top-level time wins over one edited into the report, so an entry has exactly one time.
   const parsed = parseStoredReport(Object.assign(record.report, { occurredAt: record.occurredAt }));
-  if (!parsed.ok) {
-    return { line, message: `damaged journal entry: ${formatFieldErrors(parsed.errors).replace(/\n/g, '; ')}; skipped` };
-  }
+  if (!parsed.ok) return journalProblem(line, { kind: 'invalid-report', errors: parsed.errors });
   const time = Date.parse(record.occurredAt);
-  if (Number.isNaN(time)) return { line, message: 'damaged journal entry: occurredAt is not a real time; skipped' };
+  if (Number.isNaN(time)) return journalProblem(line, { kind: 'bad-time' });
   return { entry: { line, occurredAt: record.occurredAt, report: parsed.report }, time };
 }
 

@@ -1,0 +1,267 @@
+/**
+ * The journal read as a document in an editor: what each line of an open journal gives the
+ * editor (problems, masks to offer, lenses, folds, the outline, a hover), as plain data with
+ * line numbers, so the editor side only translates it.
+ *
+ * Lines are 1-based, as the parser's; columns count UTF-16 code units, as editors do. Lines end
+ * at LF, CRLF or a lone CR, as the parser and editors count them.
+ *
+ * Work is capped so that an open journal never holds the editor: the machine lines are read by
+ * the parser (which skips a line over `MACHINE_LINE_LIMIT` undecoded); the person's text is
+ * checked for secrets up to {@link SECRET_SCAN_LIMIT} characters, never a line longer than
+ * {@link SECRET_LINE_LIMIT}; only the first {@link OUTLINE_ENTRY_LIMIT} entries get lenses,
+ * folds and symbols. What was not checked is said, never passed over in silence.
+ */
+import type { Lang } from './catalogue';
+import { PRODUCT_NAMES } from './catalogue';
+import { cardName, entryFacts, entryTitle, journalProblemText, parseJournal, type EntryFact, type JournalEntry } from './journal';
+import { labelsFor, say } from './language';
+import { formatLocalTime, offsetOf } from './localTime';
+import { redactCardNumbers, redactSecrets } from './redact';
+
+/** The most characters of the person's text checked for card numbers and codes in one pass. */
+export const SECRET_SCAN_LIMIT = 2 * 1024 * 1024;
+
+/** A line longer than this is not checked for secrets (nor is a paragraph longer than it). */
+export const SECRET_LINE_LIMIT = 64 * 1024;
+
+/** Entries past this many (in file order) get no lens, fold or symbol: the editor stays quick. */
+export const OUTLINE_ENTRY_LIMIT = 1000;
+
+/** Where a machine line of any kind starts: entries, and whatever kinds come after them. */
+const MACHINE_LINE_START = /^[ \t]{0,16}<!-- card-doctor:/;
+
+/** An entry's heading: `## …` (any level from 2, so the journal's `# title` never is one). */
+const ENTRY_HEADING = /^ {0,3}#{2,6}(?:[ \t]|$)/;
+
+const LINE_BREAK = /\r\n|\r|\n/;
+
+/** A span of the document: from (line, column) to (line, column), end exclusive. */
+export interface TextSpan {
+  startLine: number;
+  startColumn: number;
+  endLine: number;
+  endColumn: number;
+}
+
+/** A card number, CVC or one-time code in the text, with the text that masks it in place. */
+export interface SecretFinding extends TextSpan {
+  /** A full card number among what the span holds. */
+  card: boolean;
+  /** A CVC or one-time code among what the span holds. */
+  code: boolean;
+  /** What replaces the span: the same text masked as redaction masks it (a card keeps its last 4). */
+  replacement: string;
+  message: string;
+}
+
+/** A problem to show at a line: a machine line that could not be read, or text that was not checked. */
+export interface LineProblem {
+  line: number;
+  message: string;
+  severity: 'error' | 'information';
+}
+
+/** A range that folds: from `start` (stays visible) to `end` (hidden with what lies between). */
+export interface FoldSpan {
+  start: number;
+  end: number;
+  /** `comment` hides a machine line; `region` is a whole entry. */
+  kind: 'comment' | 'region';
+}
+
+/** One attempt as the editor shows it. */
+export interface OutlineEntry {
+  /** The entry's first line: its heading, or its machine line when it has no heading of its own. */
+  startLine: number;
+  machineLine: number;
+  /** The symbol's name: the time and the card (brand, kind, last 4). */
+  name: string;
+  /** The symbol's detail: the product, when known. */
+  detail: string;
+  entry: JournalEntry;
+}
+
+/** Everything the editor shows for one open journal. */
+export interface JournalOutline {
+  entries: OutlineEntry[];
+  problems: LineProblem[];
+  secrets: SecretFinding[];
+  folds: FoldSpan[];
+}
+
+const TEXTS = {
+  en: {
+    card: 'a full card number',
+    code: 'a CVC or one-time code',
+    both: 'a full card number and a CVC or one-time code',
+    secret: (what: string) => `This text holds ${what}. Mask it: the journal goes into letters and to support, and must never hold one.`,
+    longLine: (limit: number) => `This line is longer than ${limit} KB, so it was not checked for card numbers or codes.`,
+    budget: (limit: number) => `The journal is longer than ${limit} MB: from this line on it was not checked for card numbers or codes.`,
+    entries: (limit: number) => `Only the first ${limit} entries have lenses and outline entries.`,
+    diagnose: 'Diagnose',
+    appeal: 'Appeal',
+    bankInquiry: 'Bank inquiry',
+    mask: 'Mask it (keep the last 4 digits of a card)',
+  },
+  'zh-cn': {
+    card: '完整的卡号',
+    code: 'CVC 或一次性验证码',
+    both: '完整的卡号以及 CVC 或一次性验证码',
+    secret: (what: string) => `这段文字包含${what}。请遮盖：失败日志会写进信件、发给客服，绝不能包含这些信息。`,
+    longLine: (limit: number) => `这一行超过 ${limit} KB，未检查其中是否有卡号或验证码。`,
+    budget: (limit: number) => `失败日志超过 ${limit} MB：从这一行起未检查是否有卡号或验证码。`,
+    entries: (limit: number) => `只有前 ${limit} 条记录显示操作按钮和大纲。`,
+    diagnose: '诊断',
+    appeal: '申诉信',
+    bankInquiry: '银行咨询信',
+    mask: '遮盖（卡号保留后四位）',
+  },
+} as const;
+
+/** The words the editor puts on an entry's lenses and on the quick fix, in `lang`. */
+export function outlineWords(lang: Lang): { diagnose: string; appeal: string; bankInquiry: string; mask: string } {
+  const { diagnose, appeal, bankInquiry, mask } = labelsFor(TEXTS, lang);
+  return { diagnose, appeal, bankInquiry, mask };
+}
+
+/**
+ * Reads an open journal: its entries (oldest first in the file's order of lines, as the outline
+ * lists them), the problems of its machine lines in `lang`, the secrets in its text, its folds.
+ */
+export function journalOutline(text: string, lang: Lang): JournalOutline {
+  const texts = labelsFor(TEXTS, lang);
+  const lines = text.split(LINE_BREAK);
+  const parsed = parseJournal(text);
+  const problems: LineProblem[] = parsed.problems.map((problem) => ({ line: problem.line, message: journalProblemText(problem, lang), severity: 'error' }));
+  const byLine = [...parsed.entries].sort((a, b) => a.line - b.line);
+  if (byLine.length > OUTLINE_ENTRY_LIMIT) {
+    problems.push({ line: byLine[OUTLINE_ENTRY_LIMIT]!.line, message: texts.entries(OUTLINE_ENTRY_LIMIT), severity: 'information' });
+  }
+  const entries: OutlineEntry[] = [];
+  const folds: FoldSpan[] = [];
+  let previous = 0;
+  for (const entry of byLine.slice(0, OUTLINE_ENTRY_LIMIT)) {
+    const startLine = headingAbove(lines, previous, entry.line) ?? entry.line;
+    entries.push({ startLine, machineLine: entry.line, name: entryName(entry, lang), detail: entry.report.product ? say(PRODUCT_NAMES[entry.report.product], lang) : '', entry });
+    if (startLine < entry.line) folds.push({ start: startLine, end: entry.line, kind: 'region' });
+    // The line above stays visible and the machine line folds into it; never across the entry before.
+    const above = entry.line - 1;
+    if (above > previous && (startLine === entry.line || above > startLine)) folds.push({ start: above, end: entry.line, kind: 'comment' });
+    previous = entry.line;
+  }
+  const { secrets, unchecked } = findSecrets(lines, texts);
+  problems.push(...unchecked);
+  problems.sort((a, b) => a.line - b.line);
+  return { entries, problems, secrets, folds };
+}
+
+/** The last heading strictly between line `after` and line `before` (1-based), if any. */
+function headingAbove(lines: readonly string[], after: number, before: number): number | undefined {
+  for (let line = before - 1; line > after; line--) {
+    if (ENTRY_HEADING.test(lines[line - 1]!)) return line;
+  }
+  return undefined;
+}
+
+/** "2025-11-27 10:31 UTC+08:00 · UnionPay debit •••• 4242": the time, and the card by last 4 only. */
+function entryName(entry: JournalEntry, lang: Lang): string {
+  const time = formatLocalTime(entry.occurredAt, offsetOf(entry.occurredAt));
+  const card = entry.report.card ? cardName(entry.report.card, lang) : '';
+  return card ? `${time} · ${card}` : time;
+}
+
+/**
+ * The entry decoded from its machine line, in words: its heading's time and product, then the
+ * same facts its human part lists (error, card, likely causes at the attempt's time, notes).
+ */
+export function entryHover(entry: JournalEntry, lang: Lang): { title: string; facts: EntryFact[] } {
+  const report = { ...entry.report, occurredAt: entry.occurredAt };
+  return { title: entryTitle(report, lang), facts: entryFacts(report, lang) };
+}
+
+/**
+ * Every card number, CVC and one-time code in the text, as redaction finds them, with the masked
+ * text to put in place. Each line is checked alone; consecutive clean lines of a paragraph are
+ * checked together too, for a number written across a line break.
+ */
+function findSecrets(lines: readonly string[], texts: (typeof TEXTS)[keyof typeof TEXTS]): { secrets: SecretFinding[]; unchecked: LineProblem[] } {
+  const secrets: SecretFinding[] = [];
+  const unchecked: LineProblem[] = [];
+  let budget = SECRET_SCAN_LIMIT;
+  // The run of clean lines being read (between blank lines, machine lines and lines with a
+  // finding of their own): its first line (0-based) and its length in characters.
+  let run: { first: number; length: number } | undefined;
+  const closeRun = (end: number): void => {
+    if (run && end - run.first > 1 && run.length <= SECRET_LINE_LIMIT) {
+      const finding = secretIn(lines.slice(run.first, end).join('\n'), run.first, texts);
+      if (finding) secrets.push(finding);
+    }
+    run = undefined;
+  };
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index]!;
+    if (line.length > SECRET_LINE_LIMIT) {
+      closeRun(index);
+      // A machine line that long is reported by the parser already.
+      if (!MACHINE_LINE_START.test(line)) unchecked.push({ line: index + 1, message: texts.longLine(SECRET_LINE_LIMIT / 1024), severity: 'information' });
+      continue;
+    }
+    if (budget < line.length) {
+      closeRun(index);
+      unchecked.push({ line: index + 1, message: texts.budget(SECRET_SCAN_LIMIT / (1024 * 1024)), severity: 'information' });
+      break;
+    }
+    budget -= line.length;
+    const finding = secretIn(line, index, texts);
+    if (finding) secrets.push(finding);
+    if (finding || line.trim() === '' || MACHINE_LINE_START.test(line)) {
+      closeRun(index);
+      continue;
+    }
+    run ??= { first: index, length: 0 };
+    run.length += line.length + 1;
+  }
+  closeRun(lines.length);
+  // A run's finding is found after the line that ended the run.
+  secrets.sort((a, b) => a.startLine - b.startLine);
+  return { secrets, unchecked };
+}
+
+/**
+ * The secrets in `text` (which starts at 0-based line `firstLine`) as one finding: the span from
+ * the first character redaction changes to the last, and what it becomes. Redaction changes only
+ * the characters it masks, so putting the replacement over the span gives the redacted text.
+ */
+function secretIn(text: string, firstLine: number, texts: (typeof TEXTS)[keyof typeof TEXTS]): SecretFinding | undefined {
+  const redacted = redactSecrets(text);
+  if (redacted === text) return undefined;
+  let start = 0;
+  while (text[start] === redacted[start]) start++;
+  let tail = 0;
+  while (tail < text.length - start && tail < redacted.length - start && text[text.length - 1 - tail] === redacted[redacted.length - 1 - tail]) tail++;
+  const card = redactCardNumbers(text) !== text;
+  const code = redactSecrets(redactCardNumbers(text)) !== redactCardNumbers(text);
+  const what = card && code ? texts.both : card ? texts.card : texts.code;
+  const from = position(text, start, firstLine);
+  const to = position(text, text.length - tail, firstLine);
+  return {
+    startLine: from.line,
+    startColumn: from.column,
+    endLine: to.line,
+    endColumn: to.column,
+    card,
+    code,
+    replacement: redacted.slice(start, redacted.length - tail),
+    message: texts.secret(what),
+  };
+}
+
+/** The 1-based line and the column of `offset` in `text`, whose lines are joined by `\n` and start at 0-based `firstLine`. */
+function position(text: string, offset: number, firstLine: number): { line: number; column: number } {
+  const before = text.slice(0, offset);
+  const lastBreak = before.lastIndexOf('\n');
+  let breaks = 0;
+  for (let index = before.indexOf('\n'); index >= 0; index = before.indexOf('\n', index + 1)) breaks++;
+  return { line: firstLine + breaks + 1, column: offset - lastBreak - 1 };
+}
