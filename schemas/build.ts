@@ -46,15 +46,21 @@ export const CORE_SCHEMA_FILE = 'src/core/reportJsonSchema.json';
 /** Keywords only an editor reads. */
 const EDITOR_ONLY = new Set(['enumDescriptions', 'errorMessage', 'patternErrorMessage']);
 
-function withoutEditorKeywords(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(withoutEditorKeywords);
-  if (typeof value !== 'object' || value === null) return value;
-  return Object.fromEntries(Object.entries(value).filter(([key]) => !EDITOR_ONLY.has(key)).map(([key, inner]) => [key, withoutEditorKeywords(inner)]));
+/** A schema without {@link EDITOR_ONLY} keywords; the names of `properties` are fields, kept (the report has an errorMessage). */
+function withoutEditorKeywords(schema: Json): Json {
+  return Object.fromEntries(
+    Object.entries(schema)
+      .filter(([key]) => !EDITOR_ONLY.has(key))
+      .map(([key, inner]) => [
+        key,
+        key === 'properties' ? Object.fromEntries(Object.entries(inner as Record<string, Json>).map(([name, property]) => [name, withoutEditorKeywords(property)])) : inner,
+      ]),
+  );
 }
 
 /** The English schema for tools: {@link CORE_SCHEMA_FILE}. */
 export function toolJsonSchema(): Json {
-  const schema = withoutEditorKeywords(reportJsonSchema('en')) as Json;
+  const schema = withoutEditorKeywords(reportJsonSchema('en'));
   const { $schema: _reference, ...properties } = schema.properties as Json;
   return { ...schema, properties };
 }
