@@ -1,22 +1,15 @@
 import * as path from 'node:path';
-import * as vscode from 'vscode';
-import { COMMAND_IDS, DIAGNOSIS_PANEL_TYPE, FORM_VIEW_ID, type CommandName } from './commandIds';
-import { Notifier } from './notifier';
+import type * as vscode from 'vscode';
+import { activateServices, lazyServices, type CardDoctorApi } from './activation';
 import type { Services } from './services';
-import { exists, uriInFolder } from './workspaceTarget';
 
-/** What `activate` hands back, for the extension's own tests: the diagnosis tab and the cooldown, and what it keeps per workspace. */
-export interface CardDoctorApi {
-  readonly session: Services['session'];
-  readonly workspaceState: vscode.Memento;
-}
+export { journalInWorkspace, loadFailureMessage, type CardDoctorApi } from './activation';
 
 /**
- * Wires the commands and the sidebar view to services that are built on first use, from a
- * bundle of their own (`dist/services.js`): the diagnosis engine, the schema and the catalogue
- * are most of the code, and activation should cost no more than a hello-world's. The cooldown
- * in the status bar loads them right after activation, off its critical path, in a workspace
- * that holds a journal.
+ * The Node entry (desktop and remote extension hosts). Wires the commands and the sidebar view
+ * to services that are built on first use, from a bundle of their own (`dist/services.js`): the
+ * diagnosis engine, the schema and the catalogue are most of the code, and activation should
+ * cost no more than a hello-world's. The browser entry is webExtension.ts.
  */
 export function activate(context: vscode.ExtensionContext): CardDoctorApi {
   return activateWith(context, path.join(__dirname, 'services.js'));
@@ -24,105 +17,20 @@ export function activate(context: vscode.ExtensionContext): CardDoctorApi {
 
 /** `activate` with the services bundle at `bundle`: unit tests point it at the sources. */
 export function activateWith(context: vscode.ExtensionContext, bundle: string): CardDoctorApi {
-  let failures: Notifier | undefined;
-  const reportLoadFailure = (error: unknown): void => {
-    // The services own the log channel; when they cannot load, this is the only one.
-    if (!failures) {
-      const log = vscode.window.createOutputChannel('Card Doctor', { log: true });
-      context.subscriptions.push(log);
-      failures = new Notifier(log);
-    }
-    failures.report('loading dist/services.js', loadFailureMessage(error), error);
-  };
-  const load = servicesLoader(bundle, context, reportLoadFailure);
-
-  for (const name of Object.keys(COMMAND_IDS) as CommandName[]) {
-    context.subscriptions.push(vscode.commands.registerCommand(COMMAND_IDS[name], (argument?: unknown) => load()?.run(name, argument)));
-  }
-  context.subscriptions.push(
-    vscode.window.registerWebviewViewProvider(FORM_VIEW_ID, {
-      resolveWebviewView: (view) => load()?.formView.resolveWebviewView(view),
-    }),
-    // The diagnosis tab comes back after a reload, re-diagnosed from the report kept in workspaceState.
-    vscode.window.registerWebviewPanelSerializer(DIAGNOSIS_PANEL_TYPE, {
-      deserializeWebviewPanel: async (panel) => {
-        const services = load();
-        if (services) await services.restoreDiagnosisPanel(panel);
-        else panel.dispose();
-      },
-    }),
-  );
-  // package.json activates on `workspaceContains` for the default journal path (early, so the
-  // cooldown shows during start-up) and on `onStartupFinished` for any other: this shell is small,
-  // and the services load only where a journal is, now or once the setting or folders change.
-  const loadIfJournal = (): void => {
-    journalInWorkspace().then(
-      (found) => {
-        if (found) load();
-      },
-      (error: unknown) => console.warn('Card Doctor: looking for the journal failed', error),
-    );
-  };
-  context.subscriptions.push(
-    vscode.workspace.onDidChangeConfiguration((event) => {
-      if (event.affectsConfiguration('cardDoctor.journalPath')) loadIfJournal();
-    }),
-    vscode.workspace.onDidChangeWorkspaceFolders(loadIfJournal),
-  );
-  setTimeout(loadIfJournal, 0);
-  return {
-    get session() {
-      const services = load();
-      if (!services) throw new Error('Card Doctor: the services did not load (see the Card Doctor log)');
-      return services.session;
-    },
-    workspaceState: context.workspaceState,
-  };
+  return activateServices(context, () => createFrom(bundle, context), 'loading dist/services.js');
 }
 
 export function deactivate(): void {}
 
 /**
- * Gives the services, requiring `bundle` and building them on the first call. A failure is kept:
- * every call then gives undefined and hands the error to `reportFailure`, so each command the
- * person tries says why nothing happens instead of failing silently. Exported for
- * test/integration/activation.test.ts, which points it at a bundle that does not exist.
+ * Gives the services, requiring `bundle` and building them on the first call (see
+ * activation.ts's `lazyServices`). Exported for test/integration/activation.test.ts, which points
+ * it at a bundle that does not exist.
  */
 export function servicesLoader(bundle: string, context: vscode.ExtensionContext, reportFailure: (error: unknown) => void): () => Services | undefined {
-  let services: Services | undefined;
-  let failure: { error: unknown } | undefined;
-  return () => {
-    if (!services && !failure) {
-      try {
-        services = (require(bundle) as typeof import('./services')).createServices(context);
-      } catch (error) {
-        failure = { error };
-      }
-    }
-    if (failure) reportFailure(failure.error);
-    return services;
-  };
+  return lazyServices(() => createFrom(bundle, context), reportFailure);
 }
 
-/**
- * What the person reads when the services cannot load: the cause, and what may fix it. Only the
- * cause's first line: Node appends the require stack to a missing module's message, and the log has it all.
- */
-export function loadFailureMessage(error: unknown): string {
-  const cause = (error instanceof Error ? error.message : String(error)).split('\n', 1)[0] ?? '';
-  return vscode.l10n.t('Card Doctor could not load its commands: {0}. Reload the window; if it happens again, reinstall the extension.', cause);
-}
-
-/**
- * Whether a workspace folder holds a journal at its `cardDoctor.journalPath` (the default or a
- * custom one). One stat per folder; the services validate the setting properly, this only
- * decides when they load, so a path that leaves the folder is not even looked at.
- */
-export async function journalInWorkspace(): Promise<boolean> {
-  for (const folder of vscode.workspace.workspaceFolders ?? []) {
-    const journalPath = vscode.workspace.getConfiguration('cardDoctor', folder.uri).get<string>('journalPath');
-    if (!journalPath || path.isAbsolute(journalPath) || journalPath.split(/[\\/]/).includes('..')) continue;
-    if (await exists(uriInFolder(folder, journalPath))) return true;
-  }
-  return false;
+function createFrom(bundle: string, context: vscode.ExtensionContext): Services {
+  return (require(bundle) as typeof import('./services')).createServices(context);
 }

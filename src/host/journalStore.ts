@@ -2,9 +2,9 @@ import * as vscode from 'vscode';
 import type { Lang } from '../core/catalogue';
 import { fieldsHoldingSecrets, journalEntryToWrite, journalHeader, journalReports, parseJournalBytes, type DatedReport, type ParsedJournal } from '../core/journal';
 import type { Report } from '../core/report';
-import { appendJournalText, createJournal, readJournalBytes } from '../node/journalFile';
-import { parseJournalOffThread } from '../node/journalOffThread';
-import { FileTooLargeError, realPathInside } from '../node/realPath';
+import { FileTooLargeError } from '../node/realPath';
+import { currentPort } from './currentPort';
+import type { HostPort, LocalFiles } from './hostPort';
 import { asRefusal, isTooLarge, joinSentences, RefusedPathError, refuseLinksThroughWorkspaceFs, type FolderFile } from './folderBounds';
 import { exists, openDocument } from './workspaceTarget';
 
@@ -25,6 +25,8 @@ export interface JournalStoreOptions {
   /** dist/journalWorker.js: large journals are parsed there, off the extension host's thread. */
   workerFile?: string;
   warn?: ReadWarning;
+  /** Node's or the browser's (the bundle's own by default); tests give the browser's to a Node run. */
+  port?: HostPort;
 }
 
 /**
@@ -38,20 +40,30 @@ export interface JournalStoreOptions {
  * to in place, as the CLI does (`src/node/journalFile.ts`), at its real path; in a remote or
  * virtual folder, where only `workspace.fs` reaches and a link's target cannot be resolved, a
  * link anywhere on the way is refused, and the old bytes are written with the entry to a
- * temporary file renamed over the journal.
+ * temporary file renamed over the journal. In the browser (no Node: {@link HostPort.localFiles} is
+ * undefined) every folder takes that workspace.fs path.
  *
- * Reading never holds the extension host: a journal over {@link JOURNAL_READ_LIMIT_BYTES} is not
- * read, and a large one is parsed on a worker thread.
+ * Reading never holds the extension host long: a journal over {@link JOURNAL_READ_LIMIT_BYTES} is
+ * not read, and a large one is parsed on a worker thread where the host has them (Node).
  */
 export class JournalStore implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   /** Fires after the extension wrote to a journal. */
   readonly onDidChange = this.changed.event;
 
+  private readonly local: LocalFiles | undefined;
+
   constructor(
     private readonly log: vscode.LogOutputChannel,
     private readonly options: JournalStoreOptions = {},
-  ) {}
+  ) {
+    this.local = (options.port ?? currentPort).localFiles;
+  }
+
+  /** The Node files for a journal in a local folder; undefined where workspace.fs must do (remote, virtual, the browser). */
+  private localFor(uri: vscode.Uri): LocalFiles | undefined {
+    return uri.scheme === 'file' ? this.local : undefined;
+  }
 
   dispose(): void {
     this.changed.dispose();
@@ -98,6 +110,7 @@ export class JournalStore implements vscode.Disposable {
     const entry = journalEntryToWrite(report, lang, now);
     const { uri } = file;
     const document = openDocument(uri);
+    const local = this.localFor(uri);
     if (document?.isDirty) {
       // An entry left unsaved in an editor on a linked file would be saved through the link.
       await this.refuseOutside(file, 'write');
@@ -105,7 +118,7 @@ export class JournalStore implements vscode.Disposable {
     }
     // A local file gets the CLI's appender: one O_APPEND write, safe beside a CLI appending at the
     // same moment, and as quick on a long journal as on a short one.
-    else if (uri.scheme === 'file') await appendJournalText(uri.fsPath, entry, lang, { within: file.folder.fsPath }).catch((error: unknown) => Promise.reject(asRefusal(error, file, 'write')));
+    else if (local) await local.appendJournalText(uri.fsPath, entry, lang, { within: file.folder.fsPath }).catch((error: unknown) => Promise.reject(asRefusal(error, file, 'write')));
     else {
       await refuseLinksThroughWorkspaceFs(file, 'write');
       await this.appendToFile(uri, entry, lang);
@@ -120,8 +133,9 @@ export class JournalStore implements vscode.Disposable {
    */
   async create(file: FolderFile, lang: Lang, action: 'write' | 'open' = 'write'): Promise<void> {
     const { uri } = file;
-    if (uri.scheme === 'file') {
-      await createJournal(uri.fsPath, lang, { within: file.folder.fsPath }).catch((error: unknown) => Promise.reject(asRefusal(error, file, action)));
+    const local = this.localFor(uri);
+    if (local) {
+      await local.createJournal(uri.fsPath, lang, { within: file.folder.fsPath }).catch((error: unknown) => Promise.reject(asRefusal(error, file, action)));
       return;
     }
     await refuseLinksThroughWorkspaceFs(file, action);
@@ -140,16 +154,18 @@ export class JournalStore implements vscode.Disposable {
       if (text.length > JOURNAL_READ_LIMIT_BYTES) throw new FileTooLargeError(uri.toString(), text.length, JOURNAL_READ_LIMIT_BYTES);
       return this.parse(new TextEncoder().encode(text));
     }
-    const bytes = uri.scheme === 'file' ? await readJournalBytes(uri.fsPath, { within: file.folder.fsPath, maxBytes: JOURNAL_READ_LIMIT_BYTES }) : await this.readThroughWorkspaceFs(file);
+    const local = this.localFor(uri);
+    const bytes = local ? await local.readJournalBytes(uri.fsPath, { within: file.folder.fsPath, maxBytes: JOURNAL_READ_LIMIT_BYTES }) : await this.readThroughWorkspaceFs(file);
     // The file's bytes as they are: only its machine lines need decoding.
     return bytes ? this.parse(bytes) : { entries: [], problems: [] };
   }
 
   /** Throws `RefusedPathError` if the journal leads outside its folder (the Node readers and writers check this themselves). */
   private async refuseOutside(file: FolderFile, action: 'read' | 'write'): Promise<void> {
-    if (file.uri.scheme !== 'file') return refuseLinksThroughWorkspaceFs(file, action);
+    const local = this.localFor(file.uri);
+    if (!local) return refuseLinksThroughWorkspaceFs(file, action);
     try {
-      await realPathInside(file.folder.fsPath, file.uri.fsPath);
+      await local.realPathInside(file.folder.fsPath, file.uri.fsPath);
     } catch (error) {
       throw asRefusal(error, file, action);
     }
@@ -169,10 +185,10 @@ export class JournalStore implements vscode.Disposable {
 
   private async parse(bytes: Uint8Array): Promise<ParsedJournal> {
     const { workerFile } = this.options;
-    // Without a worker bundle (the extension's own tests build the store alone) the parse is in place.
+    // Without a worker bundle (the browser; the extension's own tests build the store alone) the parse is in place.
     if (!workerFile) return parseJournalBytes(bytes);
     try {
-      return await parseJournalOffThread(bytes, workerFile);
+      return await (this.options.port ?? currentPort).parseJournal(bytes, workerFile);
     } catch (error) {
       // A worker that cannot even start is a packaging fault (the bundle missing from the
       // package): the journal is still read, in place, and the log says why.

@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { Lang } from '../core/catalogue';
 import { hasTraditionalTable, langOfLocale, useTraditionalTable, type TraditionalTable } from '../core/language';
+import { currentPort } from './currentPort';
+import type { TableSource } from './hostPort';
 
 /**
  * The language for a VS Code display language (core's {@link langOfLocale}): English for any
@@ -18,20 +18,21 @@ let tableProblem: string | undefined;
 let problemListener: ((problem: string) => void) | undefined;
 
 /**
- * Reads core's Traditional Chinese table from the first of `files` that holds one and installs it.
+ * Reads core's Traditional Chinese table from the first of `files` that holds one and installs it
+ * (in the browser, from the copy in the bundle: see the port's `traditionalTableSources`).
  * Returns undefined when installed, else why not, naming every file tried (a missing file too: in
  * an installed extension that is a packaging slip, and the person would otherwise only see
  * Simplified Chinese with no reason anywhere).
  */
-export function loadTraditionalTable(files: readonly string[]): string | undefined {
+export function loadTraditionalTable(files: readonly string[], sources: readonly TableSource[] = currentPort.traditionalTableSources(files)): string | undefined {
   const reasons: string[] = [];
-  for (const file of files) {
+  for (const source of sources) {
     try {
-      useTraditionalTable(JSON.parse(readFileSync(file, 'utf8')) as TraditionalTable);
+      useTraditionalTable(source.read() as TraditionalTable);
       return undefined;
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      reasons.push(`${file}: ${code === 'ENOENT' ? 'not found' : error instanceof Error ? error.message : String(error)}`);
+      const code = (error as { code?: unknown } | null)?.code;
+      reasons.push(`${source.name}: ${code === 'ENOENT' ? 'not found' : error instanceof Error ? error.message : String(error)}`);
     }
   }
   return `Traditional Chinese is shown in Simplified Chinese: its table could not be read (${reasons.join('; ')})`;
@@ -48,12 +49,12 @@ export function onTraditionalTableProblem(listener: (problem: string) => void): 
 
 /**
  * Installs core's Traditional Chinese table (l10n/zh-tw-table.json beside dist/, or beside src/
- * when run from source) the first time Traditional is chosen. When it cannot be read the person
+ * when run from source; in the browser, the copy in the bundle) the first time Traditional is chosen. When it cannot be read the person
  * reads Simplified Chinese rather than an error, and the log says why.
  */
-export function ensureTraditionalTable(dirname: string = __dirname): boolean {
+export function ensureTraditionalTable(dirname: string = typeof __dirname === 'string' ? __dirname : ''): boolean {
   if (tableLoad === undefined) {
-    tableProblem = loadTraditionalTable([join(dirname, '..', 'l10n', 'zh-tw-table.json'), join(dirname, '..', '..', 'l10n', 'zh-tw-table.json')]);
+    tableProblem = loadTraditionalTable([`${dirname}/../l10n/zh-tw-table.json`, `${dirname}/../../l10n/zh-tw-table.json`]);
     tableLoad = tableProblem === undefined ? 'loaded' : 'failed';
     if (tableProblem !== undefined) problemListener?.(tableProblem);
   }

@@ -1,4 +1,3 @@
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Lang } from '../core/catalogue';
 import { createUnderFreeName } from '../core/freeName';
@@ -8,14 +7,12 @@ import type { OwnTemplate } from '../core/letterRendering';
 import { redactSecrets } from '../core/redact';
 import type { Report } from '../core/report';
 import { TEMPLATE_NESTING_LIMIT, TEMPLATE_RENDER_LIMITS, TEMPLATE_SIZE_LIMIT, TEMPLATE_TAG_LIMIT } from '../core/templateErrors';
-import { writeNewFile } from '../node/newFile';
-import { FileTooLargeError, readFileBounded } from '../node/realPath';
+import { FileTooLargeError } from '../node/realPath';
+import { currentPort } from './currentPort';
+import type { HostPort, LocalFiles } from './hostPort';
 import { asRefusal, refuseLinksThroughWorkspaceFs, type FolderFile } from './folderBounds';
 import { ownCopyLangFor, type Settings } from './settings';
 import { exists, uriInFolder } from './workspaceTarget';
-
-type LetterRendering = typeof import('../core/letterRendering');
-type TemplateCompiler = typeof import('../core/templateCompiler');
 
 const RESTRICTED_NOTICE_KEY = 'cardDoctor.restrictedTemplatesNoticeShown';
 
@@ -151,7 +148,14 @@ export class LetterWriter {
   constructor(
     private readonly context: vscode.ExtensionContext,
     private readonly log: vscode.LogOutputChannel,
+    /** Node's or the browser's (the bundle's own by default). */
+    private readonly port: HostPort = currentPort,
   ) {}
+
+  /** The Node files for a local folder; undefined where workspace.fs must do (remote, virtual, the browser). */
+  private localFor(uri: vscode.Uri): LocalFiles | undefined {
+    return uri.scheme === 'file' ? this.port.localFiles : undefined;
+  }
 
   /**
    * The letter's Markdown, in `lang`, for the report and the journal's history. A report without
@@ -169,7 +173,7 @@ export class LetterWriter {
     const own = await this.ownTemplate(kind, lang, settings, folder);
     const dated = report.occurredAt ? report : { ...report, occurredAt: localIsoTime(now) };
     try {
-      return this.load<LetterRendering>('letterRendering.js').renderLetterText(
+      return this.port.letterRendering(this.context.extensionPath).renderLetterText(
         kind,
         lang,
         dated,
@@ -214,11 +218,11 @@ export class LetterWriter {
    */
   async writeOwnCopy(folder: vscode.WorkspaceFolder, settings: Settings, letter: vscode.Uri, copy: { lang: Lang; text: string }): Promise<vscode.Uri> {
     const directory: FolderFile = { folder: folder.uri, uri: uriInFolder(folder, settings.outputFolder), setting: 'cardDoctor.outputFolder' };
-    const letterName = path.posix.basename(letter.path);
+    const letterName = baseName(letter.path);
     const name = ownCopyFileName(letterName, copy.lang);
     const text = ownCopyText(copy.text, copy.lang, letterName);
-    const written = directory.uri.scheme === 'file' ? await this.writeLocal(directory, name, text) : await this.writeThroughWorkspaceFs(directory, name, text);
-    this.log.info(`letters: wrote your copy ${written.toString()}${path.posix.basename(written.path) !== name ? ` (${name} existed)` : ''}`);
+    const written = await this.writeNew(directory, name, text);
+    this.log.info(`letters: wrote your copy ${written.toString()}${baseName(written.path) !== name ? ` (${name} existed)` : ''}`);
     return written;
   }
 
@@ -231,19 +235,24 @@ export class LetterWriter {
     // A report without a time (one from the form may have none) is dated today on the person's
     // clock: in UTC, a letter written early in the morning east of Greenwich would be named yesterday.
     const base = `${kind}-${localDate(report.occurredAt ?? localIsoTime(now))}`;
-    const written =
-      directory.uri.scheme === 'file' ? await this.writeLocal(directory, `${base}.md`, text) : await this.writeThroughWorkspaceFs(directory, `${base}.md`, text);
-    this.log.info(`letters: wrote ${written.toString()}${path.posix.basename(written.path) !== `${base}.md` ? ` (${base}.md existed)` : ''}`);
+    const written = await this.writeNew(directory, `${base}.md`, text);
+    this.log.info(`letters: wrote ${written.toString()}${baseName(written.path) !== `${base}.md` ? ` (${base}.md existed)` : ''}`);
     return written;
+  }
+
+  /** `name` in `directory`, or the first free `-2`, `-3`… name: never over an existing file. */
+  private writeNew(directory: FolderFile, name: string, text: string): Promise<vscode.Uri> {
+    const local = this.localFor(directory.uri);
+    return local ? this.writeLocal(local, directory, name, text) : this.writeThroughWorkspaceFs(directory, name, text);
   }
 
   /**
    * Locally each name is created exclusively, so even a letter another window saves this very
    * moment is not replaced; the folder's real path must stay in the workspace folder.
    */
-  private async writeLocal(directory: FolderFile, name: string, text: string): Promise<vscode.Uri> {
+  private async writeLocal(local: LocalFiles, directory: FolderFile, name: string, text: string): Promise<vscode.Uri> {
     try {
-      return vscode.Uri.file(await writeNewFile(path.join(directory.uri.fsPath, name), text, { within: directory.folder.fsPath }));
+      return vscode.Uri.file(await local.writeNewFile(local.join(directory.uri.fsPath, name), text, { within: directory.folder.fsPath }));
     } catch (error) {
       throw asRefusal(error, directory, 'write');
     }
@@ -286,7 +295,7 @@ export class LetterWriter {
     const name = vscode.workspace.asRelativePath(file);
     this.log.info(`letters: using your template ${name}`);
     try {
-      return { template: { spec: this.load<TemplateCompiler>('templateCompiler.js').compileLetterTemplate(source, name), file: name }, uri: file };
+      return { template: { spec: this.port.templateCompiler(this.context.extensionPath).compileLetterTemplate(source, name), file: name }, uri: file };
     } catch (error) {
       throw ownTemplateRefusal(error, file) ?? error;
     }
@@ -298,9 +307,10 @@ export class LetterWriter {
    * up in one), and refused over {@link TEMPLATE_READ_LIMIT_BYTES} before it is read.
    */
   private async readTemplate(template: FolderFile): Promise<Uint8Array | undefined> {
-    if (template.uri.scheme === 'file') {
+    const local = this.localFor(template.uri);
+    if (local) {
       try {
-        return await readFileBounded(template.uri.fsPath, { within: template.folder.fsPath, maxBytes: TEMPLATE_READ_LIMIT_BYTES });
+        return await local.readFileBounded(template.uri.fsPath, { within: template.folder.fsPath, maxBytes: TEMPLATE_READ_LIMIT_BYTES });
       } catch (error) {
         if (error instanceof FileTooLargeError) throw new TemplateTooLargeError(template.uri);
         throw asRefusal(error, template, 'template');
@@ -310,11 +320,6 @@ export class LetterWriter {
     if (!(await exists(template.uri))) return undefined;
     if ((await vscode.workspace.fs.stat(template.uri)).size > TEMPLATE_READ_LIMIT_BYTES) throw new TemplateTooLargeError(template.uri);
     return vscode.workspace.fs.readFile(template.uri);
-  }
-
-  /** A bundle beside extension.js, loaded on first use so activation never pays for it. */
-  private load<T>(bundle: string): T {
-    return require(path.join(this.context.extensionPath, 'dist', bundle)) as T;
   }
 
   private explainRestrictedOnce(): void {
@@ -330,6 +335,11 @@ export class LetterWriter {
         if (choice === manage) void vscode.commands.executeCommand('workbench.trust.manage');
       });
   }
+}
+
+/** The last name of a Uri's path (always `/`-separated). */
+function baseName(uriPath: string): string {
+  return uriPath.slice(uriPath.lastIndexOf('/') + 1);
 }
 
 /** The attempt's date in its own offset, for file names: 2025-11-27. */

@@ -1,8 +1,8 @@
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { COMMAND_FACTORIES, type CommandHandler, type CommandServices } from './commands';
 import { COMMAND_IDS, type CommandName } from './commandIds';
 import { CooldownStatus } from './cooldownStatus';
+import { currentPort } from './currentPort';
 import { DiagnosisPanel } from './diagnosisPanel';
 import { LastReportStore } from './diagnosisPanelState';
 import { DiagnosisPresenter } from './diagnosisPresenter';
@@ -17,7 +17,7 @@ import { RefusedPathError } from './folderBounds';
 import { FormViewProvider } from './sidebar/formViewProvider';
 import { readingFolder } from './workspaceTarget';
 
-/** Everything behind the commands and the view, built on first use (see extension.ts). */
+/** Everything behind the commands and the view, built on first use (see activation.ts). */
 export interface Services {
   /** What the extension's own tests look at: the diagnosis tab and the status bar's cooldown. */
   session: { readonly panel: DiagnosisPanel; readonly cooldown: CooldownStatus };
@@ -49,8 +49,9 @@ export function createServices(context: vscode.ExtensionContext, options: Servic
   // First: its configuration listener must empty its cache before the journal's reads the new path.
   const settings = new SettingsService(notifier);
   const store = new JournalStore(log, {
-    // Beside this bundle in dist/: large journals are parsed there, off the extension host's thread.
-    workerFile: options.workerFile ?? path.join(__dirname, 'journalWorker.js'),
+    // Beside this bundle in dist/: large journals are parsed there, off the extension host's thread
+    // (none in the browser: parsed in place).
+    workerFile: options.workerFile ?? currentPort.journalWorkerFile(),
     warn: (key, message, setting) => notifier.once(key, message, setting),
   });
   const journal = new JournalRepository(store, settings);
