@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import * as l10n from '@vscode/l10n';
+import { BANK_CHANNELS, bankAnswerTitle, bankAnswerToWrite, DECLINED_BY, parseBankAnswer, SAW_AUTHORIZATION } from '../core/bankAnswer';
 import type { Lang } from '../core/catalogue';
 import {
   cardText,
@@ -13,7 +14,7 @@ import {
 import { localIsoTime } from '../core/localTime';
 import { parseReport } from '../core/report';
 import { InputError } from './cliError';
-import { appendJournalEntry } from '../node/journalFile';
+import { appendJournalEntry, appendJournalText } from '../node/journalFile';
 import { readJournalOption, withJournalErrors } from './journalInput';
 import { parseChoice, parseCommandArgs, parseNow } from './options';
 import { chooseLanguage } from './language';
@@ -22,6 +23,9 @@ import { readReport } from './readInput';
 export const JOURNAL_HELP = `Usage:
   card-doctor journal add <report.json | -> [--journal FILE] [--now ISO] [--lang en|zh-cn|zh-tw] [--force]
   card-doctor journal list [--journal FILE] [--format json|text] [--lang en|zh-cn|zh-tw]
+  card-doctor journal answer --channel phone|app-chat|branch|letter [--saw yes|no|unknown]
+      [--declined-by bank|merchant|unknown] [--code CODE] [--reference REF] [--advice TEXT]
+      [--note TEXT] [--at ISO] [--journal FILE] [--now ISO] [--lang en|zh-cn|zh-tw]
 
 Keeps the failure journal: one Markdown file, one section per failed attempt, oldest first.
 You may write your own notes anywhere in it; leave the <!-- card-doctor:entry … --> lines as they are.
@@ -37,6 +41,14 @@ list   prints the entries, oldest first, from a journal of at most 64 MB. A dama
        is damaged too) is reported on stderr with its line number and skipped; a copy of an
        entry is reported and counted once; a marker inside a fenced code block (\`\`\` or ~~~) is
        not an entry. The file is never changed.
+answer records what the bank said after you phoned or chatted with it: how you reached it
+       (--channel), whether it found the verification authorization (--saw), who declined
+       (--declined-by: the bank, the merchant's side, or unknown; default unknown), the
+       response code it gave (--code), its reference number for your inquiry (--reference),
+       what it advises (--advice) and your own note (--note), at --at (default: --now, else the
+       clock). Appended to the journal as a section of its own with a
+       <!-- card-doctor:bank-answer … --> line; card-doctor pack lists it in timeline.md. A
+       card number, CVC or one-time code in any field is refused (exit 2), with the field named.
 
 The report (a file, or - for standard input) may be at most 1 MB.
 
@@ -65,7 +77,8 @@ export async function runJournal(args: string[]): Promise<void> {
   const [action, ...rest] = args;
   if (action === 'add') return addEntry(rest);
   if (action === 'list') return listEntries(rest);
-  throw new InputError([action ? `journal: unknown action '${action}' (expected add or list)` : 'journal: expected add or list']);
+  if (action === 'answer') return addBankAnswer(rest);
+  throw new InputError([action ? `journal: unknown action '${action}' (expected add, list or answer)` : 'journal: expected add, list or answer']);
 }
 
 async function addEntry(args: string[]): Promise<void> {
@@ -112,6 +125,56 @@ async function addEntry(args: string[]): Promise<void> {
   await withJournalErrors(path, () => appendJournalEntry(path, report, lang, now, { within }));
   const title = entryTitle(report, lang);
   process.stdout.write(`${l10n.t('Added the attempt of {0} to {1}', title, path)}\n`);
+}
+
+/** The flags of `journal answer`, by the answer's field they fill. */
+const ANSWER_FLAGS = { code: 'responseCode', reference: 'reference', advice: 'advice', note: 'note' } as const;
+
+async function addBankAnswer(args: string[]): Promise<void> {
+  const { values, positionals } = parseCommandArgs(args, {
+    journal: { type: 'string' },
+    now: { type: 'string' },
+    lang: { type: 'string' },
+    at: { type: 'string' },
+    channel: { type: 'string' },
+    saw: { type: 'string' },
+    'declined-by': { type: 'string' },
+    code: { type: 'string' },
+    reference: { type: 'string' },
+    advice: { type: 'string' },
+    note: { type: 'string' },
+  });
+  const problems: string[] = [];
+  if (positionals.length > 0) problems.push(`unexpected argument '${positionals[0]}': journal answer takes only options`);
+  if (values.channel === undefined) problems.push(`--channel: expected how you reached the bank: ${BANK_CHANNELS.join(', ')}`);
+  if (problems.length > 0) throw new InputError(problems);
+  const now = parseNow(values.now);
+  const lang = chooseLanguage(values.lang, process.env);
+  const input: Record<string, unknown> = {
+    answeredAt: values.at ?? isoWithOffset(values.now, now),
+    channel: values.channel,
+    sawAuthorization: parseChoice('--saw', values.saw, SAW_AUTHORIZATION, 'unknown'),
+    declinedBy: parseChoice('--declined-by', values['declined-by'], DECLINED_BY, 'unknown'),
+  };
+  for (const [flag, field] of Object.entries(ANSWER_FLAGS)) {
+    const value = values[flag as keyof typeof ANSWER_FLAGS];
+    if (value !== undefined) input[field] = value;
+  }
+  const result = parseBankAnswer(input);
+  if (!result.ok) throw new InputError(result.errors.map((error) => `${answerFlag(error.path)}: ${error.message}`));
+  const path = resolve(values.journal ?? DEFAULT_JOURNAL_PATH);
+  const within = values.journal === undefined ? process.cwd() : undefined;
+  const text = bankAnswerToWrite(result.answer, lang);
+  await withJournalErrors(path, () => appendJournalText(path, text, lang, { within }));
+  process.stdout.write(`${l10n.t('Added “{0}” to {1}', bankAnswerTitle(result.answer, lang), path)}\n`);
+}
+
+/** The flag a field of the answer came from, so a refusal names what the person typed. */
+function answerFlag(field: string): string {
+  if (field === 'answeredAt') return '--at';
+  if (field === 'channel') return '--channel';
+  const flag = Object.entries(ANSWER_FLAGS).find(([, name]) => name === field)?.[0];
+  return flag ? `--${flag}` : field;
 }
 
 async function listEntries(args: string[]): Promise<void> {

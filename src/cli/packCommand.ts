@@ -1,13 +1,13 @@
 import { join } from 'node:path';
-import { evidencePackFiles, evidencePackFolderName } from '../core/evidencePack';
+import { parseBankAnswers } from '../core/bankAnswer';
+import { evidencePack, packPhoneScriptLang } from '../core/evidencePack';
 import { NoFreeNameError } from '../core/freeName';
 import { hasTraditionalTable } from '../core/language';
-import { offsetOf } from '../core/localTime';
-import { bankLanguage } from '../core/phoneScript';
+import { readJournalBytes } from '../node/journalFile';
 import { writeNewFolder } from '../node/newFolder';
 import { OutsideFolderError } from '../node/realPath';
 import { InputError } from './cliError';
-import { readJournalOption } from './journalInput';
+import { JOURNAL_SIZE_LIMIT, readJournalOption, withJournalErrors } from './journalInput';
 import { chooseLanguage, useLanguage } from './language';
 import { parseCommandArgs, parseNow } from './options';
 
@@ -16,7 +16,8 @@ export const PACK_HELP = `Usage: card-doctor pack --journal FILE --out FOLDER [o
 Writes an evidence pack to attach to an appeal or bring to the bank: a new folder
 FOLDER/evidence-YYYY-MM-DD (or -2, -3… when that exists; nothing is ever written over) holding
   timeline.md                the journal's attempts: time with offset, product, the error as shown,
-                             the card by brand, kind and last 4 only
+                             the card by brand, kind and last 4 only; then what the bank said
+                             (answers recorded with card-doctor journal answer)
   diagnosis.md               the last attempt's diagnosis: likelihoods, and what is less likely
   about.md                   the dates of the rules and of the supported-countries list
                              (with a warning when the list is over 180 days old)
@@ -58,21 +59,23 @@ export async function runPack(args: string[]): Promise<void> {
   const lang = chooseLanguage(values.lang, process.env);
   const journal = await readJournalOption(values.journal!, true);
   for (const problem of journal.problems) process.stderr.write(`warning: ${values.journal}:${problem.line}: ${problem.message}\n`);
-  const last = journal.entries[journal.entries.length - 1];
-  if (!last) throw new InputError([`--journal: ${values.journal} holds no attempt; there is nothing to pack`]);
+  if (journal.entries.length === 0) throw new InputError([`--journal: ${values.journal} holds no attempt; there is nothing to pack`]);
+
+  // What the bank said, recorded with `journal answer`: its own machine lines, which the entry reader skips.
+  const bytes = await withJournalErrors(values.journal!, () => readJournalBytes(values.journal!, { maxBytes: JOURNAL_SIZE_LIMIT }));
+  const answers = parseBankAnswers(new TextDecoder().decode(bytes));
+  for (const problem of answers.problems) process.stderr.write(`warning: ${values.journal}:${problem.line}: ${problem.message}\n`);
 
   // The phone script speaks the bank's language: a Hong Kong card's is Traditional Chinese even when
   // the reader's is not, and core needs the table for it.
-  if (bankLanguage(last.report.card?.issuerCountry, lang) === 'zh-tw' && !hasTraditionalTable()) {
+  if (packPhoneScriptLang(journal.entries, lang) === 'zh-tw' && !hasTraditionalTable()) {
     useLanguage('zh-tw');
     useLanguage(lang);
   }
-  const files = evidencePackFiles({ entries: journal.entries, now, lang });
-  // The folder is dated as the person reads the last attempt's time, not by UTC.
-  const name = evidencePackFolderName(now, offsetOf(last.occurredAt));
+  const pack = evidencePack({ entries: journal.entries, bankAnswers: answers.answers.map((recorded) => recorded.answer), now, lang });
   let written: string;
   try {
-    written = await writeNewFolder(join(values.out!, name), files);
+    written = await writeNewFolder(join(values.out!, pack.folderName), pack.files);
   } catch (error) {
     if (error instanceof NoFreeNameError || error instanceof OutsideFolderError) throw new InputError([`--out: ${error.message}`]);
     const code = (error as NodeJS.ErrnoException).code;

@@ -4,6 +4,7 @@
  * the extension write them into a new folder. Every text is checked for a card number, a CVC and
  * a one-time code before it is returned, so a pack that would leak one is never written at all.
  */
+import { bankAnswerItems, bankAnswerTitle, type BankAnswer } from './bankAnswer';
 import type { Lang } from './catalogue';
 import { PRODUCT_NAMES } from './catalogue';
 import { diagnose } from './diagnose';
@@ -30,6 +31,8 @@ export interface EvidencePackInput {
   now: Date;
   /** The reader's language. */
   lang: Lang;
+  /** What the bank said, from the journal's bank answers (`parseBankAnswers`), oldest first: listed after the attempts in the timeline. */
+  bankAnswers?: readonly BankAnswer[];
   /** Files to add after the built-in ones (letters), each checked like the rest. */
   extraFiles?: readonly PackFile[];
 }
@@ -167,7 +170,7 @@ export function evidencePackFiles(input: EvidencePackInput): PackFile[] {
   const diagnosis = diagnose(last.report, journalReports({ entries: [...entries], problems: [] }), now);
   const view = viewDiagnosis(diagnosis, lang, now);
   const files: PackFile[] = [
-    { path: 'timeline.md', text: timelineMarkdown(entries, lang) },
+    { path: 'timeline.md', text: timelineMarkdown(entries, input.bankAnswers ?? [], lang) },
     { path: 'diagnosis.md', text: diagnosisMarkdown(view, entries.length, lang) },
     { path: 'about.md', text: aboutMarkdown(entries, now, lang) },
     { path: 'screenshots-checklist.md', text: screenshotsMarkdown(lang) },
@@ -181,6 +184,34 @@ export function evidencePackFiles(input: EvidencePackInput): PackFile[] {
     }
   }
   return files;
+}
+
+/** A pack's folder name and files: what the CLI and the extension both write, from one place. */
+export interface EvidencePack {
+  /** `evidence-2026-12-01`, dated as the person reads the last attempt's time ({@link evidencePackFolderName}). */
+  folderName: string;
+  files: PackFile[];
+}
+
+/**
+ * The pack as written: {@link evidencePackFiles}, and a folder name dated by the last attempt's
+ * own offset, not UTC (a pack made in Beijing just after midnight is named that day). Throws as
+ * `evidencePackFiles` does.
+ */
+export function evidencePack(input: EvidencePackInput): EvidencePack {
+  const files = evidencePackFiles(input);
+  const last = input.entries[input.entries.length - 1]!;
+  return { folderName: evidencePackFolderName(input.now, offsetOf(last.occurredAt)), files };
+}
+
+/**
+ * The language the pack's phone script is in (the bank's, {@link bankLanguage}): the writer loads
+ * the Traditional Chinese table when it is `zh-tw`, even if the pack itself is not. Undefined
+ * for an empty journal.
+ */
+export function packPhoneScriptLang(entries: readonly JournalEntry[], lang: Lang): Lang | undefined {
+  const last = entries[entries.length - 1];
+  return last && bankLanguage(last.report.card?.issuerCountry, lang);
 }
 
 /** `evidence-2026-12-01`: the pack's folder name, by the date of `now` at the offset given (minutes east of UTC). */
@@ -207,7 +238,7 @@ function packCardText(report: Report, lang: Lang): string | undefined {
   return (report.card && cardName(report.card, lang)) || undefined;
 }
 
-function timelineMarkdown(entries: readonly JournalEntry[], lang: Lang): string {
+function timelineMarkdown(entries: readonly JournalEntry[], answers: readonly BankAnswer[], lang: Lang): string {
   const labels = labelsFor(LABELS, lang);
   const shown = entries.slice(-TIMELINE_LIMIT);
   const lines = [`# ${labels.timelineTitle}`, '', labels.timelineIntro(entries.length), ''];
@@ -225,6 +256,10 @@ function timelineMarkdown(entries: readonly JournalEntry[], lang: Lang): string 
     if (card) lines.push(`- ${labels.card}${labels.colon}${card}`);
     lines.push('');
   });
+  // What the bank said comes after the attempts it was asked about, each in its own offset.
+  for (const answer of answers.slice(-TIMELINE_LIMIT)) {
+    lines.push(`## ${bankAnswerTitle(answer, lang)}`, '', ...bankAnswerItems(answer, lang).map((item) => `- ${item}`), '');
+  }
   return lines.join('\n');
 }
 
