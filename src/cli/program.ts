@@ -8,6 +8,7 @@ import { runJournal, JOURNAL_HELP } from './journalCommand';
 import { runPack, PACK_HELP } from './packCommand';
 import { runRender, RENDER_HELP } from './renderCommand';
 import { InputError } from './cliError';
+import { reportFilesHelp } from './reportSchemaHelp';
 
 const MAIN_HELP = `card-doctor — diagnose a refused card on an OpenAI account
 
@@ -31,7 +32,8 @@ A report (a file, or - for standard input) may be at most 1 MB.
 Exit codes: 0 success, 2 invalid input (every problem listed on stderr, nothing written),
 3 refused: journal add of an attempt the journal already holds (--force adds it anyway),
 1 unexpected error. The report format and the cause ids are documented in the README.
-`;
+
+${reportFilesHelp()}`;
 
 type Command = (args: string[]) => Promise<void>;
 

@@ -177,13 +177,13 @@ function offsetMinutesOf(iso: string): number {
 }
 
 /**
- * For each example report (examples/*.json), in both languages: the screens and keys the
+ * For each example report (examples/*.card-report.json), in both languages: the screens and keys the
  * interview needs beyond pasting the error, the person answering half an hour after the failure
  * in the failure's own offset (so the time is typed as `10:31`), starting with no journal.
  */
 export function benchInterview(): void {
   const dir = join(__dirname, '..', '..', 'examples');
-  for (const file of readdirSync(dir).filter((name) => name.endsWith('.json')).sort()) {
+  for (const file of readdirSync(dir).filter((name) => name.endsWith('.card-report.json')).sort()) {
     const parsed = parseReport(JSON.parse(readFileSync(join(dir, file), 'utf8')));
     if (!parsed.ok) throw new Error(`${file} is not a valid report`);
     const target = parsed.report;

@@ -52,7 +52,7 @@ describe('card-doctor diagnose (built CLI)', () => {
   });
 
   it('prints a readable diagnosis and exits 0', () => {
-    const { code, stdout, stderr } = run(['diagnose', 'examples/declined-unionpay.json', '--now', NOW]);
+    const { code, stdout, stderr } = run(['diagnose', 'examples/declined-unionpay.card-report.json', '--now', NOW]);
     assert.equal(code, 0, stderr);
     assert.match(stdout, /^Card failure diagnosis/m);
     assert.match(stdout, /^2\. Region not supported {2}\[likely\]$/m);
@@ -61,17 +61,17 @@ describe('card-doctor diagnose (built CLI)', () => {
   });
 
   it('prints Chinese with --lang zh-cn, and follows LANG by default', () => {
-    assert.match(run(['diagnose', 'examples/declined-unionpay.json', '--lang', 'zh-cn', '--now', NOW]).stdout, /绑卡失败诊断[\s\S]*地区不受?支持/);
-    assert.match(run(['diagnose', 'examples/declined-unionpay.json', '--now', NOW], { env: { LANG: 'zh_CN.UTF-8' } }).stdout, /绑卡失败诊断/);
+    assert.match(run(['diagnose', 'examples/declined-unionpay.card-report.json', '--lang', 'zh-cn', '--now', NOW]).stdout, /绑卡失败诊断[\s\S]*地区不受?支持/);
+    assert.match(run(['diagnose', 'examples/declined-unionpay.card-report.json', '--now', NOW], { env: { LANG: 'zh_CN.UTF-8' } }).stdout, /绑卡失败诊断/);
   });
 
   it('colours the text when asked, and never when NO_COLOR is set', () => {
-    assert.ok(run(['diagnose', 'examples/declined-unionpay.json', '--now', NOW], { env: { FORCE_COLOR: '1' } }).stdout.includes(`${ESC}1m`));
-    assert.ok(!run(['diagnose', 'examples/declined-unionpay.json', '--now', NOW], { env: { FORCE_COLOR: '1', NO_COLOR: '1' } }).stdout.includes(ESC));
+    assert.ok(run(['diagnose', 'examples/declined-unionpay.card-report.json', '--now', NOW], { env: { FORCE_COLOR: '1' } }).stdout.includes(`${ESC}1m`));
+    assert.ok(!run(['diagnose', 'examples/declined-unionpay.card-report.json', '--now', NOW], { env: { FORCE_COLOR: '1', NO_COLOR: '1' } }).stdout.includes(ESC));
   });
 
   it('prints one JSON object with findings, declineCode, cooldown and history', () => {
-    const { code, stdout } = run(['diagnose', 'examples/declined-unionpay.json', '--format', 'json', '--now', NOW]);
+    const { code, stdout } = run(['diagnose', 'examples/declined-unionpay.card-report.json', '--format', 'json', '--now', NOW]);
     assert.equal(code, 0);
     const result = JSON.parse(stdout);
     assert.ok(Array.isArray(result.findings) && result.findings.length > 0);
@@ -87,7 +87,7 @@ describe('card-doctor diagnose (built CLI)', () => {
   });
 
   it('prints Markdown', () => {
-    const { stdout } = run(['diagnose', 'examples/virtual-card-invalid.json', '--format', 'markdown', '--now', NOW]);
+    const { stdout } = run(['diagnose', 'examples/virtual-card-invalid.card-report.json', '--format', 'markdown', '--now', NOW]);
     assert.match(stdout, /^# Card failure diagnosis/m);
     assert.match(stdout, /^### 1\. Card type refused/m);
   });
@@ -115,9 +115,9 @@ describe('card-doctor diagnose (built CLI)', () => {
 
   it('exits 2 on a missing file, a bad flag value or an unknown flag', () => {
     assert.equal(run(['diagnose', 'no-such-file.json']).code, 2);
-    assert.match(run(['diagnose', 'examples/declined-unionpay.json', '--now', 'yesterday']).stderr, /--now: expected an ISO 8601/);
-    assert.match(run(['diagnose', 'examples/declined-unionpay.json', '--format', 'yaml']).stderr, /--format: expected text, json, markdown/);
-    assert.equal(run(['diagnose', 'examples/declined-unionpay.json', '--colour']).code, 2);
+    assert.match(run(['diagnose', 'examples/declined-unionpay.card-report.json', '--now', 'yesterday']).stderr, /--now: expected an ISO 8601/);
+    assert.match(run(['diagnose', 'examples/declined-unionpay.card-report.json', '--format', 'yaml']).stderr, /--format: expected text, json, markdown/);
+    assert.equal(run(['diagnose', 'examples/declined-unionpay.card-report.json', '--colour']).code, 2);
     assert.equal(run(['frobnicate']).code, 2);
   });
 
@@ -135,12 +135,12 @@ describe('card-doctor diagnose (built CLI)', () => {
   it('loads the template compiler from beside the bundle for a person’s own template, and holds it to its limits', () => {
     const dir = mkdtempSync(join(tmpdir(), 'card-doctor-cli-'));
     writeFileSync(join(dir, 'appeal.en.hbs'), 'Card {{maskedCard card.last4}}\n{{log card}}\n');
-    const refused = run(['render', 'appeal', 'examples/declined-unionpay.json', '--lang', 'en', '--templates', dir]);
+    const refused = run(['render', 'appeal', 'examples/declined-unionpay.card-report.json', '--lang', 'en', '--templates', dir]);
     assert.equal(refused.code, 2);
     assert.equal(refused.stdout, '');
     assert.equal(refused.stderr, `error: --templates: ${join(dir, 'appeal.en.hbs')}, line 2: {{log}} is not allowed in a letter template: it would print to the terminal, not the letter\n`);
     writeFileSync(join(dir, 'appeal.en.hbs'), 'Card {{maskedCard card.last4}}\n');
-    const ok = run(['render', 'appeal', 'examples/declined-unionpay.json', '--lang', 'en', '--templates', dir]);
+    const ok = run(['render', 'appeal', 'examples/declined-unionpay.card-report.json', '--lang', 'en', '--templates', dir]);
     assert.equal(ok.code, 0, ok.stderr);
     assert.equal(ok.stdout, 'Card •••• 4242\n');
   });

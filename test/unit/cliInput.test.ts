@@ -16,7 +16,7 @@ installBuiltinTemplatesModule();
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const input = require('../../src/cli/readInput') as typeof import('../../src/cli/readInput');
 
-const EXAMPLE = resolve(__dirname, '..', '..', 'examples', 'declined-unionpay.json');
+const EXAMPLE = resolve(__dirname, '..', '..', 'examples', 'declined-unionpay.card-report.json');
 const NOW = '2025-11-27T04:00:00Z';
 
 

@@ -405,7 +405,7 @@ describe('letters', () => {
   });
 
   describe('card-doctor render', () => {
-    const example = join(__dirname, '..', '..', 'examples', 'declined-unionpay.json');
+    const example = join(__dirname, '..', '..', 'examples', 'declined-unionpay.card-report.json');
 
     it('prints the letter without --out', async () => {
       const result = await cli(['bank-inquiry', example, '--lang', 'zh-cn', '--now', '2025-11-27T12:00:00+08:00', '--amount', 'usd 20']);

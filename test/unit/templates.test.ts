@@ -22,7 +22,7 @@ import {
 import { runCli as cli } from '../cliInProcess';
 import { validReport as report } from '../validReport';
 
-const EXAMPLE = resolve(__dirname, '..', '..', 'examples', 'declined-unionpay.json');
+const EXAMPLE = resolve(__dirname, '..', '..', 'examples', 'declined-unionpay.card-report.json');
 const NOW = new Date('2025-11-27T12:00:00+08:00');
 
 /** Letter data whose timeline holds `count` attempts. */

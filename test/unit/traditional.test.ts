@@ -25,7 +25,7 @@ import { installBuiltinTemplatesModule } from '../templateLoader';
 const NOW = new Date('2025-11-27T12:00:00+08:00');
 
 function example(overrides: Record<string, unknown> = {}): Report & { occurredAt: string } {
-  const parsed = parseReport({ ...JSON.parse(readFileSync(join(ROOT, 'examples/declined-unionpay.json'), 'utf8')), ...overrides });
+  const parsed = parseReport({ ...JSON.parse(readFileSync(join(ROOT, 'examples/declined-unionpay.card-report.json'), 'utf8')), ...overrides });
   if (!parsed.ok) throw new Error('the example report does not parse');
   return parsed.report as Report & { occurredAt: string };
 }
@@ -234,7 +234,7 @@ describe('Traditional Chinese (zh-tw)', () => {
     it('records and lists an attempt in Traditional', async () => {
       const journal = join(dir, 'journal.md');
       const report = join(dir, 'report.json');
-      writeFileSync(report, readFileSync(join(ROOT, 'examples/declined-unionpay.json')));
+      writeFileSync(report, readFileSync(join(ROOT, 'examples/declined-unionpay.card-report.json')));
       const added = await cli(['journal', 'add', report, '--journal', journal, '--lang', 'zh-tw']);
       assert.equal(added.code, 0, added.stderr);
       assert.equal(added.stdout, `已將這次綁卡（2025-11-27 10:31 UTC+08:00 · ChatGPT 網頁版）記入 ${journal}\n`);
@@ -255,7 +255,7 @@ describe('Traditional Chinese (zh-tw)', () => {
     });
 
     it('diagnoses in Traditional', async () => {
-      const { code, stdout } = await cli(['diagnose', join(ROOT, 'examples/declined-unionpay.json'), '--lang', 'zh-tw', '--now', '2025-11-27T12:00:00+08:00']);
+      const { code, stdout } = await cli(['diagnose', join(ROOT, 'examples/declined-unionpay.card-report.json'), '--lang', 'zh-tw', '--now', '2025-11-27T12:00:00+08:00']);
       assert.equal(code, 0);
       assert.equal(stdout.split('\n')[0], '綁卡失敗診斷');
       assert.deepEqual(untranslated(stdout), []);
