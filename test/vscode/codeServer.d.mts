@@ -37,5 +37,5 @@ export function startCodeServer(options?: StartCodeServerOptions): Promise<CodeS
 
 export function workbenchUrl(
   server: { port: number },
-  target: { folder?: string; extensionDevelopmentPath?: string; extensionTestsPath?: string },
+  target: { folder?: string; extensionDevelopmentPath?: string; extensionTestsPath?: string; extensionDevelopmentKind?: 'web' | 'workspace' | 'ui' },
 ): string;

@@ -254,14 +254,19 @@ export async function startCodeServer(options = {}) {
  * --extensionDevelopmentPath and --extensionTestsPath on its command line but takes them here.
  * Paths are on the server, so they become vscode-remote URIs.
  *
+ * `extensionDevelopmentKind: 'web'` runs the extension under development (and its tests) in the
+ * web worker extension host, as VS Code for the Web does, instead of the server's Node one: it
+ * then loads package.json's `browser` entry.
+ *
  * @param {{ port: number }} server
- * @param {{ folder?: string, extensionDevelopmentPath?: string, extensionTestsPath?: string }} target
+ * @param {{ folder?: string, extensionDevelopmentPath?: string, extensionTestsPath?: string, extensionDevelopmentKind?: 'web' | 'workspace' | 'ui' }} target
  */
-export function workbenchUrl(server, { folder, extensionDevelopmentPath, extensionTestsPath }) {
+export function workbenchUrl(server, { folder, extensionDevelopmentPath, extensionTestsPath, extensionDevelopmentKind }) {
   const remote = (path) => `vscode-remote://127.0.0.1:${server.port}${path}`;
   const payload = [['skipWelcome', 'true']];
   if (extensionDevelopmentPath) payload.push(['extensionDevelopmentPath', remote(extensionDevelopmentPath)]);
   if (extensionTestsPath) payload.push(['extensionTestsPath', remote(extensionTestsPath)]);
+  if (extensionDevelopmentKind) payload.push(['extensionDevelopmentKind', extensionDevelopmentKind]);
   const query = new URLSearchParams();
   if (folder) query.set('folder', folder);
   query.set('payload', JSON.stringify(payload));
