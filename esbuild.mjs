@@ -10,11 +10,11 @@
 // `import … from './chunk-X.js'` becomes `require('./chunk-X.js')`. Chunks never import each
 // other in a cycle (code goes into the chunk of the set of entries that reach it, and what it
 // imports is reached by at least those), so the requires resolve like the imports did.
-import { builtinModules } from 'node:module';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import * as esbuild from 'esbuild';
+import { webPortPlugin } from './esbuild.web.mjs';
 import { builtinTemplatesPlugin, handlebarsCompilerOnlyPlugin } from './templates/builtinTemplatesPlugin.mjs';
 
 const production = process.argv.includes('--production');
@@ -96,40 +96,6 @@ const toCommonJsPlugin = (esmDir) => ({
   },
 });
 
-/**
- * The browser entry's build (dist/web/extension.js, package.json's `browser`, run in a web worker
- * extension host): the host's port is the browser's (src/host/currentPort.web.ts), and any Node
- * builtin that the bundle would still import FAILS the build, naming who imports it: a web worker
- * has none, and the extension would die at activation there with nothing in the build to say so.
- * Two Node-only modules that host files import for a detail each have browser stand-ins, listed
- * here by importer (the whole list; see each file for why, and when it goes).
- * @type {import('esbuild').Plugin}
- */
-const webPortPlugin = {
-  name: 'web-port',
-  setup(build) {
-    const host = resolve('src/host');
-    const standIns = [
-      { module: /^\.\.\/node\/realPath$/, importer: /[\\/]src[\\/]host[\\/](folderBounds|journalStore|letterWriter)\.ts$/, path: join(host, 'web', 'realPathErrors.ts') },
-      { module: /^node:crypto$/, importer: /[\\/]src[\\/]host[\\/]sidebar[\\/]formHtml\.ts$/, path: join(host, 'web', 'nodeCrypto.ts') },
-    ];
-    const nodeBuiltins = new Set(builtinModules.flatMap((name) => [name, `node:${name}`]));
-    // Core's Traditional table, read from l10n/ by Node on first use: bundled here (src/host/web/zhTwTable.d.ts).
-    build.onResolve({ filter: /^virtual:zh-tw-table$/ }, () => ({ path: resolve('l10n', 'zh-tw-table.json') }));
-    build.onResolve({ filter: /^\.\/currentPort$/ }, (args) =>
-      resolve(args.resolveDir) === host ? { path: join(host, 'currentPort.web.ts') } : undefined,
-    );
-    build.onResolve({ filter: /.*/ }, (args) => {
-      const standIn = standIns.find((entry) => entry.module.test(args.path) && entry.importer.test(args.importer));
-      if (standIn) return { path: standIn.path };
-      if (nodeBuiltins.has(args.path) || nodeBuiltins.has(args.path.split('/')[0])) {
-        return { errors: [{ text: `${args.path} is a Node module, and a web worker extension host has none: ${args.importer} must not reach the browser bundle (go through src/host/hostPort.ts)` }] };
-      }
-      return undefined;
-    });
-  },
-};
-
 const esmDir = await mkdtemp(join(tmpdir(), 'card-doctor-esm-'));
 
 /** @type {import('esbuild').BuildOptions[]} */
@@ -160,7 +126,8 @@ const entries = [
   {
     // The browser entry, for a web worker extension host (VS Code for the Web): one file, the
     // services bundled in (a web worker cannot require a sibling file), with the letter renderer,
-    // the template compiler and the Traditional table (see src/host/webPort.ts).
+    // the template compiler and the Traditional table (see src/host/webPort.ts). The build fails
+    // if a Node builtin reaches it (esbuild.web.mjs).
     ...common,
     entryPoints: ['src/host/webExtension.ts'],
     outfile: `${DIST}/web/extension.js`,
@@ -169,6 +136,20 @@ const entries = [
     target: 'es2022',
     external: ['vscode'],
     plugins: [...common.plugins, webPortPlugin],
+  },
+  {
+    // `card-doctor mcp`'s server (the MCP SDK with its zod, ajv and schemas): one self-contained
+    // file that cli.js requires for that command only (src/cli/mcpCommand.ts). Not in the split
+    // build: esbuild assigns whole files to chunks, so zod's core files, used by the CLI and the
+    // SDK alike, would move with the SDK's share of them into a chunk every command loads (about
+    // 60 KB more to load for `card-doctor diagnose`). Only the SDK's server and stdio modules are
+    // imported: its HTTP transports (express, hono) stay out (test/unit/mcpBundle.test.ts).
+    ...common,
+    entryPoints: ['src/cli/mcpServer.ts'],
+    outfile: `${DIST}/mcp.js`,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
   },
   {
     // The sidebar form's script, run in the webview: browser, one self-contained file. It carries
