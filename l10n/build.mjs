@@ -53,6 +53,8 @@ const TEMPLATE_DIR = 'templates';
 /** The walkthrough's pages: `<step>.md` in English, `<step>.zh-cn.md` authored, `<step>.zh-tw.md` generated. */
 const WALKTHROUGH_DIR = 'media/walkthrough';
 const SIMPLIFIED_PAGE = /^media\/walkthrough\/[a-z-]{1,40}\.zh-cn\.md$/;
+/** A manifest value naming the Simplified JSON Schema of report files: the Traditional manifest names the Traditional one (schemas/build.ts writes both). */
+const SIMPLIFIED_SCHEMA = /^\.\/schemas\/[a-z-]{1,40}\.schema\.zh-cn\.json$/;
 
 const read = (file) => readFileSync(join(ROOT, file), 'utf8');
 const readJson = (file) => JSON.parse(read(file));
@@ -197,7 +199,12 @@ export async function generatedFiles() {
   const sortedEnglish = Object.fromEntries(Object.keys(english).sort().map((key) => [key, english[key]]));
   // A manifest value may be a path to a Simplified page (the walkthrough's media): the Traditional
   // manifest points at the converted page, written beside it.
-  const convertValue = (value) => (SIMPLIFIED_PAGE.test(value) ? value.replace(/\.zh-cn\.md$/, '.zh-tw.md') : convert(value));
+  const convertValue = (value) =>
+    SIMPLIFIED_PAGE.test(value)
+      ? value.replace(/\.zh-cn\.md$/, '.zh-tw.md')
+      : SIMPLIFIED_SCHEMA.test(value)
+        ? value.replace(/\.zh-cn\.json$/, '.zh-tw.json')
+        : convert(value);
   const convertValues = (object) => Object.fromEntries(Object.entries(object).map(([key, value]) => [key, convertValue(value)]));
   const pages = Object.fromEntries(
     readdirSync(join(ROOT, WALKTHROUGH_DIR))
