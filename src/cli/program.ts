@@ -5,6 +5,7 @@
  */
 import { runDiagnose, DIAGNOSE_HELP } from './diagnoseCommand';
 import { runJournal, JOURNAL_HELP } from './journalCommand';
+import { runMcp, MCP_HELP } from './mcpCommand';
 import { runPack, PACK_HELP } from './packCommand';
 import { runRender, RENDER_HELP } from './renderCommand';
 import { InputError } from './cliError';
@@ -20,6 +21,7 @@ Usage:
                      [--templates DIR] [--name NAME] [--email EMAIL] [--amount "20 USD"] [--now ISO]
                      [--format markdown|text] [--self-diagnosis]
   card-doctor pack --journal FILE --out FOLDER [--lang en|zh-cn|zh-tw] [--now ISO]
+  card-doctor mcp [--allow-write] [--lang en|zh-cn|zh-tw]
   card-doctor <command> --help
 
 Commands:
@@ -27,6 +29,7 @@ Commands:
   journal    record an attempt in the Markdown failure journal, or list it
   render     write the appeal to support or the inquiry to the issuing bank (Markdown)
   pack       write an evidence pack (timeline, diagnosis, dates, screenshots checklist) to a new folder
+  mcp        serve the diagnosis, the journal and the letters to an assistant (Model Context Protocol, stdio)
 
 A report (a file, or - for standard input) may be at most 1 MB.
 Exit codes: 0 success, 2 invalid input (every problem listed on stderr, nothing written),
@@ -42,6 +45,7 @@ const COMMANDS: Readonly<Record<string, { run: Command; help: string }>> = {
   journal: { run: runJournal, help: JOURNAL_HELP },
   render: { run: runRender, help: RENDER_HELP },
   pack: { run: runPack, help: PACK_HELP },
+  mcp: { run: runMcp, help: MCP_HELP },
 };
 
 /** Runs one command line (without `node` and the script) and returns the exit code. */
