@@ -152,6 +152,20 @@ const entries = [
     target: 'node20',
   },
   {
+    // `card-doctor mcp`'s server (the MCP SDK with its zod, ajv and schemas): one self-contained
+    // file that cli.js requires for that command only (src/cli/mcpCommand.ts). Not in the split
+    // build: esbuild assigns whole files to chunks, so zod's core files, used by the CLI and the
+    // SDK alike, would move with the SDK's share of them into a chunk every command loads (about
+    // 60 KB more to load for `card-doctor diagnose`). Only the SDK's server and stdio modules are
+    // imported: its HTTP transports (express, hono) stay out (test/unit/mcpBundle.test.ts).
+    ...common,
+    entryPoints: ['src/cli/mcpServer.ts'],
+    outfile: `${DIST}/mcp.js`,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+  },
+  {
     // The sidebar form's script, run in the webview: browser, one self-contained file. It carries
     // zod/mini, the report schema and the redaction; the diagnosis and the decline catalogue stay
     // in the host. Target: under 60 KB minified. In a folder of its own because the webview may
