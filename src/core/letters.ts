@@ -27,8 +27,12 @@ import { formatOffset, isoAtOffset, offsetOf } from './localTime';
 import { authoredLang, isChinese, labelsFor, say, toTraditional } from './language';
 import { LETTER_KINDS, letterTemplateFile, letterTemplateName, type LetterKind } from './letterKinds';
 
-/** The merchant as the letters name it, and how its charges may appear on a bank statement. */
-export const MERCHANT = { name: 'OpenAI', country: 'US', descriptors: ['OPENAI', 'OPENAI *CHATGPT SUBSCR'] } as const;
+/**
+ * The merchant as the letters name it. Its exact name on a bank's records varies and is not
+ * known here, so the letters only say it contains `nameContains`: an invented statement
+ * descriptor would send the bank looking for a record that does not exist.
+ */
+export const MERCHANT = { name: 'OpenAI', country: 'US', nameContains: 'OPENAI' } as const;
 
 /** The card as a letter describes it. Never more digits than the last 4. */
 export interface LetterCard {
@@ -40,6 +44,12 @@ export interface LetterCard {
   kind: string | null;
   /** The issuing bank as the person wrote it. */
   issuer: string | null;
+  /**
+   * The spaces that set the issuer's name apart from Chinese words around it: one on a side where
+   * the name begins or ends in Latin script (尊敬的 HSBC 客服, Bank of China (Hong Kong) 客服中心),
+   * none for a Chinese name (招商银行客服) or in an English letter. Both empty when the issuer is unknown.
+   */
+  issuerGap: { before: string; after: string };
   /** The issuing country's name in the letter's language. */
   issuerCountry: string | null;
   last4: string | null;
@@ -83,7 +93,8 @@ export interface LetterData {
    */
   writtenAt: string;
   sender: { name: string | null; email: string | null };
-  merchant: { name: string; descriptors: string[] };
+  /** The merchant's name, and what its name on the bank's records contains (never a full statement descriptor, which is not known). */
+  merchant: { name: string; nameContains: string };
   /** Whether the card was issued outside the merchant's country (the United States); false when unknown. */
   crossBorder: boolean;
   /** The product of the current attempt as said in a sentence ("for ChatGPT on the web"), or null. */
@@ -270,7 +281,7 @@ export function buildLetterData(
     lang,
     writtenAt: isoAtOffset(now, offset),
     sender: { name: cleanText(sender.name), email: cleanText(sender.email) },
-    merchant: { name: MERCHANT.name, descriptors: [...MERCHANT.descriptors] },
+    merchant: { name: MERCHANT.name, nameContains: MERCHANT.nameContains },
     crossBorder: Boolean(report.card?.issuerCountry && report.card.issuerCountry !== MERCHANT.country),
     product: report.product ? say(PRODUCT_IN_SENTENCE[report.product], lang) : null,
     amount: cleanText(sender.amount),
@@ -350,14 +361,25 @@ function cardOf(report: Report, lang: Lang): LetterCard {
       description = brand ? `${brand}${/[A-Z]$/i.test(brand) ? ' ' : ''}${noun}` : noun;
     }
   }
+  const issuer = cleanText(card?.issuerName);
   return {
     description,
     brand,
     kind: kind && lang === 'en' ? `${kind} card` : kind,
-    issuer: cleanText(card?.issuerName),
+    issuer,
+    issuerGap: isChinese(lang) && issuer !== null ? latinGap(issuer) : { before: '', after: '' },
     issuerCountry: card?.issuerCountry ? countryName(card.issuerCountry, lang) : null,
     last4: card?.last4 ?? null,
   };
+}
+
+/**
+ * A space on each side of `name` that begins or ends in Latin script (any printable ASCII), as
+ * Chinese text sets Latin words apart; none on a side that is Chinese (or other full-width) script.
+ */
+function latinGap(name: string): { before: string; after: string } {
+  const latin = (char: string | undefined) => char !== undefined && char > ' ' && char <= '~';
+  return { before: latin(name[0]) ? ' ' : '', after: latin(name[name.length - 1]) ? ' ' : '' };
 }
 
 function checkedOf(report: Report, now: Date): (keyof typeof CHECKED_WORDS)[] {

@@ -44,7 +44,7 @@ const LABELS = {
     questions: 'Questions to ask',
     asks: (times: number) => [
       `Did you receive an authorization from this merchant at ${times === 1 ? 'that time' : 'those times'}, and was it declined?`,
-      'If it was declined, why? What is the reason or the reason code?',
+      'If it was declined, why, and what was the response code?',
       'Are online and cross-border payments enabled on this card? If not, can you enable them?',
       'Is there now a block or a risk flag on the card because of these attempts? What should I do before I try again?',
     ].join('\n'),
@@ -52,7 +52,7 @@ const LABELS = {
     notes: [
       'the date and time of the call',
       'the reference number of the call or the case',
-      'the reason or reason code the bank gives',
+      'the reason and the response code the bank gives',
       'what the bank changed on the card, if anything',
     ].join('\n'),
     after: 'Afterwards, add what the bank said to the notes of this attempt in the failure journal.',
@@ -75,7 +75,7 @@ const LABELS = {
     questions: '要问的问题',
     asks: (_times: number) => [
       '贵行在上述时间是否收到这家商户的授权请求？是否拒绝了？',
-      '如果被拒绝，原因是什么？原因代码是多少？',
+      '如果被拒绝，拒绝原因是什么？拒绝原因代码是多少？',
       '这张卡是否已开通境外线上支付？如果没有，能否帮我开通？',
       '这几次尝试之后，卡片是否被冻结或标记为有风险？再次尝试前我需要做什么？',
     ].join('\n'),
@@ -83,7 +83,7 @@ const LABELS = {
     notes: [
       '通话的日期和时间',
       '通话或工单的编号',
-      '银行给出的原因或原因代码',
+      '银行给出的拒绝原因和拒绝原因代码',
       '银行对这张卡做了哪些调整（如有）',
     ].join('\n'),
     after: '通话结束后，请把银行的答复记到失败日志中这次绑卡的备注里。',

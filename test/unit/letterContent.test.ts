@@ -101,10 +101,10 @@ describe('what the letters say (issue 13)', () => {
     it('asks who declined and why, in both languages', () => {
       assert.ok(
         lines(letter('bank-inquiry', 'en', attempt())).includes(
-          '2. If it was declined, was it declined by the bank or by the card network (UnionPay), and what was the reason or response code?',
+          '2. If it was declined, was it declined by the bank or by the card network (UnionPay), and what were the reason and the response code?',
         ),
       );
-      assert.ok(lines(letter('bank-inquiry', 'zh-cn', attempt())).includes('2. 如被拒绝，是贵行拒绝的，还是卡组织（银联）拒绝的？具体原因或响应码是什么？'));
+      assert.ok(lines(letter('bank-inquiry', 'zh-cn', attempt())).includes('2. 如被拒绝，是贵行拒绝的，还是卡组织（银联）拒绝的？具体的拒绝原因和拒绝原因代码是什么？'));
       assert.ok(lines(letter('bank-inquiry', 'en', attempt())).includes('4. What should I do so that my next attempt is not blocked?'));
       assert.ok(lines(letter('bank-inquiry', 'zh-cn', attempt())).includes('4. 为避免下次绑卡再被拦截，我需要做些什么？'));
     });

@@ -9,10 +9,12 @@ import { LETTER_KINDS, letterTemplateName, type LetterKind } from '../../src/cor
 import {
   LETTER_HELPERS,
   buildLetterData,
+  builtinLetterTemplate,
   builtinLetterTemplates,
   createLetterRuntime,
   letterTemplateFromSpec,
   renderLetter,
+  renderLetterIn,
   type LetterSender,
   type LetterTemplate,
 } from '../../src/core/letters';
@@ -22,8 +24,10 @@ import { cleanFreeText, parseReport, type Report } from '../../src/core/report';
 import { compileLetterTemplate } from '../../src/core/templateCompiler';
 import { LetterSecretError, LetterTemplateError } from '../../src/core/templateErrors';
 import { compileBuiltinTemplateSpecs, installBuiltinTemplatesModule } from '../templateLoader';
+import { installTraditionalTable } from '../l10nFiles';
 
 installBuiltinTemplatesModule();
+installTraditionalTable();
 // Loaded after the stand-in for the build's virtual module is in place.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { runRender } = require('../../src/cli/renderCommand') as typeof import('../../src/cli/renderCommand');
@@ -33,7 +37,8 @@ const { chooseLetterTemplate } = require('../../src/cli/templateFiles') as typeo
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { InputError } = require('../../src/cli/cliError') as typeof import('../../src/cli/cliError');
 
-const LANGS: readonly Lang[] = ['en', 'zh-cn'];
+// Every reader's language: Traditional Chinese is the Simplified template converted, as the host and the CLI render it.
+const LANGS: readonly Lang[] = ['en', 'zh-cn', 'zh-tw'];
 const FIXTURES = join(__dirname, '..', 'fixtures', 'letters');
 const SNAPSHOTS = join(FIXTURES, '__snapshots__');
 const UPDATE = process.env.UPDATE_SNAPSHOTS === '1';
@@ -61,8 +66,7 @@ const builtins = builtinLetterTemplates(runtime, compileBuiltinTemplateSpecs());
 const builtin = (kind: LetterKind, lang: Lang): LetterTemplate => builtins.get(letterTemplateName(kind, lang))!;
 
 function render(kind: LetterKind, lang: Lang, fixture: Fixture): string {
-  const data = buildLetterData(kind, lang, fixture.report, fixture.journal, new Date(fixture.now), fixture.sender);
-  return renderLetter(builtin(kind, lang), data);
+  return renderLetterIn(builtinLetterTemplate(builtins, kind, lang), kind, lang, fixture.report, fixture.journal, new Date(fixture.now), fixture.sender);
 }
 
 /** Runs the CLI command with stdout and stderr captured; returns the exit code main() would give. */
@@ -99,6 +103,8 @@ describe('letters', () => {
           const name = `${file.slice(0, -'.json'.length)}.${kind}.${lang}.md`;
           it(name, () => {
             const letter = render(kind, lang, loadFixture(file));
+            // One time offset per letter (issue 13), whatever clocks the journal was recorded on.
+            assert.equal(new Set(letter.match(/UTC[+-]\d{2}:\d{2}/g)).size, 1, letter);
             const path = join(SNAPSHOTS, name);
             if (UPDATE) {
               mkdirSync(SNAPSHOTS, { recursive: true });
@@ -176,7 +182,7 @@ describe('letters', () => {
 
     it('keeps every key present when nothing is known, as strict templates need', () => {
       const data = buildLetterData('appeal', 'zh-cn', {}, [], new Date('2025-11-27T03:00:00Z'));
-      assert.deepEqual(data.card, { description: null, brand: null, kind: null, issuer: null, issuerCountry: null, last4: null });
+      assert.deepEqual(data.card, { description: null, brand: null, kind: null, issuer: null, issuerGap: { before: '', after: '' }, issuerCountry: null, last4: null });
       assert.deepEqual(data.sender, { name: null, email: null });
       assert.equal(data.attempts.length, 1);
       assert.equal(data.attempts[0]!.at, '2025-11-27T03:00:00+00:00');
@@ -336,7 +342,7 @@ describe('letters', () => {
     for (const kind of LETTER_KINDS) {
       for (const lang of LANGS) {
         it(`${kind} in ${lang}`, () => {
-          const letter = renderLetter(builtin(kind, lang), buildLetterData(kind, lang, report, history, new Date('2025-11-27T12:00:00+08:00'), sender));
+          const letter = renderLetterIn(builtinLetterTemplate(builtins, kind, lang), kind, lang, report, history, new Date('2025-11-27T12:00:00+08:00'), sender);
           assert.equal(containsFullCardNumber(letter), false);
           assert.equal(containsFullCardNumber(letter.replace(/\s+/g, ' ')), false);
           const digits = letter.replace(/[\s\-－]/g, '').replace(/[\uff10-\uff19]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
