@@ -34,7 +34,8 @@ Options:
                      English elsewhere), or from LANG when the country is not known)
   --format FORMAT    markdown, or text: plain text to paste into a support chat or a bank's web
                      form (no #, ** or - [ ]; headings on a line of their own, checkboxes as ☐,
-                     quotes in “ ”, links as "text (url)") (default: markdown)
+                     quotes in “ ”, in 「 」 in Traditional Chinese, links as "text (url)")
+                     (default: markdown)
   --out FILE         write the letter to FILE; if FILE exists, to FILE-2, FILE-3… (never overwritten;
                      a folder is refused) (default: print it)
   --templates DIR    use your own templates from DIR (appeal.en.hbs, appeal.zh-cn.hbs,
@@ -178,7 +179,7 @@ export async function runRender(args: string[]): Promise<void> {
     }
     throw error;
   }
-  const letter = format === 'text' ? letterAsPlainText(markdown) : markdown;
+  const letter = format === 'text' ? letterAsPlainText(markdown, letterLang) : markdown;
   // Checked again: taking out the marks of "41111111[](11111111)" joins what they kept apart.
   if (letter !== markdown && containsSecret(letter)) {
     throw new InputError([

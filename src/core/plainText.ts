@@ -12,11 +12,29 @@
  * One pass over the lines, with no regular expressions: each mark is found with bounded scans.
  */
 
+import type { Lang } from './catalogue';
+
 /** The longest Markdown {@link letterAsPlainText} converts, in UTF-16 units (a letter is a few KB). */
 export const PLAIN_TEXT_LIMIT = 1_000_000;
 
 /** What a checkbox becomes: a box a person can still tick by hand, or one already ticked. */
 export const CHECKBOX_MARKS = { open: '☐ ', done: '☑ ' } as const;
+
+/**
+ * The marks around a quote: “ ” in English and Simplified Chinese, 「 」 in Traditional Chinese, as
+ * Taiwan and Hong Kong write them (and as the Traditional letters' own text already quotes).
+ */
+export const QUOTE_MARKS = {
+  curly: { open: '“', close: '”' },
+  corner: { open: '「', close: '」' },
+} as const;
+
+// Characters that differ between the two scripts and that every Chinese letter uses many times
+// (们/們, 这/這, 为/為…): enough to tell which script a letter is in without knowing its language.
+const SIMPLIFIED_ONLY = new Set('们这与为资讯账户请说银发国时会个来对关组号确认务种绑');
+const TRADITIONAL_ONLY = new Set('們這與為資訊帳戶請說銀發國時會個來對關組號確認務種綁');
+// Read this far into a letter at most to tell its script: its opening lines say enough.
+const SCRIPT_SAMPLE = 4000;
 
 /** The longest link target taken as one; a longer `](…)` is left as it is. */
 const URL_LIMIT = 2048;
@@ -31,21 +49,27 @@ export class PlainTextTooLongError extends RangeError {
 
 /**
  * The letter as plain text: no Markdown marks; a heading on a line of its own with a blank line
- * after it; list items as "- " or "1. "; checkboxes as "☐ "; a quote in “ ” with its lines as
- * they were; links as "text (url)"; never more than one blank line in a row; one final newline.
+ * after it; list items as "- " or "1. "; checkboxes as "☐ "; a quote in “ ” (「 」 in Traditional
+ * Chinese) with its lines as they were; links as "text (url)"; never more than one blank line in a
+ * row; one final newline.
+ *
+ * `lang` is the letter's language. Without it (a letter file opened in the editor says nothing of
+ * its language) the quote marks follow the script the letter is written in: {@link isTraditionalText}.
  *
  * @throws PlainTextTooLongError when `markdown` is longer than {@link PLAIN_TEXT_LIMIT}.
  */
-export function letterAsPlainText(markdown: string): string {
+export function letterAsPlainText(markdown: string, lang?: Lang): string {
   if (markdown.length > PLAIN_TEXT_LIMIT) throw new PlainTextTooLongError(markdown.length);
+  const traditional = lang === undefined ? isTraditionalText(markdown) : lang === 'zh-tw';
+  const marks = traditional ? QUOTE_MARKS.corner : QUOTE_MARKS.curly;
   const out: string[] = [];
   let quote: string[] = [];
   const flushQuote = () => {
     while (quote.length > 0 && quote[quote.length - 1] === '') quote.pop();
     while (quote.length > 0 && quote[0] === '') quote.shift();
     if (quote.length > 0) {
-      quote[0] = '“' + quote[0];
-      quote[quote.length - 1] += '”';
+      quote[0] = marks.open + quote[0];
+      quote[quote.length - 1] += marks.close;
       out.push(...quote);
     }
     quote = [];
@@ -75,6 +99,23 @@ export function letterAsPlainText(markdown: string): string {
   }
   flushQuote();
   return collapseBlankLines(out);
+}
+
+/**
+ * Whether a text is in Traditional rather than Simplified Chinese: more characters of its first
+ * {@link SCRIPT_SAMPLE} are written only in Traditional than only in Simplified. False for English.
+ * A Simplified letter quoting a Traditional error message is still Simplified: its own words outnumber
+ * the quote's.
+ */
+export function isTraditionalText(text: string): boolean {
+  let balance = 0;
+  const end = Math.min(text.length, SCRIPT_SAMPLE);
+  for (let index = 0; index < end; index++) {
+    const char = text[index]!;
+    if (TRADITIONAL_ONLY.has(char)) balance++;
+    else if (SIMPLIFIED_ONLY.has(char)) balance--;
+  }
+  return balance > 0;
 }
 
 function splitLines(text: string): string[] {

@@ -2,15 +2,17 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Lang } from '../../src/core/catalogue';
-import { LETTER_KINDS, letterTemplateName, type LetterKind } from '../../src/core/letterKinds';
-import { buildLetterData, builtinLetterTemplates, createLetterRuntime, renderLetter, type LetterSender } from '../../src/core/letters';
-import { letterAsPlainText, PLAIN_TEXT_LIMIT, PlainTextTooLongError } from '../../src/core/plainText';
+import { LETTER_KINDS, type LetterKind } from '../../src/core/letterKinds';
+import { builtinLetterTemplate, builtinLetterTemplates, createLetterRuntime, renderLetterIn, type LetterSender } from '../../src/core/letters';
+import { isTraditionalText, letterAsPlainText, PLAIN_TEXT_LIMIT, PlainTextTooLongError } from '../../src/core/plainText';
 import { parseReport, type Report } from '../../src/core/report';
 import { compileBuiltinTemplateSpecs, installBuiltinTemplatesModule } from '../templateLoader';
+import { installTraditionalTable } from '../l10nFiles';
 
 installBuiltinTemplatesModule();
+installTraditionalTable();
 
-const LANGS: readonly Lang[] = ['en', 'zh-cn'];
+const LANGS: readonly Lang[] = ['en', 'zh-cn', 'zh-tw'];
 const FIXTURES = join(__dirname, '..', 'fixtures', 'letters');
 // The expected plain text of each built-in letter, one file each, read by a person when written.
 const EXPECTED = join(__dirname, '..', 'fixtures', 'plainText');
@@ -58,6 +60,27 @@ describe('letterAsPlainText', () => {
       assert.equal(letterAsPlainText('> Something went wrong.\n>\n> Try later.\n>'), '“Something went wrong.\n\nTry later.”\n');
     });
 
+    it('quotes in 「 」 for Traditional Chinese, and in “ ” for English and Simplified Chinese', () => {
+      assert.equal(letterAsPlainText('錯誤提示：\n\n> Your card was declined.\n> 請稍後再試。', 'zh-tw'), '錯誤提示：\n\n「Your card was declined.\n請稍後再試。」\n');
+      assert.equal(letterAsPlainText('> 卡片无效', 'zh-cn'), '“卡片无效”\n');
+      assert.equal(letterAsPlainText('> Card declined', 'en'), '“Card declined”\n');
+    });
+
+    it('without a language, quotes as the script the letter is written in', () => {
+      assert.equal(letterAsPlainText('## 經過\n\n以下錯誤提示均為我當時看到的原文。\n\n> 您的银行卡被拒绝。'), '經過\n\n以下錯誤提示均為我當時看到的原文。\n\n「您的银行卡被拒绝。」\n');
+      assert.equal(letterAsPlainText('## 经过\n\n以下错误提示均为我当时看到的原文。\n\n> 您的銀行卡被拒絕。'), '经过\n\n以下错误提示均为我当时看到的原文。\n\n“您的銀行卡被拒絕。”\n');
+      assert.equal(letterAsPlainText('> Your card was declined.'), '“Your card was declined.”\n');
+    });
+
+    it('tells Traditional from Simplified by the characters only one script writes', () => {
+      assert.equal(isTraditionalText('我的帳戶電子郵件為'), true);
+      assert.equal(isTraditionalText('我的账户邮箱为'), false);
+      assert.equal(isTraditionalText('Hello, 卡片'), false);
+      assert.equal(isTraditionalText(''), false);
+      // Its own words outnumber a quoted error in the other script.
+      assert.equal(isTraditionalText('这是我们的账户。> 銀行'), false);
+    });
+
     it('writes a link as its text and its address, and leaves a [placeholder] as it is', () => {
       assert.equal(letterAsPlainText('See [the Help Center](https://help.openai.com).'), 'See the Help Center (https://help.openai.com).\n');
       assert.equal(letterAsPlainText('[https://a.example](https://a.example)'), 'https://a.example\n');
@@ -103,10 +126,17 @@ describe('letterAsPlainText', () => {
         for (const lang of LANGS) {
           const name = `${file.slice(0, -'.json'.length)}.${kind}.${lang}.txt`;
           it(name, () => {
-            const text = letterAsPlainText(renderFixture(builtins, kind, lang, file));
+            const markdown = renderFixture(builtins, kind, lang, file);
+            const text = letterAsPlainText(markdown, lang);
             for (const line of text.split('\n')) {
               assert.ok(!line.startsWith('#') && !line.startsWith('>') && !line.includes('**') && !line.includes('[ ]'), line);
             }
+            // Traditional Chinese quotes in 「 」, never “ ”; the others never in 「 」 of the converter's making.
+            if (lang === 'zh-tw') assert.ok(!text.includes('“') && !text.includes('”'), text);
+            else assert.ok(!text.includes('「') && !text.includes('」'), text);
+            // "Copy letter as plain text" knows only the text: it must quote as the letter's language does.
+            assert.equal(letterAsPlainText(markdown), text);
+            assert.equal(new Set(text.match(/UTC[+-]\d{2}:\d{2}/g)).size, 1, text);
             const path = join(EXPECTED, name);
             if (UPDATE) {
               mkdirSync(EXPECTED, { recursive: true });
@@ -129,6 +159,5 @@ function renderFixture(builtins: ReturnType<typeof builtinLetterTemplates>, kind
     if (!result.ok) throw new Error(`invalid fixture report: ${JSON.stringify(result.errors)}`);
     return result.report;
   };
-  const data = buildLetterData(kind, lang, parsed(raw.report), raw.journal.map(parsed), new Date(raw.now), raw.sender);
-  return renderLetter(builtins.get(letterTemplateName(kind, lang))!, data);
+  return renderLetterIn(builtinLetterTemplate(builtins, kind, lang), kind, lang, parsed(raw.report), raw.journal.map(parsed), new Date(raw.now), raw.sender);
 }
