@@ -31,8 +31,10 @@ export const QUOTE_MARKS = {
 
 // Characters that differ between the two scripts and that every Chinese letter uses many times
 // (们/們, 这/這, 为/為…): enough to tell which script a letter is in without knowing its language.
-const SIMPLIFIED_ONLY = new Set('们这与为资讯账户请说银发国时会个来对关组号确认务种绑');
-const TRADITIONAL_ONLY = new Set('們這與為資訊帳戶請說銀發國時會個來對關組號確認務種綁');
+// One character a string: l10n/build.mjs reads core's Chinese literals as text to convert, and a
+// run of them would give its table phrases no letter says.
+const SIMPLIFIED_ONLY = new Set(['们', '这', '与', '为', '资', '讯', '账', '户', '请', '说', '银', '发', '国', '时', '会', '个', '来', '对', '关', '组', '号', '确', '认', '务', '种', '绑']);
+const TRADITIONAL_ONLY = new Set(['們', '這', '與', '為', '資', '訊', '帳', '戶', '請', '說', '銀', '發', '國', '時', '會', '個', '來', '對', '關', '組', '號', '確', '認', '務', '種', '綁']);
 // Read this far into a letter at most to tell its script: its opening lines say enough.
 const SCRIPT_SAMPLE = 4000;
 
