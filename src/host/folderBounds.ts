@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { isChinese } from '../core/language';
-import { FileTooLargeError, OutsideFolderError, SymbolicLinkError } from '../node/realPath';
+import { FileTooLargeError, OutsideFolderError, SymbolicLinkError } from '../node/fileErrors';
 import { uiLang } from './language';
 
 /**

@@ -9,6 +9,9 @@
 import { constants } from 'node:fs';
 import { open, readlink, realpath, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { FileTooLargeError, OutsideFolderError, SymbolicLinkError } from './fileErrors';
+
+export { FileTooLargeError, OutsideFolderError, SymbolicLinkError };
 
 /**
  * Refuses to follow a symbolic link at the final component of an open; 0 where the platform
@@ -18,29 +21,6 @@ export const NO_FOLLOW: number = constants.O_NOFOLLOW ?? 0;
 
 /** Linux's own limit on links followed in one lookup. */
 const MAX_LINKS = 40;
-
-/** A path that resolves, through symbolic links, to somewhere outside the folder it must stay in. */
-export class OutsideFolderError extends Error {
-  constructor(
-    /** The path as given. */
-    readonly target: string,
-    /** Where it really leads. */
-    readonly resolved: string,
-    /** The folder it had to stay in (its real path). */
-    readonly folder: string,
-  ) {
-    super(`${target} leads to ${resolved}, which is outside ${folder}; nothing was written there`);
-    this.name = 'OutsideFolderError';
-  }
-}
-
-/** The final file is a symbolic link, which the writers never follow (ELOOP from O_NOFOLLOW). */
-export class SymbolicLinkError extends Error {
-  constructor(readonly target: string) {
-    super(`${target} is a symbolic link; it is not followed, so nothing was written`);
-    this.name = 'SymbolicLinkError';
-  }
-}
 
 /**
  * The real path of `target`: every symbolic link in it resolved, as the kernel would when
@@ -99,18 +79,6 @@ export async function realPathInside(folder: string, target: string): Promise<st
 /** Where a writer works: `target` itself, or its real path checked to stay inside `within`. */
 export async function writeTarget(target: string, within: string | undefined): Promise<string> {
   return within === undefined ? target : realPathInside(within, target);
-}
-
-/** A file larger than a reader was allowed to read; nothing of it was read. */
-export class FileTooLargeError extends Error {
-  constructor(
-    readonly path: string,
-    readonly size: number,
-    readonly limit: number,
-  ) {
-    super(`${path} is ${size} bytes, more than the ${limit} bytes it may have to be read; it was not read`);
-    this.name = 'FileTooLargeError';
-  }
 }
 
 /**

@@ -1,12 +1,15 @@
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { Lang } from '../../core/catalogue';
 import { htmlLang } from '../../core/language';
 import { escapeHtml } from '../html';
 
-/** A fresh nonce per page: 128 bits from the OS's cryptographic source, base64 (CSP allows it as is). */
+/**
+ * A fresh nonce per page: 128 bits from the platform's cryptographic source (Web Crypto, in Node
+ * and in a web worker extension host alike), base64 (CSP allows it as is).
+ */
 export function createNonce(): string {
-  return randomBytes(16).toString('base64');
+  const bytes = globalThis.crypto.getRandomValues(new Uint8Array(16));
+  return btoa(String.fromCharCode(...bytes));
 }
 
 /**
