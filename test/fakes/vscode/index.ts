@@ -16,6 +16,7 @@ import { makeWorkspace } from './workspace';
 export { CancellationTokenSource, Disposable, EventEmitter, FileSystemError, FileType, Uri };
 export { InputBoxValidationSeverity, QuickInputButtons, QuickPickItemKind, StatusBarAlignment, ThemeColor, ThemeIcon, ViewColumn } from './window';
 export { ConfigurationTarget, Position, Range, WorkspaceEdit } from './workspace';
+export { CodeAction, CodeActionKind, CodeLens, Diagnostic, DiagnosticSeverity, DocumentSymbol, FoldingRange, FoldingRangeKind, Hover, languages, SymbolKind } from './languages';
 
 export enum UIKind {
   Desktop = 1,
