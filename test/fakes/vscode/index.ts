@@ -8,6 +8,7 @@
 import { CancellationTokenSource, Disposable, EventEmitter } from './events';
 import { FileSystemError, FileType } from './fs';
 import { makeT } from './l10n';
+import { makeLm } from './lm';
 import { state } from './state';
 import { Uri } from './uri';
 import { makeWindow, setFolderSource } from './window';
@@ -16,6 +17,7 @@ import { makeWorkspace } from './workspace';
 export { CancellationTokenSource, Disposable, EventEmitter, FileSystemError, FileType, Uri };
 export { InputBoxValidationSeverity, QuickInputButtons, QuickPickItemKind, StatusBarAlignment, ThemeColor, ThemeIcon, ViewColumn } from './window';
 export { ConfigurationTarget, Position, Range, WorkspaceEdit } from './workspace';
+export { CancellationError, LanguageModelPromptTsxPart, LanguageModelTextPart, LanguageModelToolResult } from './lm';
 export { CodeAction, CodeActionKind, CodeLens, Diagnostic, DiagnosticSeverity, DocumentSymbol, FoldingRange, FoldingRangeKind, Hover, languages, SymbolKind } from './languages';
 
 export enum UIKind {
@@ -124,5 +126,6 @@ export const extensions = {
   all: [],
 };
 
-export const version = '1.100.0';
+export const lm = makeLm(state.lm);
 
+export const version = '1.100.0';

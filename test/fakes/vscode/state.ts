@@ -1,10 +1,13 @@
 import { WindowState } from './window';
+import { LmState } from './lm';
 import { WorkspaceState } from './workspace';
 
 /** What the fake remembers between calls; `harness.resetFake()` starts it afresh. */
 export const state = {
   workspace: new WorkspaceState(),
   window: new WindowState(),
+  /** `vscode.lm`: registered tools, confirmations asked (see lm.ts). */
+  lm: new LmState(),
   commands: {
     registered: new Map<string, (...args: unknown[]) => unknown>(),
     executed: [] as { id: string; args: unknown[] }[],
@@ -23,6 +26,7 @@ export const state = {
 export function resetState(): void {
   state.workspace.reset();
   state.window.reset();
+  state.lm.reset();
   state.commands.registered.clear();
   state.commands.executed.length = 0;
   state.commands.builtIn = () => undefined;
