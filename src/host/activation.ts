@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { COMMAND_IDS, DIAGNOSIS_PANEL_TYPE, FORM_VIEW_ID, type CommandName } from './commandIds';
+import { registerLanguageModelTool } from './languageModelTool/registration';
 import { Notifier } from './notifier';
 import type { Services } from './services';
 import { exists, uriInFolder } from './workspaceTarget';
@@ -45,6 +46,8 @@ export function activateServices(context: vscode.ExtensionContext, create: () =>
       },
     }),
   );
+  // The language-model tool, on a host that has the API; its work is the services', loaded on first call.
+  context.subscriptions.push(...registerLanguageModelTool(() => load()?.languageModelTool));
   // package.json activates on `workspaceContains` for the default journal path (early, so the
   // cooldown shows during start-up) and on `onStartupFinished` for any other: this shell is small,
   // and the services load only where a journal is, now or once the setting or folders change.

@@ -8,6 +8,7 @@ import { LastReportStore } from './diagnosisPanelState';
 import { DiagnosisPresenter } from './diagnosisPresenter';
 import { JournalRepository } from './journalRepository';
 import { JournalStore } from './journalStore';
+import { DiagnoseTool } from './languageModelTool/diagnoseTool';
 import { onTraditionalTableProblem } from './language';
 import { LetterWriter, OwnTemplateRefusedError, showOwnTemplateRefusal, TemplateTooLargeError } from './letterWriter';
 import { Notifier } from './notifier';
@@ -26,6 +27,8 @@ export interface Services {
   restoreDiagnosisPanel(panel: vscode.WebviewPanel): Promise<void>;
   /** Runs a command; unexpected failures are reported with "Show Log" and give undefined. */
   run(name: CommandName, argument?: unknown): Promise<unknown>;
+  /** The language-model tool `card-doctor_diagnose` (registered by activation.ts where the host has `vscode.lm`). */
+  languageModelTool: DiagnoseTool;
 }
 
 /** What `createServices` may be given instead of the real thing: for unit tests. */
@@ -95,10 +98,20 @@ export function createServices(context: vscode.ExtensionContext, options: Servic
       diagnoses.showLast({ reveal: false, preserveFocus: true }).catch((error: unknown) => log.warn('diagnosis refresh failed', String(error)));
     }),
   );
+  // Its writing actions run the commands as the palette does, through `run` and its error handling.
+  const languageModelTool = new DiagnoseTool({
+    journal,
+    settings,
+    readingFolder,
+    clock,
+    log,
+    runCommand: (name, argument) => vscode.commands.executeCommand(COMMAND_IDS[name], argument),
+  });
 
   return {
     session: { panel, cooldown },
     formView,
+    languageModelTool,
     async restoreDiagnosisPanel(restored) {
       panel.adopt(restored);
       try {
