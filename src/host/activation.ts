@@ -64,11 +64,6 @@ export function activateServices(context: vscode.ExtensionContext, create: () =>
       if (event.affectsConfiguration('cardDoctor.journalPath')) loadIfJournal();
     }),
     vscode.workspace.onDidChangeWorkspaceFolders(loadIfJournal),
-    // The journal's Problems, lenses and outline come with the services: a journal made after
-    // start-up (by the CLI, or by hand) brings them when it is opened.
-    vscode.workspace.onDidOpenTextDocument((document) => {
-      if (document.languageId === 'markdown') loadIfJournal();
-    }),
   );
   setTimeout(loadIfJournal, 0);
   return {

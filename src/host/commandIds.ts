@@ -10,6 +10,8 @@ export const COMMAND_IDS = {
   openJournal: 'cardDoctor.openJournal',
   showLastDiagnosis: 'cardDoctor.showLastDiagnosis',
   copyLetterAsText: 'cardDoctor.copyLetterAsText',
+  writeEvidencePack: 'cardDoctor.writeEvidencePack',
+  recordBankAnswer: 'cardDoctor.recordBankAnswer',
 } as const;
 
 export type CommandName = keyof typeof COMMAND_IDS;

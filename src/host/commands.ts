@@ -6,9 +6,11 @@ import { ownCopyText, type LetterKind } from '../core/letterKinds';
 import type { Report } from '../core/report';
 import { COMMAND_IDS, type CommandName } from './commandIds';
 import type { CooldownStatus } from './cooldownStatus';
+import { recordBankAnswer } from './bankAnswerCommand';
 import { copyLetterAsText } from './copyLetter';
 import type { DiagnosisPanel } from './diagnosisPanel';
 import type { DiagnosisPresenter } from './diagnosisPresenter';
+import { writeEvidencePack } from './evidencePackCommand';
 import type { JournalRepository } from './journalRepository';
 import { JournalBusyError } from './journalStore';
 import type { LetterWriter } from './letterWriter';
@@ -47,6 +49,8 @@ export const COMMAND_FACTORIES = {
   openJournal: (services: Needs<'settings' | 'journal' | 'panel'>) => () => openJournal(services),
   showLastDiagnosis: (services: Needs<'diagnoses' | 'notifier'>) => () => showLastDiagnosis(services),
   copyLetterAsText: (services: Needs<'notifier'>) => (argument?: unknown) => copyLetterAsText(services, argument),
+  writeEvidencePack: (services: Needs<'settings' | 'journal' | 'notifier' | 'clock'>) => () => writeEvidencePack(services),
+  recordBankAnswer: (services: Needs<'settings' | 'journal' | 'notifier' | 'clock'>) => () => recordBankAnswer(services),
 } as const satisfies Readonly<Record<CommandName, (services: CommandServices) => CommandHandler>>;
 
 type LetterServices = Needs<'settings' | 'journal' | 'reports' | 'letters' | 'panel' | 'notifier' | 'readingFolder' | 'clock'>;

@@ -9,7 +9,6 @@ import { DiagnosisPresenter } from './diagnosisPresenter';
 import { JournalRepository } from './journalRepository';
 import { JournalStore } from './journalStore';
 import { DiagnoseTool } from './languageModelTool/diagnoseTool';
-import { JournalDocuments } from './journalDocument/journalDocuments';
 import { onTraditionalTableProblem } from './language';
 import { LetterWriter, OwnTemplateRefusedError, showOwnTemplateRefusal, TemplateTooLargeError } from './letterWriter';
 import { Notifier } from './notifier';
@@ -65,8 +64,6 @@ export function createServices(context: vscode.ExtensionContext, options: Servic
   const cooldown = new CooldownStatus(clock, log);
   const formView = new FormViewProvider(context.extensionUri, { log, readingFolder, clock }, journal.cache);
   context.subscriptions.push(log, settings, store, journal, panel, cooldown, formView);
-  // The journal as a document: Problems, lenses, hover, folds and outline on an open journal (nothing for other files).
-  context.subscriptions.push(new JournalDocuments(settings));
 
   const services: CommandServices = {
     settings,

@@ -21,6 +21,8 @@ const COMMANDS = [
   'cardDoctor.openJournal',
   'cardDoctor.showLastDiagnosis',
   'cardDoctor.copyLetterAsText',
+  'cardDoctor.writeEvidencePack',
+  'cardDoctor.recordBankAnswer',
 ];
 
 /** A services "bundle" that is the sources (the shared dist/ holds whatever was last built). */

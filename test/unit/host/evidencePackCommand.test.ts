@@ -1,0 +1,179 @@
+/**
+ * "Write evidence pack": the CLI's pack (the same core function) written from the folder's journal
+ * and the bank's answers in it as a new folder in the letters' folder, never over an earlier pack
+ * and never out of the workspace folder; then revealed, with what to attach and, when the
+ * supported-countries snapshot is old, a warning.
+ */
+import assert from 'node:assert/strict';
+import { promises as fsp } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { writeEvidencePack, type EvidencePackServices } from '../../../src/host/evidencePackCommand';
+import type { HostPort } from '../../../src/host/hostPort';
+import { nodePort } from '../../../src/host/nodePort';
+import { readSettings } from '../../../src/host/settings';
+import { createServices } from '../../../src/host/services';
+import { uriInFolder } from '../../../src/host/workspaceTarget';
+import { writeNewFolder } from '../../../src/node/newFolder';
+import { disposeAll, extensionContext, fake, readInFolder, resetFake, tempWorkspace, writeInFolder, type FakeLogOutputChannel } from '../../fakes/vscode/harness';
+import { useSourceExtension } from './sourceExtension';
+
+const ENTRY =
+  '<!-- card-doctor:entry v1 {"occurredAt":"2026-03-01T10:31:00+08:00","report":{"product":"chatgpt-web","errorMessage":"Your card was declined.","notes":"typed 4111 1111 1111 1111 cvc 123","card":{"brand":"visa","kind":"credit","last4":"4242","issuerCountry":"US"}}} -->';
+const ANSWER =
+  '<!-- card-doctor:bank-answer v1 {"answeredAt":"2026-03-01T15:00:00+08:00","channel":"phone","sawAuthorization":"no","declinedBy":"merchant","reference":"SR88213"} -->';
+const JOURNAL = `# Card failure journal\n\n${ENTRY}\n\n${ANSWER}\n`;
+const FILES = ['about.md', 'bank-phone-script.md', 'diagnosis.md', 'screenshots-checklist.md', 'timeline.md'];
+/** 36 days after the supported-countries snapshot (2026-01-24). */
+const FRESH = new Date('2026-03-01T09:00:00Z');
+/** 312 days after it: more than 180. */
+const STALE = new Date('2026-12-02T01:00:00Z');
+
+const extensionPath = useSourceExtension('card-doctor-pack-');
+after(() => resetFake());
+
+const messages = () => fake.window.messages.map(({ severity, message, items }) => ({ severity, message, items }));
+
+/** The port with Node's folder writer (src/node/newFolder.ts), as the Node extension host has it. */
+const NODE_PORT = { ...nodePort, localFiles: { ...nodePort.localFiles!, writeNewFolder } } as HostPort;
+
+function direct(now: Date, port?: HostPort): EvidencePackServices & { log: FakeLogOutputChannel } {
+  const log = vscode.window.createOutputChannel('Card Doctor', { log: true }) as unknown as FakeLogOutputChannel;
+  return {
+    settings: { get: (folder) => readSettings(folder?.uri).settings },
+    journal: { journalFile: (folder) => ({ folder: folder.uri, uri: uriInFolder(folder, 'card-failures/journal.md'), setting: 'cardDoctor.journalPath' }) },
+    notifier: {
+      info: (message: string, ...items: string[]) => vscode.window.showInformationMessage(message, ...items),
+      warn: (message: string, ...items: string[]) => vscode.window.showWarningMessage(message, ...items),
+      offer: (message: string, action: string) => void vscode.window.showInformationMessage(message, action),
+    },
+    log,
+    clock: () => now,
+    ...(port ? { port } : {}),
+  };
+}
+
+describe('host evidence pack command', () => {
+  let folder: vscode.WorkspaceFolder;
+  beforeEach(async () => {
+    await resetFake();
+    [folder] = (await tempWorkspace()) as [vscode.WorkspaceFolder];
+  });
+
+  it('is registered: writes the pack into card-failures/, reveals it, opens about.md and says what to attach', async () => {
+    await writeInFolder(folder as never, 'card-failures/journal.md', JOURNAL);
+    const context = { ...extensionContext(), extensionPath: extensionPath() };
+    const services = createServices(context as unknown as vscode.ExtensionContext, { clock: () => FRESH });
+    try {
+      const written = (await services.run('writeEvidencePack')) as vscode.Uri;
+      const packFolder = path.join(folder.uri.fsPath, 'card-failures', 'evidence-2026-03-01');
+      assert.equal(written.fsPath, packFolder);
+      assert.deepEqual((await fsp.readdir(packFolder)).sort(), FILES);
+      const timeline = (await readInFolder(folder as never, 'card-failures/evidence-2026-03-01/timeline.md'))!;
+      assert.ok(
+        timeline.endsWith(
+          '## What the bank said · 2026-03-01 15:00 UTC+08:00 · by phone\n\n- Found the verification authorization: no\n- Declined by: the merchant’s side (merchant or its payment processor)\n- Reference number: SR88213\n',
+        ),
+        timeline,
+      );
+      for (const name of FILES) {
+        const text = (await readInFolder(folder as never, `card-failures/evidence-2026-03-01/${name}`))!;
+        assert.ok(!/4111|cvc 123/i.test(text), `${name} holds the card number or the CVC`);
+      }
+      assert.deepEqual(
+        fake.commands.executed.filter((call) => call.id === 'revealInExplorer').map((call) => (call.args[0] as vscode.Uri).fsPath),
+        [packFolder],
+      );
+      assert.deepEqual(
+        fake.window.shownDocuments.map((shown) => shown.uri),
+        [vscode.Uri.file(path.join(packFolder, 'about.md')).toString()],
+      );
+      assert.deepEqual(messages(), [
+        {
+          severity: 'information',
+          message:
+            'Wrote the evidence pack to card-failures/evidence-2026-03-01. Attach timeline.md and diagnosis.md to your appeal, add the screenshots screenshots-checklist.md lists (with the parts it names hidden), and keep bank-phone-script.md at hand when you call your bank.',
+          items: [],
+        },
+      ]);
+    } finally {
+      disposeAll(context.subscriptions);
+    }
+  });
+
+  it('never writes over an earlier pack: the next is -2, the first left with the screenshot added to it', async () => {
+    await writeInFolder(folder as never, 'card-failures/journal.md', JOURNAL);
+    await writeInFolder(folder as never, 'card-failures/evidence-2026-03-01/shot.png', 'mine');
+    for (const port of [undefined, NODE_PORT]) {
+      const services = direct(FRESH, port);
+      const written = await writeEvidencePack(services);
+      assert.equal(path.basename(written!.fsPath), port ? 'evidence-2026-03-01-3' : 'evidence-2026-03-01-2');
+    }
+    assert.deepEqual(await fsp.readdir(path.join(folder.uri.fsPath, 'card-failures', 'evidence-2026-03-01')), ['shot.png']);
+    assert.deepEqual((await fsp.readdir(path.join(folder.uri.fsPath, 'card-failures', 'evidence-2026-03-01-3'))).sort(), FILES);
+  });
+
+  it('goes where cardDoctor.outputFolder says, in the language of the letters setting', async () => {
+    await writeInFolder(folder as never, 'card-failures/journal.md', JOURNAL);
+    fake.workspace.setSetting('cardDoctor.outputFolder', 'packs/bank');
+    fake.workspace.setSetting('cardDoctor.letterLanguage', 'zh-cn');
+    const written = await writeEvidencePack(direct(FRESH, NODE_PORT));
+    assert.equal(written!.fsPath, path.join(folder.uri.fsPath, 'packs', 'bank', 'evidence-2026-03-01'));
+    assert.ok((await readInFolder(folder as never, 'packs/bank/evidence-2026-03-01/timeline.md'))!.startsWith('# 绑卡失败时间线\n'));
+  });
+
+  it('warns when the supported-countries snapshot is more than 180 days old', async () => {
+    await writeInFolder(folder as never, 'card-failures/journal.md', JOURNAL);
+    await writeEvidencePack(direct(STALE, NODE_PORT));
+    assert.deepEqual(
+      messages().filter((call) => call.severity === 'warning'),
+      [
+        {
+          severity: 'warning',
+          message: 'The supported-countries list in this pack is 312 days old (more than 180). Check the current list before relying on what the pack says about a region.',
+          items: [],
+        },
+      ],
+    );
+  });
+
+  it('writes nothing for a journal without an attempt, and offers to record one', async () => {
+    await writeInFolder(folder as never, 'card-failures/journal.md', `# Card failure journal\n\n${ANSWER}\n`);
+    assert.equal(await writeEvidencePack(direct(FRESH, NODE_PORT)), undefined);
+    assert.deepEqual(messages(), [
+      {
+        severity: 'information',
+        message: 'The failure journal holds no attempt yet, so there is nothing to pack. Record the failed attempt first.',
+        items: ['Record Attempt…'],
+      },
+    ]);
+    assert.deepEqual(await fsp.readdir(path.join(folder.uri.fsPath, 'card-failures')), ['journal.md']);
+  });
+
+  it('refuses a letters folder that is a link out of the workspace folder, writing nothing there', async () => {
+    await writeInFolder(folder as never, 'card-failures/journal.md', JOURNAL);
+    const outside = await fsp.mkdtemp(path.join(os.tmpdir(), 'card-doctor-outside-'));
+    try {
+      await fsp.symlink(outside, path.join(folder.uri.fsPath, 'packs'));
+      fake.workspace.setSetting('cardDoctor.outputFolder', 'packs');
+      for (const port of [undefined, NODE_PORT]) {
+        await assert.rejects(writeEvidencePack(direct(FRESH, port)), { name: 'RefusedPathError' });
+      }
+      assert.deepEqual(await fsp.readdir(outside), []);
+    } finally {
+      await fsp.rm(outside, { recursive: true, force: true });
+    }
+  });
+
+  it('writes through workspace.fs in a virtual folder', async () => {
+    const VIRTUAL = vscode.Uri.from({ scheme: 'vscode-vfs', authority: 'github', path: '/owner/repo' });
+    fake.workspace.setFolders([VIRTUAL as never]);
+    fake.workspace.fs.putMemoryFile(vscode.Uri.joinPath(VIRTUAL, 'card-failures', 'journal.md') as never, JOURNAL);
+    fake.workspace.fs.putMemoryFile(vscode.Uri.joinPath(VIRTUAL, 'card-failures', 'evidence-2026-03-01', 'about.md') as never, 'mine');
+    const written = await writeEvidencePack(direct(FRESH, NODE_PORT));
+    assert.equal(written!.toString(), 'vscode-vfs://github/owner/repo/card-failures/evidence-2026-03-01-2');
+    assert.ok(fake.workspace.fs.memoryText(vscode.Uri.joinPath(written!, 'timeline.md') as never)!.includes('- Reference number: SR88213\n'));
+    assert.equal(fake.workspace.fs.memoryText(vscode.Uri.joinPath(VIRTUAL, 'card-failures', 'evidence-2026-03-01', 'about.md') as never), 'mine');
+  });
+});
