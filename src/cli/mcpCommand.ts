@@ -4,15 +4,16 @@
  * its schemas are read by this command alone; run from source (tests), the TypeScript module.
  */
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { InputError } from './cliError';
 import { parseLang } from './language';
 import { parseCommandArgs } from './options';
 
-export const MCP_HELP = `Usage: card-doctor mcp [--allow-write] [--lang en|zh-cn|zh-tw]
+export const MCP_HELP = `Usage: card-doctor mcp [--folder DIR] [--allow-write] [--lang en|zh-cn|zh-tw]
 
 Runs a Model Context Protocol server on standard input and output, for an assistant (Claude
-Desktop, VS Code, any MCP client) to call. Start it in the folder that holds your failure journal.
+Desktop, VS Code, any MCP client) to call, in the folder that holds your failure journal.
 
 Tools:
   diagnose       a report's possible causes, most likely first, with likelihoods, evidence and
@@ -21,18 +22,21 @@ Tools:
   render_letter  the appeal to support or the inquiry to the issuing bank, returned as Markdown
                  or plain text
 
-Every path a client names must be inside the current folder (symbolic links out of it are
+Every path a client names must be inside that folder (symbolic links out of it are
 refused). Card numbers, CVCs and one-time codes are masked in whatever a client sends and
 checked again in every answer. Nothing is ever submitted anywhere.
 
 Options:
+  --folder DIR           the folder the tools work in: journals are read and letters written
+                         there only (default: the current folder)
   --allow-write          let render_letter write its letter to a new file (its out argument)
-                         inside the current folder, never over an existing one (default: the
+                         inside the folder, never over an existing one (default: the
                          server writes no file)
   --lang en|zh-cn|zh-tw  language when a call names none (default: from LANG)
   -h, --help             show this help
 
-Exit codes: 0 when the client closes the session; 2 invalid options; 1 unexpected error.
+Exit codes: 0 when the client closes the session; 2 invalid options (a --folder that is not a
+folder); 1 unexpected error.
 `;
 
 type McpServerModule = typeof import('./mcpServer');
@@ -50,10 +54,14 @@ function loadMcpServer(): McpServerModule {
 /** `card-doctor mcp …`: serves until the client closes standard input. */
 export async function runMcp(args: string[]): Promise<void> {
   const { values, positionals } = parseCommandArgs(args, {
+    folder: { type: 'string' },
     'allow-write': { type: 'boolean' },
     lang: { type: 'string' },
   });
   if (positionals.length > 0) throw new InputError([`mcp takes no arguments besides its options (got ${positionals[0]})`]);
   const lang = parseLang(values.lang, process.env);
-  await loadMcpServer().serveMcp({ folder: process.cwd(), lang, allowWrite: values['allow-write'] === true });
+  const folder = resolve(values.folder ?? '.');
+  const isFolder = await stat(folder).then((stats) => stats.isDirectory(), () => false);
+  if (!isFolder) throw new InputError([`--folder: ${folder} is not a folder`]);
+  await loadMcpServer().serveMcp({ folder, lang, allowWrite: values['allow-write'] === true });
 }

@@ -9,7 +9,7 @@
  * The tools never submit anything: they diagnose, list, and write a letter for the person to send.
  */
 import { stat } from 'node:fs/promises';
-import { isAbsolute, relative, resolve } from 'node:path';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import * as l10n from '@vscode/l10n';
 import * as z from 'zod/mini';
 import { LANGS, type Lang } from '../core/catalogue';
@@ -213,7 +213,7 @@ function moment(now: string | undefined): Date {
 function inFolder(options: McpOptions, path: string, argument: string): string {
   const absolute = resolve(options.folder, path);
   const rest = relative(options.folder, absolute);
-  if (rest.startsWith('..') || isAbsolute(rest)) throw new Refusal([`${argument}: ${path} is outside the folder the server was started in (${options.folder})`]);
+  if (rest === '..' || rest.startsWith(`..${sep}`) || isAbsolute(rest)) throw new Refusal([`${argument}: ${path} is outside the server's folder (${options.folder})`]);
   return absolute;
 }
 

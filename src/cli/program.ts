@@ -21,7 +21,7 @@ Usage:
                      [--templates DIR] [--name NAME] [--email EMAIL] [--amount "20 USD"] [--now ISO]
                      [--format markdown|text] [--self-diagnosis]
   card-doctor pack --journal FILE --out FOLDER [--lang en|zh-cn|zh-tw] [--now ISO]
-  card-doctor mcp [--allow-write] [--lang en|zh-cn|zh-tw]
+  card-doctor mcp [--folder DIR] [--allow-write] [--lang en|zh-cn|zh-tw]
   card-doctor <command> --help
 
 Commands:

@@ -52,8 +52,8 @@ interface TextResult {
   isError?: boolean;
 }
 
-/** Starts `card-doctor mcp` from source in `folder` and connects a client to it. */
-async function connect(folder: string, flags: string[] = []): Promise<Client> {
+/** Starts `card-doctor mcp` from source in `cwd` and connects a client to it. */
+async function connect(cwd: string, flags: string[] = []): Promise<Client> {
   const code = [
     `require(${JSON.stringify(join(ROOT, 'test', 'templateLoader.ts'))}).installBuiltinTemplatesModule();`,
     `require(${JSON.stringify(join(ROOT, 'src', 'cli', 'program.ts'))})`,
@@ -62,7 +62,7 @@ async function connect(folder: string, flags: string[] = []): Promise<Client> {
   const transport = new StdioClientTransport({
     command: process.execPath,
     args: ['--require', require.resolve('tsx/cjs'), '--eval', code],
-    cwd: folder,
+    cwd,
     env: { PATH: process.env.PATH ?? '', LANG: 'C' },
     stderr: 'pipe',
   });
@@ -95,7 +95,8 @@ describe('card-doctor mcp (the SDK client over stdio)', function () {
     writeFileSync(join(outside, 'journal.md'), readFileSync(join(folder, 'card-failures', 'journal.md')));
     symlinkSync(join(outside, 'journal.md'), join(folder, 'linked-journal.md'));
     rmSync(report);
-    readOnly = await connect(folder);
+    // The folder named, from elsewhere, as an assistant's configuration does.
+    readOnly = await connect(ROOT, ['--folder', folder]);
   });
 
   after(async function () {
@@ -194,7 +195,7 @@ describe('card-doctor mcp (the SDK client over stdio)', function () {
     const escaping = await call(readOnly, 'list_journal', { journal: join(outside, 'journal.md') });
     assert.equal(escaping.isError, true);
     assert.ok(textOf(escaping).startsWith('journal: '), textOf(escaping));
-    assert.ok(textOf(escaping).includes('is outside the folder the server was started in'), textOf(escaping));
+    assert.ok(textOf(escaping).includes("is outside the server's folder"), textOf(escaping));
 
     const linked = await call(readOnly, 'list_journal', { journal: 'linked-journal.md' });
     assert.equal(linked.isError, true);
@@ -223,10 +224,20 @@ describe('card-doctor mcp (the SDK client over stdio)', function () {
     assert.ok(!existsSync(join(folder, 'appeal.md')));
   });
 
+  it('refuses a --folder that is not a folder before serving, and describes itself', async function () {
+    const missing = await runCli(['mcp', '--folder', join(outside, 'missing')]);
+    assert.equal(missing.code, 2);
+    assert.equal(missing.stderr, `error: --folder: ${join(outside, 'missing')} is not a folder\n`);
+    const help = await runCli(['mcp', '--help']);
+    assert.equal(help.code, 0);
+    assert.ok(help.stdout.startsWith('Usage: card-doctor mcp [--folder DIR] [--allow-write] [--lang en|zh-cn|zh-tw]\n'), help.stdout);
+  });
+
   describe('with --allow-write', function () {
     let writer: Client;
     let writable: string;
 
+    // The folder is the current one, the default.
     before(async function () {
       writable = mkdtempSync(join(tmpdir(), 'card-doctor-mcp-write-'));
       writeFileSync(join(writable, 'appeal.md'), 'my own draft\n');
@@ -249,7 +260,7 @@ describe('card-doctor mcp (the SDK client over stdio)', function () {
       const outsideBefore = readdirSync(outside).sort();
       const up = await call(writer, 'render_letter', { kind: 'appeal', report: UNIONPAY, now: NOW, out: '../appeal.md' });
       assert.equal(up.isError, true);
-      assert.ok(textOf(up).startsWith('out: ../appeal.md is outside the folder the server was started in'), textOf(up));
+      assert.ok(textOf(up).startsWith("out: ../appeal.md is outside the server's folder"), textOf(up));
       const throughLink = await call(writer, 'render_letter', { kind: 'appeal', report: UNIONPAY, now: NOW, out: 'letters/appeal.md' });
       assert.equal(throughLink.isError, true);
       assert.ok(textOf(throughLink).startsWith('out: '), textOf(throughLink));

@@ -105,8 +105,8 @@ describe('card-doctor mcp, bundled', function () {
           report: { errorMessage: 'Your card does not support this type of purchase.', card: { kind: 'virtual', issuerCountry: 'US' } },
           now: '2025-11-27T12:00:00+08:00',
         },
-      })) as { structuredContent: { causes: { id: string }[] } };
-      assert.deepEqual(result.structuredContent.causes.map((cause) => cause.id), ['card-type-restricted']);
+      })) as { structuredContent?: { causes: { id: string }[] } };
+      assert.deepEqual(result.structuredContent!.causes.map((cause) => cause.id), ['card-type-restricted']);
     } finally {
       await client.close();
     }
