@@ -104,20 +104,26 @@ export function letterAsPlainText(markdown: string, lang?: Lang): string {
 }
 
 /**
- * Whether a text is in Traditional rather than Simplified Chinese: more characters of its first
- * {@link SCRIPT_SAMPLE} are written only in Traditional than only in Simplified. False for English.
- * A Simplified letter quoting a Traditional error message is still Simplified: its own words outnumber
- * the quote's.
+ * Whether a text is a Traditional rather than a Simplified Chinese letter, from its first
+ * {@link SCRIPT_SAMPLE} characters: written mostly in Chinese (a Chinese character stands for a
+ * word, so at least one for every four Latin letters), and with more characters written only in
+ * Traditional than only in Simplified. An English letter naming a Taiwanese bank (國泰世華) or
+ * quoting the person's Traditional note stays English; a Simplified letter quoting a Traditional
+ * error message stays Simplified: its own words outnumber the quote's.
  */
 export function isTraditionalText(text: string): boolean {
   let balance = 0;
+  let han = 0;
+  let latin = 0;
   const end = Math.min(text.length, SCRIPT_SAMPLE);
   for (let index = 0; index < end; index++) {
     const char = text[index]!;
+    if ((char >= 'a' && char <= 'z') || (char >= 'A' && char <= 'Z')) latin++;
+    else if (char >= '\u4e00' && char <= '\u9fff') han++;
     if (TRADITIONAL_ONLY.has(char)) balance++;
     else if (SIMPLIFIED_ONLY.has(char)) balance--;
   }
-  return balance > 0;
+  return balance > 0 && han * 4 >= latin;
 }
 
 function splitLines(text: string): string[] {

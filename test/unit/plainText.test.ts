@@ -17,6 +17,10 @@ const FIXTURES = join(__dirname, '..', 'fixtures', 'letters');
 // The expected plain text of each built-in letter, one file each, read by a person when written.
 const EXPECTED = join(__dirname, '..', 'fixtures', 'plainText');
 const UPDATE = process.env.UPDATE_SNAPSHOTS === '1';
+/** An English letter's lines naming a Taiwanese bank and quoting a note in Traditional Chinese. */
+const ENGLISH_TAIWANESE =
+  'I am writing about my OpenAI account. I have not been able to add my debit card as a payment method.\n\n' +
+  '- Issuing bank: 國泰世華銀行\n\n> 我在網頁上試了兩次，這是第二次。\n\nThank you for your help. Kind regards,';
 
 describe('letterAsPlainText', () => {
   describe('each Markdown mark the letters use', () => {
@@ -79,6 +83,16 @@ describe('letterAsPlainText', () => {
       assert.equal(isTraditionalText(''), false);
       // Its own words outnumber a quoted error in the other script.
       assert.equal(isTraditionalText('这是我们的账户。> 銀行'), false);
+      // An English letter is English, whatever bank it names or note it quotes in Traditional Chinese.
+      assert.equal(isTraditionalText(ENGLISH_TAIWANESE), false);
+    });
+
+    it('quotes an English letter that names a Taiwanese bank in “ ”', () => {
+      assert.equal(
+        letterAsPlainText(ENGLISH_TAIWANESE),
+        'I am writing about my OpenAI account. I have not been able to add my debit card as a payment method.\n\n' +
+          '- Issuing bank: 國泰世華銀行\n\n“我在網頁上試了兩次，這是第二次。”\n\nThank you for your help. Kind regards,\n',
+      );
     });
 
     it('writes a link as its text and its address, and leaves a [placeholder] as it is', () => {
