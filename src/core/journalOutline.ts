@@ -15,7 +15,8 @@
 import type { Lang } from './catalogue';
 import { PRODUCT_NAMES } from './catalogue';
 import { cardName, entryFacts, entryTitle, journalProblemText, parseJournal, type EntryFact, type JournalEntry } from './journal';
-import { labelsFor, say } from './language';
+import { bankAnswerItems, bankAnswerTitle, parseBankAnswers } from './bankAnswer';
+import { labelsFor, pick, say } from './language';
 import { formatLocalTime, offsetOf } from './localTime';
 import { redactCardNumbers, redactSecrets } from './redact';
 
@@ -82,9 +83,21 @@ export interface OutlineEntry {
   entry: JournalEntry;
 }
 
+/** A bank's answer as the editor shows it: an outline entry and a hover, no lenses (those are for attempts). */
+export interface OutlineAnswer {
+  /** Its heading's line, or its machine line when it has no heading of its own. */
+  startLine: number;
+  machineLine: number;
+  /** "What the bank said · 2026-12-02 09:15 UTC+08:00 · by phone". */
+  name: string;
+  /** Its facts, one plain-text line each ("Declined by: the bank"). */
+  lines: string[];
+}
+
 /** Everything the editor shows for one open journal. */
 export interface JournalOutline {
   entries: OutlineEntry[];
+  answers: OutlineAnswer[];
   problems: LineProblem[];
   secrets: SecretFinding[];
   folds: FoldSpan[];
@@ -134,26 +147,41 @@ export function journalOutline(text: string, lang: Lang): JournalOutline {
   const lines = text.split(LINE_BREAK);
   const parsed = parseJournal(text);
   const problems: LineProblem[] = parsed.problems.map((problem) => ({ line: problem.line, message: journalProblemText(problem, lang), severity: 'error' }));
-  const byLine = [...parsed.entries].sort((a, b) => a.line - b.line);
-  if (byLine.length > OUTLINE_ENTRY_LIMIT) {
-    problems.push({ line: byLine[OUTLINE_ENTRY_LIMIT]!.line, message: texts.entries(OUTLINE_ENTRY_LIMIT), severity: 'information' });
+  const bank = parseBankAnswers(text);
+  // The bank answers' reader speaks English only; its reasons are shown as it gives them.
+  problems.push(...bank.problems.map((problem) => ({ line: problem.line, message: problem.message, severity: 'error' as const })));
+  // Attempts and answers in the file's order: each one's heading is looked for after the one before.
+  const machineLines = [
+    ...parsed.entries.map((entry) => ({ line: entry.line, entry })),
+    ...bank.answers.map((answer) => ({ line: answer.line, answer: answer.answer })),
+  ].sort((a, b) => a.line - b.line);
+  if (machineLines.length > OUTLINE_ENTRY_LIMIT) {
+    problems.push({ line: machineLines[OUTLINE_ENTRY_LIMIT]!.line, message: texts.entries(OUTLINE_ENTRY_LIMIT), severity: 'information' });
   }
   const entries: OutlineEntry[] = [];
+  const answers: OutlineAnswer[] = [];
   const folds: FoldSpan[] = [];
   let previous = 0;
-  for (const entry of byLine.slice(0, OUTLINE_ENTRY_LIMIT)) {
-    const startLine = headingAbove(lines, previous, entry.line) ?? entry.line;
-    entries.push({ startLine, machineLine: entry.line, name: entryName(entry, lang), detail: entry.report.product ? say(PRODUCT_NAMES[entry.report.product], lang) : '', entry });
-    if (startLine < entry.line) folds.push({ start: startLine, end: entry.line, kind: 'region' });
+  for (const item of machineLines.slice(0, OUTLINE_ENTRY_LIMIT)) {
+    const machineLine = item.line;
+    const startLine = headingAbove(lines, previous, machineLine) ?? machineLine;
+    if ('entry' in item) {
+      const { entry } = item;
+      entries.push({ startLine, machineLine, name: entryName(entry, lang), detail: entry.report.product ? say(PRODUCT_NAMES[entry.report.product], lang) : '', entry });
+    } else {
+      // The items are the journal's Markdown, `<` written as `&lt;`: read here as the text they stand for.
+      answers.push({ startLine, machineLine, name: bankAnswerTitle(item.answer, lang), lines: bankAnswerItems(item.answer, lang).map((line) => line.replace(/&lt;/g, '<')) });
+    }
+    if (startLine < machineLine) folds.push({ start: startLine, end: machineLine, kind: 'region' });
     // The line above stays visible and the machine line folds into it; never across the entry before.
-    const above = entry.line - 1;
-    if (above > previous && (startLine === entry.line || above > startLine)) folds.push({ start: above, end: entry.line, kind: 'comment' });
-    previous = entry.line;
+    const above = machineLine - 1;
+    if (above > previous && (startLine === machineLine || above > startLine)) folds.push({ start: above, end: machineLine, kind: 'comment' });
+    previous = machineLine;
   }
   const { secrets, unchecked } = findSecrets(lines, texts);
   problems.push(...unchecked);
   problems.sort((a, b) => a.line - b.line);
-  return { entries, problems, secrets, folds };
+  return { entries, answers, problems, secrets, folds };
 }
 
 /** The last heading strictly between line `after` and line `before` (1-based), if any. */
@@ -178,6 +206,20 @@ function entryName(entry: JournalEntry, lang: Lang): string {
 export function entryHover(entry: JournalEntry, lang: Lang): { title: string; facts: EntryFact[] } {
   const report = { ...entry.report, occurredAt: entry.occurredAt };
   return { title: entryTitle(report, lang), facts: entryFacts(report, lang) };
+}
+
+/**
+ * What a hover on 1-based `line` shows: the attempt or the bank's answer whose machine line it
+ * is, decoded, as a title and plain-text lines; undefined on any other line.
+ */
+export function hoverAt(outline: JournalOutline, line: number, lang: Lang): { title: string; lines: string[] } | undefined {
+  const attempt = outline.entries.find((entry) => entry.machineLine === line);
+  if (attempt) {
+    const { title, facts } = entryHover(attempt.entry, lang);
+    return { title, lines: facts.map((fact) => `${fact.label}${pick(': ', '：', lang)}${fact.text}`) };
+  }
+  const answer = outline.answers.find((item) => item.machineLine === line);
+  return answer && { title: answer.name, lines: answer.lines };
 }
 
 /**

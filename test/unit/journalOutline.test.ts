@@ -6,7 +6,8 @@
  */
 import assert from 'node:assert/strict';
 import { encodeEntryLine, formatJournalEntry, journalHeader, journalProblemText, parseJournal, type DatedReport } from '../../src/core/journal';
-import { entryHover, journalOutline, outlineWords, OUTLINE_ENTRY_LIMIT, SECRET_LINE_LIMIT, SECRET_SCAN_LIMIT } from '../../src/core/journalOutline';
+import { bankAnswerToWrite, type BankAnswer } from '../../src/core/bankAnswer';
+import { entryHover, hoverAt, journalOutline, outlineWords, OUTLINE_ENTRY_LIMIT, SECRET_LINE_LIMIT, SECRET_SCAN_LIMIT } from '../../src/core/journalOutline';
 import { installTraditionalTable } from '../l10nFiles';
 
 const FIRST: DatedReport = {
@@ -181,6 +182,50 @@ describe('journal outline (the journal as a document)', () => {
         { key: 'card', label: 'Card', text: 'Visa virtual •••• 1881' },
         { key: 'causes', label: 'Possible causes', text: 'Card type refused (likely)' },
       ],
+    });
+  });
+
+  it('hovers an attempt’s machine line with its facts on lines, and nothing elsewhere', () => {
+    const outline = journalOutline(JOURNAL, 'en');
+    assert.deepEqual(hoverAt(outline, 23, 'zh-cn'), {
+      title: '2025-11-28 09:02 UTC+08:00',
+      lines: ['错误：“卡片无效”', '卡片：Visa 虚拟卡 •••• 1881', '可能原因：卡片类型受限（可能性较高）'],
+    });
+    assert.equal(hoverAt(outline, 22, 'en'), undefined);
+  });
+
+  describe('a bank’s answer (its own machine line)', () => {
+    const ANSWER: BankAnswer = { answeredAt: '2025-11-28T15:00:00+08:00', channel: 'phone', sawAuthorization: 'yes', declinedBy: 'bank', advice: 'enable <online> payments' };
+    // Lines 1–3 header, 4–11 the attempt (heading 5, machine line 11), 12–19 the answer (heading 13, machine line 19), 20 a damaged answer.
+    const text = `${journalHeader('en')}${formatJournalEntry(SECOND, 'en')}${bankAnswerToWrite(ANSWER, 'en')}<!-- card-doctor:bank-answer v1 {nope} -->\n`;
+
+    it('is in the outline and folds after the attempt, with a hover in words; its damaged line is a problem', () => {
+      const outline = journalOutline(text, 'en');
+      assert.deepEqual(
+        outline.entries.map(({ startLine, machineLine }) => [startLine, machineLine]),
+        [[5, 11]],
+      );
+      assert.deepEqual(outline.answers, [
+        {
+          startLine: 13,
+          machineLine: 19,
+          name: 'What the bank said · 2025-11-28 15:00 UTC+08:00 · by phone',
+          lines: ['Found the verification authorization: yes', 'Declined by: the bank', 'The bank advises: “enable <online> payments”'],
+        },
+      ]);
+      assert.deepEqual(outline.folds, [
+        { start: 5, end: 11, kind: 'region' },
+        { start: 10, end: 11, kind: 'comment' },
+        { start: 13, end: 19, kind: 'region' },
+        { start: 18, end: 19, kind: 'comment' },
+      ]);
+      assert.deepEqual(hoverAt(outline, 19, 'en'), {
+        title: 'What the bank said · 2025-11-28 15:00 UTC+08:00 · by phone',
+        lines: ['Found the verification authorization: yes', 'Declined by: the bank', 'The bank advises: “enable <online> payments”'],
+      });
+      assert.deepEqual(outline.problems, [
+        { line: 20, message: 'damaged bank answer: not valid JSON; skipped', severity: 'error' },
+      ]);
     });
   });
 

@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import type { Lang } from '../../core/catalogue';
-import { entryHover, journalOutline, outlineWords, type JournalOutline, type TextSpan } from '../../core/journalOutline';
-import { pick } from '../../core/language';
+import { hoverAt, journalOutline, outlineWords, type JournalOutline, type TextSpan } from '../../core/journalOutline';
 import { COMMAND_IDS } from '../commandIds';
 import { uiLang } from '../language';
 import type { SettingsService } from '../settingsService';
@@ -148,19 +147,17 @@ export class JournalDocuments implements vscode.Disposable {
   }
 
   private hover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
-    const found = this.outline(document)?.entries.find((entry) => entry.machineLine - 1 === position.line);
-    if (!found) return undefined;
-    const lang = this.lang();
-    const { title, facts } = entryHover(found.entry, lang);
+    const outline = this.outline(document);
+    const decoded = outline && hoverAt(outline, position.line + 1, this.lang());
+    if (!decoded) return undefined;
     // Labels are ours; the person's words go in as text, so nothing they typed renders as Markdown or a link.
     const markdown = new vscode.MarkdownString();
     markdown.appendMarkdown('**');
-    markdown.appendText(title);
+    markdown.appendText(decoded.title);
     markdown.appendMarkdown('**\n\n');
-    for (const fact of facts) {
+    for (const line of decoded.lines) {
       markdown.appendMarkdown('- ');
-      markdown.appendText(`${fact.label}${pick(': ', '：', lang)}`);
-      markdown.appendText(fact.text);
+      markdown.appendText(line);
       markdown.appendMarkdown('\n');
     }
     return new vscode.Hover(markdown, document.lineAt(position.line).range);
@@ -173,11 +170,18 @@ export class JournalDocuments implements vscode.Disposable {
   }
 
   private symbols(document: vscode.TextDocument): vscode.DocumentSymbol[] {
-    return (this.outline(document)?.entries ?? []).map(({ startLine, machineLine, name, detail }) => {
+    const outline = this.outline(document);
+    if (!outline) return [];
+    const symbol = (startLine: number, machineLine: number, name: string, detail: string, kind: vscode.SymbolKind) => {
       const whole = new vscode.Range(startLine - 1, 0, machineLine - 1, document.lineAt(machineLine - 1).text.length);
-      const first = document.lineAt(startLine - 1).range;
-      return new vscode.DocumentSymbol(name, detail, vscode.SymbolKind.Event, whole, first);
-    });
+      return { line: startLine, symbol: new vscode.DocumentSymbol(name, detail, kind, whole, document.lineAt(startLine - 1).range) };
+    };
+    return [
+      ...outline.entries.map((entry) => symbol(entry.startLine, entry.machineLine, entry.name, entry.detail, vscode.SymbolKind.Event)),
+      ...outline.answers.map((answer) => symbol(answer.startLine, answer.machineLine, answer.name, '', vscode.SymbolKind.String)),
+    ]
+      .sort((a, b) => a.line - b.line)
+      .map((item) => item.symbol);
   }
 
   private quickFixes(document: vscode.TextDocument, range: vscode.Range): vscode.CodeAction[] {

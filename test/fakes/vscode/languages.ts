@@ -59,6 +59,7 @@ export class FoldingRange {
 
 export enum SymbolKind {
   File = 0,
+  String = 14,
   Event = 23,
 }
 

@@ -6,6 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { bankAnswerToWrite } from '../../../src/core/bankAnswer';
 import { encodeEntryLine, formatJournalEntry, journalHeader, type DatedReport } from '../../../src/core/journal';
 import { JournalDocuments } from '../../../src/host/journalDocument/journalDocuments';
 import { Notifier } from '../../../src/host/notifier';
@@ -154,6 +155,24 @@ describe('host JournalDocuments (the journal as a document)', () => {
     assert.deepEqual(
       (await languageState.provideDocumentSymbols(notes)).map((symbol) => symbol.name),
       ['2025-11-27 10:31 UTC+08:00 · UnionPay debit •••• 4242'],
+    );
+  });
+
+  it('lists a bank’s answer in the outline after the attempt, and decodes its machine line', async () => {
+    const answer = bankAnswerToWrite({ answeredAt: '2025-11-28T15:00:00+08:00', channel: 'phone', sawAuthorization: 'no', declinedBy: 'unknown' }, 'en');
+    fake.workspace.editDocument(journal, `${journalHeader('en')}${formatJournalEntry(REPORT, 'en')}${answer}`);
+    const symbols = await languageState.provideDocumentSymbols(journal);
+    assert.deepEqual(
+      symbols.map((symbol) => [symbol.name, symbol.kind, symbol.range.start.line, symbol.range.end.line]),
+      [
+        ['2025-11-27 10:31 UTC+08:00 · UnionPay debit •••• 4242', vscode.SymbolKind.Event, 4, 10],
+        ['What the bank said · 2025-11-28 15:00 UTC+08:00 · by phone', vscode.SymbolKind.String, 12, 17],
+      ],
+    );
+    const [hover] = await languageState.provideHovers(journal, new vscode.Position(17, 0) as never);
+    assert.equal(
+      (hover!.contents[0] as vscode.MarkdownString).value,
+      '**What the bank said · 2025-11-28 15:00 UTC+08:00 · by phone**\n\n- Found the verification authorization: no\n- Declined by: the bank could not say\n',
     );
   });
 
