@@ -9,15 +9,18 @@ import { exists, uriInFolder } from './workspaceTarget';
 export interface CardDoctorApi {
   readonly session: Services['session'];
   readonly workspaceState: vscode.Memento;
+  /** Which entry is running: Node's (dist/extension.js) or the browser's (dist/web/extension.js). */
+  readonly host: 'node' | 'web';
 }
 
 /**
  * The activation both entries share (extension.ts for Node, webExtension.ts for the browser):
  * wires the commands and the sidebar view to services built on first use by `create`, and
  * loads them right after activation, off its critical path, in a workspace that holds a journal
- * (for the cooldown in the status bar). `what` names the loading in the log when it fails.
+ * (for the cooldown in the status bar). `what` names the loading in the log when it fails;
+ * `host` says which entry this is.
  */
-export function activateServices(context: vscode.ExtensionContext, create: () => Services, what: string): CardDoctorApi {
+export function activateServices(context: vscode.ExtensionContext, create: () => Services, what: string, host: CardDoctorApi['host']): CardDoctorApi {
   let failures: Notifier | undefined;
   const reportLoadFailure = (error: unknown): void => {
     // The services own the log channel; when they cannot load, this is the only one.
@@ -64,6 +67,11 @@ export function activateServices(context: vscode.ExtensionContext, create: () =>
       if (event.affectsConfiguration('cardDoctor.journalPath')) loadIfJournal();
     }),
     vscode.workspace.onDidChangeWorkspaceFolders(loadIfJournal),
+    // The journal's Problems, lenses and outline come with the services: a journal made after
+    // start-up (by the CLI, or by hand) brings them when it is opened.
+    vscode.workspace.onDidOpenTextDocument((document) => {
+      if (document.languageId === 'markdown') loadIfJournal();
+    }),
   );
   setTimeout(loadIfJournal, 0);
   return {
@@ -73,6 +81,7 @@ export function activateServices(context: vscode.ExtensionContext, create: () =>
       return services.session;
     },
     workspaceState: context.workspaceState,
+    host,
   };
 }
 

@@ -17,7 +17,7 @@ export function activate(context: vscode.ExtensionContext): CardDoctorApi {
 
 /** `activate` with the services bundle at `bundle`: unit tests point it at the sources. */
 export function activateWith(context: vscode.ExtensionContext, bundle: string): CardDoctorApi {
-  return activateServices(context, () => createFrom(bundle, context), 'loading dist/services.js');
+  return activateServices(context, () => createFrom(bundle, context), 'loading dist/services.js', 'node');
 }
 
 export function deactivate(): void {}

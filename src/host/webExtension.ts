@@ -12,7 +12,7 @@ export type { CardDoctorApi } from './activation';
  * (currentPort.web.ts): every file through `vscode.workspace.fs`.
  */
 export function activate(context: vscode.ExtensionContext): CardDoctorApi {
-  return activateServices(context, () => createServices(context), 'starting the services');
+  return activateServices(context, () => createServices(context), 'starting the services', 'web');
 }
 
 export function deactivate(): void {}

@@ -78,7 +78,9 @@ function checkError(error: unknown, expected: ErrorCheck | undefined, message?: 
   }
 }
 
-export function throws(block: () => unknown, expected?: ErrorCheck, message?: string | Error): void {
+export function throws(block: () => unknown, expected?: ErrorCheck | string, message?: string | Error): void {
+  // As Node's: a string in the second place is the message, not a check.
+  if (typeof expected === 'string') return throws(block, undefined, expected);
   try {
     block();
   } catch (error) {
@@ -88,7 +90,8 @@ export function throws(block: () => unknown, expected?: ErrorCheck, message?: st
   failWith(message, 'expected the function to throw');
 }
 
-export async function rejects(block: Promise<unknown> | (() => Promise<unknown>), expected?: ErrorCheck, message?: string | Error): Promise<void> {
+export async function rejects(block: Promise<unknown> | (() => Promise<unknown>), expected?: ErrorCheck | string, message?: string | Error): Promise<void> {
+  if (typeof expected === 'string') return rejects(block, undefined, expected);
   try {
     await (typeof block === 'function' ? block() : block);
   } catch (error) {
