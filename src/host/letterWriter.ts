@@ -11,6 +11,7 @@ import { FileTooLargeError } from '../node/realPath';
 import { currentPort } from './currentPort';
 import type { HostPort, LocalFiles } from './hostPort';
 import { asRefusal, refuseLinksThroughWorkspaceFs, type FolderFile } from './folderBounds';
+import { SenderDetails } from './senderDetails';
 import { ownCopyLangFor, type Settings } from './settings';
 import { exists, uriInFolder } from './workspaceTarget';
 
@@ -145,12 +146,17 @@ export function showOwnTemplateRefusal(error: OwnTemplateRefusedError): void {
  * a trusted workspace: a template is code that runs on the person's data.
  */
 export class LetterWriter {
+  /** The person's name and email, asked once when a letter had to leave them as placeholders. */
+  private readonly sender: SenderDetails;
+
   constructor(
     private readonly context: vscode.ExtensionContext,
     private readonly log: vscode.LogOutputChannel,
     /** Node's or the browser's (the bundle's own by default). */
     private readonly port: HostPort = currentPort,
-  ) {}
+  ) {
+    this.sender = new SenderDetails(context.globalState, log);
+  }
 
   /** The Node files for a local folder; undefined where workspace.fs must do (remote, virtual, the browser). */
   private localFor(uri: vscode.Uri): LocalFiles | undefined {
@@ -172,16 +178,18 @@ export class LetterWriter {
   ): Promise<string> {
     const own = await this.ownTemplate(kind, lang, settings, folder);
     const dated = report.occurredAt ? report : { ...report, occurredAt: localIsoTime(now) };
+    const sender = this.sender.fill(settings);
+    let text: string;
     try {
-      return this.port.letterRendering(this.context.extensionPath).renderLetterText(
+      text = this.port.letterRendering(this.context.extensionPath).renderLetterText(
         kind,
         lang,
         dated,
         history,
         now,
         {
-          ...(settings.name ? { name: settings.name } : {}),
-          ...(settings.accountEmail ? { email: settings.accountEmail } : {}),
+          ...(sender.name ? { name: sender.name } : {}),
+          ...(sender.accountEmail ? { email: sender.accountEmail } : {}),
           includeSelfDiagnosis: settings.appealSelfDiagnosis,
         },
         own?.template,
@@ -190,6 +198,9 @@ export class LetterWriter {
       // From a built-in template the same errors are the extension's bug: reported as unexpected.
       throw (own && ownTemplateRefusal(error, own.uri)) ?? error;
     }
+    // Not awaited: the letter is written and shown while the person decides, placeholders and all.
+    this.sender.offer(settings).catch((error: unknown) => this.log.warn('letters: the name and email question failed', String(error)));
+    return text;
   }
 
   /**

@@ -241,7 +241,9 @@ describe('host commands', () => {
       assert.match(letter, /•••• 4242/);
       assert.deepEqual(fake.window.shownDocuments, [{ uri: uri.toString(), options: { viewColumn: vscode.ViewColumn.One, preview: false, preserveFocus: false } }]);
       assert.deepEqual(fake.commands.executed, [{ id: 'markdown.showPreviewToSide', args: [uri] }]);
+      // Without cardDoctor.name and accountEmail, the person is offered to fill them in (senderDetails.ts).
       assert.deepEqual(fake.window.texts(), [
+        'The letter leaves your name and account email as placeholders to fill in. Enter them once for your next letters?',
         'Wrote the appeal to card-failures/appeal-2025-11-27.md. Check it, then send it yourself from the Help Center (Billing & Payments).',
       ]);
     });
@@ -251,7 +253,9 @@ describe('host commands', () => {
       await setup.services.run('generateBankInquiry', REPORT);
       const second = (await setup.services.run('generateBankInquiry', REPORT)) as vscode.Uri;
       assert.equal(path.posix.basename(second.path), 'bank-inquiry-2025-11-27-2.md');
+      // The name and email are offered once per window, not with every letter.
       assert.deepEqual(fake.window.texts(), [
+        'The letter leaves your name and account email as placeholders to fill in. Enter them once for your next letters?',
         'Wrote the bank inquiry to card-failures/bank-inquiry-2025-11-27.md. Check it, then send it to your bank yourself.',
         'Wrote the bank inquiry to card-failures/bank-inquiry-2025-11-27-2.md. Check it, then send it to your bank yourself.',
       ]);

@@ -215,6 +215,7 @@ describe('host letterWriter', () => {
       assert.equal(second, first);
       assert.deepEqual(fake.window.texts(), [
         'This workspace is in Restricted Mode, so your own letter templates are ignored and the built-in ones are used. Trust the workspace to use yours.',
+        'The letter leaves your name and account email as placeholders to fill in. Enter them once for your next letters?',
       ]);
       assert.deepEqual(state.updates, [{ key: 'cardDoctor.restrictedTemplatesNoticeShown', value: true }]);
       await fake.window.messages[0]!.answered;
