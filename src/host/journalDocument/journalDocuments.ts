@@ -178,7 +178,7 @@ export class JournalDocuments implements vscode.Disposable {
     };
     return [
       ...outline.entries.map((entry) => symbol(entry.startLine, entry.machineLine, entry.name, entry.detail, vscode.SymbolKind.Event)),
-      ...outline.answers.map((answer) => symbol(answer.startLine, answer.machineLine, answer.name, '', vscode.SymbolKind.String)),
+      ...outline.answers.map((answer) => symbol(answer.startLine, answer.machineLine, answer.name, '', vscode.SymbolKind.Object)),
     ]
       .sort((a, b) => a.line - b.line)
       .map((item) => item.symbol);

@@ -60,6 +60,7 @@ export class FoldingRange {
 export enum SymbolKind {
   File = 0,
   String = 14,
+  Object = 18,
   Event = 23,
 }
 

@@ -166,7 +166,7 @@ describe('host JournalDocuments (the journal as a document)', () => {
       symbols.map((symbol) => [symbol.name, symbol.kind, symbol.range.start.line, symbol.range.end.line]),
       [
         ['2025-11-27 10:31 UTC+08:00 · UnionPay debit •••• 4242', vscode.SymbolKind.Event, 4, 10],
-        ['What the bank said · 2025-11-28 15:00 UTC+08:00 · by phone', vscode.SymbolKind.String, 12, 17],
+        ['What the bank said · 2025-11-28 15:00 UTC+08:00 · by phone', vscode.SymbolKind.Object, 12, 17],
       ],
     );
     const [hover] = await languageState.provideHovers(journal, new vscode.Position(17, 0) as never);
