@@ -21,7 +21,8 @@ import { LETTER_KINDS, readerLang, type LetterKind } from '../core/letterKinds';
 import { renderLetterIn } from '../core/letters';
 import { letterAsPlainText } from '../core/plainText';
 import { containsSecret, redactSecrets } from '../core/redact';
-import { formatFieldErrors, parseReport, reportSchema, type FieldError, type Report } from '../core/report';
+import { formatFieldErrors, parseReport, type FieldError, type Report } from '../core/report';
+import { REPORT_JSON_SCHEMA } from '../core/reportJsonSchema';
 import { writeNewFile } from '../node/newFile';
 import { OutsideFolderError } from '../node/realPath';
 import { InputError } from './cliError';
@@ -54,27 +55,19 @@ const PATH_LIMIT = 1024;
 /**
  * The report argument: any value reaches the tool, which validates it with parseReport so that a
  * bad field is named the way the CLI names it (`card.last4: expected 4 digits`), never echoing the
- * value. What clients are shown is the report schema's own JSON Schema (the zod schema in
- * core/report.ts is the one source), through zod's documented override hook.
+ * value. What clients are shown is core's REPORT_JSON_SCHEMA, generated from the zod schema in
+ * core/report.ts (the one source) and shown by the language-model tool too, through zod's
+ * override hook for a schema's JSON Schema.
  */
 function reportArgument() {
   const argument = z.custom<unknown>((value) => value !== undefined, 'expected a report');
-  argument._zod.toJSONSchema = () => reportJsonSchema();
+  argument._zod.toJSONSchema = () => REPORT_ARGUMENT_SCHEMA;
   return argument;
 }
 
-let cachedReportJsonSchema: Record<string, unknown> | undefined;
-
-/** The report's JSON Schema for what a client may send (`io: 'input'`), in the SDK's draft 7. */
-function reportJsonSchema(): Record<string, unknown> {
-  if (!cachedReportJsonSchema) {
-    // The SDK writes the tool's schema in draft 7; an embedded `$schema` would contradict it.
-    // eslint-disable-next-line @typescript-eslint/no-unused-vars
-    const { $schema, ...schema } = z.toJSONSchema(reportSchema, { target: 'draft-7', io: 'input' }) as Record<string, unknown>;
-    cachedReportJsonSchema = schema;
-  }
-  return cachedReportJsonSchema;
-}
+// The SDK writes the tool's schema in draft 7 as the file is; a nested `$schema` would be noise.
+// eslint-disable-next-line @typescript-eslint/no-unused-vars
+const { $schema, ...REPORT_ARGUMENT_SCHEMA } = REPORT_JSON_SCHEMA;
 
 const langArgument = z.optional(z.enum(LANGS));
 const pathArgument = z.optional(z.string().check(z.maxLength(PATH_LIMIT)));

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import { REPORT_JSON_SCHEMA } from '../../src/core/reportJsonSchema';
 import { runCli } from '../cliInProcess';
 import { showsCardNumber } from '../leakOracle';
 
@@ -110,6 +111,10 @@ describe('card-doctor mcp (the SDK client over stdio)', function () {
     assert.deepEqual(tools.map((tool) => tool.name).sort(), ['diagnose', 'list_journal', 'render_letter']);
     const diagnose = tools.find((tool) => tool.name === 'diagnose')!;
     assert.deepEqual(diagnose.inputSchema.required, ['report']);
+    // The report's JSON Schema for tools, as generated from the zod schema (its $schema aside).
+    const { $schema, ...generated } = REPORT_JSON_SCHEMA;
+    assert.equal($schema, 'http://json-schema.org/draft-07/schema#');
+    assert.deepEqual(diagnose.inputSchema.properties!.report, generated);
     const report = diagnose.inputSchema.properties!.report as { properties: Record<string, { properties?: Record<string, unknown> }> };
     assert.deepEqual(Object.keys(report.properties.card!.properties!).sort(), [
       'bin', 'brand', 'dualCurrency', 'expiry', 'issuerCountry', 'issuerName', 'kind', 'last4',
