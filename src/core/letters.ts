@@ -99,6 +99,8 @@ export interface LetterData {
   crossBorder: boolean;
   /** The product of the current attempt as said in a sentence ("for ChatGPT on the web"), or null. */
   product: string | null;
+  /** The spaces that set `product` apart from Chinese words around it, as {@link LetterCard.issuerGap} does for the bank (在 ChatGPT 手机 App 中). */
+  productGap: { before: string; after: string };
   /** The amount and currency of the charge ("20 USD") when the person knows it. */
   amount: string | null;
   /**
@@ -274,6 +276,7 @@ export function buildLetterData(
   const offset = offsetOf(occurredAt);
   const attempts = ordered.map(({ entry }, index) => attemptOf(entry, index + 1, entry === current, lang, offset));
   const includeSelfDiagnosis = sender.includeSelfDiagnosis === true;
+  const product = report.product ? say(PRODUCT_IN_SENTENCE[report.product], lang) : null;
   const international = report.bank?.internationalOnline;
 
   return {
@@ -283,7 +286,8 @@ export function buildLetterData(
     sender: { name: cleanText(sender.name), email: cleanText(sender.email) },
     merchant: { name: MERCHANT.name, nameContains: MERCHANT.nameContains },
     crossBorder: Boolean(report.card?.issuerCountry && report.card.issuerCountry !== MERCHANT.country),
-    product: report.product ? say(PRODUCT_IN_SENTENCE[report.product], lang) : null,
+    product,
+    productGap: isChinese(lang) && product !== null ? latinGap(product) : { before: '', after: '' },
     amount: cleanText(sender.amount),
     apiPlatform: ordered.some(({ entry }) => entry.product === 'api-platform'),
     international: { enabled: international === 'yes', disabled: international === 'no' },

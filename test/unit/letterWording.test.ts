@@ -146,3 +146,17 @@ describe('the letters’ words (issue 13)', () => {
     });
   });
 });
+
+describe('a product whose name ends in Latin script, among Chinese words', () => {
+  const app = attempt('招商银行', 'CN', 'chatgpt-app');
+  it('the appeal and the bank letter, Simplified and Traditional: 在 ChatGPT 手机 App 中', () => {
+    assert.ok(letter('appeal', 'zh-cn', app).includes('我在 ChatGPT 手机 App 中尝试添加一张卡片（Visa 信用卡，尾号 4242）作为付款方式，但被拒绝'), letter('appeal', 'zh-cn', app));
+    assert.ok(lines(letter('bank-inquiry', 'zh-cn', app)).includes('- 交易类型：线上无卡交易，在 ChatGPT 手机 App 中添加付款方式时的验证性预授权'));
+    assert.ok(lines(letter('bank-inquiry', 'zh-tw', app)).includes('- 交易類型：線上無卡交易，在 ChatGPT 手機 App 中新增付款方式時的驗證性預授權'), letter('bank-inquiry', 'zh-tw', app));
+  });
+
+  it('a product ending in Chinese keeps no space: 在 ChatGPT 网页版中', () => {
+    const web = attempt('招商银行', 'CN');
+    assert.ok(lines(letter('bank-inquiry', 'zh-cn', web)).includes('- 交易类型：线上无卡交易，在 ChatGPT 网页版中添加付款方式时的验证性预授权'));
+  });
+});
