@@ -140,12 +140,19 @@ describe('card-doctor mcp (the SDK client over stdio)', function () {
     assert.ok(text.includes('Cause ids (most likely first): network-anomaly (high), region-unsupported (high), international-payments-disabled (high)'));
   });
 
-  it('speaks the language asked for', async function () {
+  it('speaks the language asked for, and writes a letter in its reader’s', async function () {
     const result = await call(readOnly, 'diagnose', { report: UNIONPAY, now: NOW, lang: 'zh-cn' });
     const causes = result.structuredContent!.causes as { title: string; likelihoodText: string }[];
     assert.equal(causes[0]!.title, '网络或设备环境异常');
     assert.equal(causes[0]!.likelihoodText, '可能性较高');
     assert.ok(textOf(result).startsWith('# 绑卡失败诊断\n'));
+    const traditional = await call(readOnly, 'diagnose', { report: UNIONPAY, now: NOW, lang: 'zh-tw' });
+    assert.equal((traditional.structuredContent!.causes as { title: string }[])[0]!.title, '網路或裝置環境異常');
+    // Without lang, a letter is in its reader's language: a Taiwanese bank's in Traditional Chinese.
+    const taiwan = { ...UNIONPAY, card: { ...UNIONPAY.card, issuerName: 'Taishin', issuerCountry: 'TW' } };
+    const inquiry = await call(readOnly, 'render_letter', { kind: 'bank-inquiry', report: taiwan, now: NOW });
+    assert.equal(inquiry.structuredContent!.lang, 'zh-tw');
+    assert.ok(textOf(inquiry).startsWith('**收件人：** Taishin'), textOf(inquiry).slice(0, 80));
   });
 
   it('refuses a report with invalid fields by their paths, and keeps serving', async function () {
