@@ -5,12 +5,14 @@
  * before the writing actions, the writing done by the extension's own commands, and the manifest.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { promises as fsp, readFileSync } from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { journalHeader, formatJournalEntry } from '../../../src/core/journal';
 import { REPORT_JSON_SCHEMA } from '../../../src/core/reportJsonSchema';
 import { DiagnoseTool, readToolInput, type DiagnoseToolServices } from '../../../src/host/languageModelTool/diagnoseTool';
+import { activateWith } from '../../../src/host/extension';
 import { DIAGNOSE_TOOL_NAME, registerLanguageModelTool } from '../../../src/host/languageModelTool/registration';
 import { JournalRepository } from '../../../src/host/journalRepository';
 import { JournalStore } from '../../../src/host/journalStore';
@@ -315,6 +317,43 @@ describe('language-model tool: registration and manifest', () => {
       schema.properties.report,
       generated,
       'package.json\'s tool input must carry src/core/reportJsonSchema.json as generated: copy it in (without $schema) after schemas/build.ts changed it',
+    );
+  });
+});
+
+describe('language-model tool: as activation wires it', () => {
+  let bundleFolder: string;
+  let context: ReturnType<typeof extensionContext>;
+
+  before(async () => {
+    // A services "bundle" that is the sources (the shared dist/ holds whatever was last built).
+    bundleFolder = await fsp.mkdtemp(path.join(os.tmpdir(), 'card-doctor-lm-bundle-'));
+    await fsp.writeFile(path.join(bundleFolder, 'services.js'), `module.exports = require(${JSON.stringify(path.resolve(__dirname, '../../../src/host/services.ts'))});\n`);
+  });
+
+  after(() => fsp.rm(bundleFolder, { recursive: true, force: true }));
+
+  beforeEach(async () => {
+    await resetFake();
+    context = { ...extensionContext(), extensionPath: extensionPath() };
+  });
+
+  afterEach(() => disposeAll(context.subscriptions));
+
+  it('registers the tool at activation, loading nothing, and runs it and the record command through the services', async () => {
+    const [folder] = (await tempWorkspace()) as [vscode.WorkspaceFolder];
+    activateWith(context as unknown as vscode.ExtensionContext, path.join(bundleFolder, 'services.js'));
+    assert.deepEqual(vscode.lm.tools.map((tool) => tool.name), ['card-doctor_diagnose']);
+    assert.equal(fake.window.statusBarItems.length, 0, 'the services are not loaded by registering the tool');
+    const diagnosed = textOf(await vscode.lm.invokeTool(DIAGNOSE_TOOL_NAME, { input: { report: REPORT }, toolInvocationToken: undefined }));
+    assert.match(diagnosed, /^### 1\. Region not supported \(`region-unsupported`\) — likely$/m);
+    const recorded = textOf(await vscode.lm.invokeTool(DIAGNOSE_TOOL_NAME, { input: { report: REPORT, action: 'record' }, toolInvocationToken: undefined }));
+    assert.equal(recorded, 'Recorded the attempt in card-failures/journal.md.');
+    assert.match((await readInFolder(folder, 'card-failures/journal.md')) ?? '', /^## 2025-11-27 10:31 UTC\+08:00 · ChatGPT \(web\)$/m);
+    assert.deepEqual(
+      fake.commands.executed.map((call) => call.id),
+      ['cardDoctor.recordAttempt'],
+      'the tool wrote through the command',
     );
   });
 });
