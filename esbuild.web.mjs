@@ -6,15 +6,6 @@ import { join, resolve } from 'node:path';
 const ROOT = import.meta.dirname;
 const HOST = join(ROOT, 'src', 'host');
 
-/**
- * Two Node-only modules that host files import for a detail each, with their browser stand-ins,
- * by importer: the whole list (see each stand-in for why, and when it goes).
- */
-const STAND_INS = [
-  { module: /^\.\.\/node\/realPath$/, importer: /[\\/]src[\\/]host[\\/](?:folderBounds|journalStore|letterWriter)\.ts$/, path: join(HOST, 'web', 'realPathErrors.ts') },
-  { module: /^node:crypto$/, importer: /[\\/]src[\\/]host[\\/]sidebar[\\/]formHtml\.ts$/, path: join(HOST, 'web', 'nodeCrypto.ts') },
-];
-
 const NODE_BUILTINS = new Set(builtinModules.flatMap((name) => [name, `node:${name}`]));
 
 /** Whether `specifier` names a Node builtin (`fs`, `node:fs/promises`…). */
@@ -35,8 +26,6 @@ export const webPortPlugin = {
     build.onResolve({ filter: /^virtual:zh-tw-table$/ }, () => ({ path: join(ROOT, 'l10n', 'zh-tw-table.json') }));
     build.onResolve({ filter: /^\.\/currentPort$/ }, (args) => (resolve(args.resolveDir) === HOST ? { path: join(HOST, 'currentPort.web.ts') } : undefined));
     build.onResolve({ filter: /.*/ }, (args) => {
-      const standIn = STAND_INS.find((entry) => entry.module.test(args.path) && entry.importer.test(args.importer));
-      if (standIn) return { path: standIn.path };
       if (isNodeBuiltin(args.path)) {
         return { errors: [{ text: `${args.path} is a Node module, and a web worker extension host has none: ${args.importer} must not reach the browser bundle (go through src/host/hostPort.ts)` }] };
       }

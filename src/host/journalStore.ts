@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { Lang } from '../core/catalogue';
 import { fieldsHoldingSecrets, journalEntryToWrite, journalHeader, journalReports, parseJournalBytes, type DatedReport, type ParsedJournal } from '../core/journal';
 import type { Report } from '../core/report';
-import { FileTooLargeError } from '../node/realPath';
+import { FileTooLargeError } from '../node/fileErrors';
 import { currentPort } from './currentPort';
 import type { HostPort, LocalFiles } from './hostPort';
 import { asRefusal, isTooLarge, joinSentences, RefusedPathError, refuseLinksThroughWorkspaceFs, type FolderFile } from './folderBounds';

@@ -7,7 +7,7 @@ import type { OwnTemplate } from '../core/letterRendering';
 import { redactSecrets } from '../core/redact';
 import type { Report } from '../core/report';
 import { TEMPLATE_NESTING_LIMIT, TEMPLATE_RENDER_LIMITS, TEMPLATE_SIZE_LIMIT, TEMPLATE_TAG_LIMIT } from '../core/templateErrors';
-import { FileTooLargeError } from '../node/realPath';
+import { FileTooLargeError } from '../node/fileErrors';
 import { currentPort } from './currentPort';
 import type { HostPort, LocalFiles } from './hostPort';
 import { asRefusal, refuseLinksThroughWorkspaceFs, type FolderFile } from './folderBounds';
