@@ -39,6 +39,14 @@ describe('card-doctor render --format', () => {
     assert.ok(stdout.startsWith('收件方：【发卡银行名称】客服中心\n\n主题：'), stdout.slice(0, 40));
   });
 
+  it('prints a Traditional Chinese letter as the plain text written out for it, quoting in 「 」', async () => {
+    const { file, now } = reportOf('almost-nothing-known.json');
+    const { code, stdout, stderr } = await runCli(['render', 'appeal', file, '--format', 'text', '--lang', 'zh-tw', '--name', 'Alex Chen', '--now', now]);
+    assert.equal(code, 0, stderr);
+    assert.equal(stdout, readFileSync(join(EXPECTED, 'almost-nothing-known.appeal.zh-tw.txt'), 'utf8'));
+    assert.ok(stdout.includes('\n「Something went wrong.\nPlease try again later.」\n'), stdout);
+  });
+
   it('prints Markdown when no format is named, and with --format markdown', async () => {
     const { file, now } = reportOf('almost-nothing-known.json');
     const plain = await runCli(['render', 'appeal', file, '--lang', 'en', '--now', now]);
