@@ -19,6 +19,8 @@ export interface StartCodeServerOptions {
   name?: string;
   /** code-server version (installCodeServer.mjs ENGINE_VERSIONS). Default the engine floor. */
   version?: string;
+  /** More command-line arguments, such as an engine's extensionDevelopmentArgs. */
+  serverArgs?: string[];
 }
 
 export interface CodeServer {

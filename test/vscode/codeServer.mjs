@@ -137,6 +137,7 @@ function inheritedEnv() {
  * @param {string} [options.extensionsDir] default: an empty folder of this run
  * @param {string} [options.name] a word in the run folder's name, to tell runs apart
  * @param {string} [options.version] code-server version (installCodeServer.mjs ENGINE_VERSIONS); default the engine floor
+ * @param {string[]} [options.serverArgs] more command-line arguments, such as an engine's extensionDevelopmentArgs
  */
 export async function startCodeServer(options = {}) {
   const { folder, trusted = true, locale = 'en', settings = {}, env = {}, name = 'run' } = options;
@@ -179,6 +180,7 @@ export async function startCodeServer(options = {}) {
       '--user-data-dir', userDataDir,
       ...(trusted ? ['--disable-workspace-trust'] : []),
       ...(locale !== 'en' ? ['--locale', locale] : []),
+      ...(options.serverArgs ?? []),
       ...(folder ? [folder] : []),
     ];
     // The server puts its IPC sockets in TMPDIR, and a socket path over 107 bytes fails; a folder of

@@ -24,6 +24,8 @@ export interface Engine {
   /** The Node binary to run entry.js with. */
   nodePath: string;
   nodeVersion: string;
+  /** Server arguments a run with a development extension and tests (the page URL's payload) needs. */
+  extensionDevelopmentArgs: string[];
 }
 
 export function checkDebianPackages(groups: Array<'install' | 'browser'>): void;

