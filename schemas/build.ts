@@ -25,7 +25,7 @@ import type { Lang } from '../src/core/catalogue';
 import { countryName, ISO_COUNTRY_CODES } from '../src/core/countries';
 import { localizeFieldMessage } from '../src/core/fieldMessages';
 import { toTraditional, useTraditionalTable, type TraditionalTable } from '../src/core/language';
-import { countrySchema, reportSchema, ZH_CN_DESCRIPTION } from '../src/core/report';
+import { reportSchema, ZH_CN_DESCRIPTION } from '../src/core/report';
 
 const ROOT = resolve(__dirname, '..');
 
@@ -80,12 +80,6 @@ function inLang(en: string, zhCn: string, lang: Lang): string {
   return lang === 'en' ? en : lang === 'zh-cn' ? zhCn : toTraditional(zhCn);
 }
 
-/** Whether `schema` is `ancestor` or a copy of it with more checks (zod's `.check` clones). */
-function descendsFrom(schema: ZodNode, ancestor: ZodNode): boolean {
-  for (let node: ZodNode | undefined = schema; node; node = node._zod.parent as ZodNode | undefined) if (node === ancestor) return true;
-  return false;
-}
-
 /** What zod says when this field's value is refused (a string's pattern or refinement first, else its type's message). */
 function refusalMessage(schema: ZodNode): string | undefined {
   const def = schema._zod.def as { checks?: z.core.$ZodCheck[]; error?: (issue: unknown) => unknown };
@@ -111,9 +105,9 @@ export function reportJsonSchema(lang: Lang): Json {
       delete json[ZH_CN_DESCRIPTION];
       if (typeof json.description === 'string' && typeof zhCn === 'string') json.description = inLang(json.description, zhCn, lang);
       if (json.type !== 'string') return;
-      if (descendsFrom(ctx.zodSchema as ZodNode, countrySchema)) {
+      if (Array.isArray(json.enum) && json.enum.length === ISO_COUNTRY_CODES.length && json.enum.every((code, index) => code === ISO_COUNTRY_CODES[index])) {
+        // The country fields (report.ts lists the codes as metadata): VS Code shows each code's name beside it.
         json.enum = [...ISO_COUNTRY_CODES];
-        // VS Code shows these beside each code it completes: the country's name.
         json.enumDescriptions = ISO_COUNTRY_CODES.map((code) => countryName(code, lang));
       }
       const message = refusalMessage(ctx.zodSchema as ZodNode);

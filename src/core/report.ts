@@ -7,7 +7,7 @@
  * budget; the classic API alone is ~90 KB.
  */
 import * as z from 'zod/mini';
-import { isCountryCode } from './countries';
+import { isCountryCode, ISO_COUNTRY_CODES } from './countries';
 import { mayBePartOfNumber, redactSecrets, toAsciiDigits } from './redact';
 
 import { CARD_BRANDS, CARD_KINDS, PRODUCTS, TRI_STATES } from './reportChoices';
@@ -79,31 +79,42 @@ export function cleanFreeText(text: string, limit: number, multiline: boolean): 
  */
 export const ZH_CN_DESCRIPTION = 'x-description-zh-cn';
 
-/** Describes a field in the authored languages, for the JSON Schema of report files. */
-function about(en: string, zhCn: string) {
-  return z.meta({ description: en, [ZH_CN_DESCRIPTION]: zhCn });
+/**
+ * `schema` with its descriptions in the authored languages (and any other JSON Schema keywords
+ * in `more`), for the JSON Schema of report files: registry metadata on that very instance, so
+ * each field needs its own. Never a check (`z.meta`): a check on an object or a string makes
+ * fastParse.ts decline the schema, and every report the journal stores would go through zod again.
+ */
+function described<T extends z.ZodMiniType>(schema: T, en: string, zhCn: string, more: Record<string, unknown> = {}): T {
+  z.globalRegistry.add(schema, { description: en, [ZH_CN_DESCRIPTION]: zhCn, ...more });
+  return schema;
 }
 
+/** An optional field, {@link described}. */
+function optional<T extends z.ZodMiniType>(schema: T, en: string, zhCn: string, more?: Record<string, unknown>) {
+  return z.optional(described(schema, en, zhCn, more));
+}
+
+/** The country fields' JSON Schema lists the codes (metadata only: validation is the refinement); the generator adds names. */
+const COUNTRY_CODES = { enum: ISO_COUNTRY_CODES };
+
 function freeText(limit: number, multiline: boolean) {
-  // maxLength is for the JSON Schema only (an editor warns there); the tools cut longer text instead.
-  return z.string('expected text').check(z.overwrite((value) => cleanFreeText(value, limit, multiline)), z.meta({ maxLength: limit }));
+  return z.string('expected text').check(z.overwrite((value) => cleanFreeText(value, limit, multiline)));
 }
 
 function choice<const T extends readonly [string, ...string[]]>(values: T) {
   return z.enum(values, `expected one of ${values.join(', ')}`);
 }
 
-/**
- * An ISO 3166 country code, as every country field holds it. Exported so the JSON Schema's
- * generator can recognise it (by identity) and offer the codes with their names.
- */
-export const countrySchema = z
-  .string('expected a two-letter country code')
-  .check(
-    z.overwrite((value) => value.trim().toUpperCase()),
-    z.refine(isCountryCode, 'expected an ISO 3166 two-letter country code, such as CN or US'),
-  );
-const country = countrySchema;
+/** An ISO 3166 country code, as every country field holds it: a new instance per field, each described. */
+function countryCode() {
+  return z
+    .string('expected a two-letter country code')
+    .check(
+      z.overwrite((value) => value.trim().toUpperCase()),
+      z.refine(isCountryCode, 'expected an ISO 3166 two-letter country code, such as CN or US'),
+    );
+}
 
 /**
  * Digits typed with spaces or dashes are accepted, and in any script (`４２４２`, `٤٢٤٢`), as IMEs
@@ -165,191 +176,148 @@ export function normalizeExpiry(typed: string): string {
   return `${year}-${parts.month.padStart(2, '0')}`;
 }
 
-const triState = choice(TRI_STATES);
+export const cardSchema = described(
+  z.strictObject({
+    kind: optional(
+      choice(CARD_KINDS),
+      'What kind of card it is: credit, debit, virtual, prepaid, gift or unknown.',
+      '卡的种类：credit（信用卡）、debit（借记卡）、virtual（虚拟卡）、prepaid（预付卡）、gift（礼品卡）或 unknown（不确定）。',
+    ),
+    brand: optional(
+      choice(CARD_BRANDS),
+      'The card network printed on the card: visa, mastercard, amex, unionpay, jcb, discover, other or unknown.',
+      '卡面上印的卡组织：visa、mastercard、amex、unionpay（银联）、jcb、discover、other（其他）或 unknown（不确定）。',
+    ),
+    bin: optional(
+      digits(/^\d{6,8}$/, 'expected 6-8 digits'),
+      'The first 6 to 8 digits of the card number (the BIN), which name the issuing bank. Never the whole number.',
+      '卡号前 6 到 8 位（BIN），用来识别发卡行。不要填完整卡号。',
+    ),
+    last4: optional(digits(/^\d{4}$/, 'expected 4 digits'), 'The last 4 digits of the card number.', '卡号后四位。'),
+    issuerName: optional(
+      freeText(TEXT_LIMITS.issuerName, false),
+      "The issuing bank's name, such as 招商银行 or Chase (up to 120 characters).",
+      '发卡行的名称，如 招商银行 或 Chase（最多 120 个字符）。',
+      { maxLength: TEXT_LIMITS.issuerName },
+    ),
+    issuerCountry: optional(
+      countryCode(),
+      "The issuing bank's country or region, as an ISO 3166 two-letter code such as CN.",
+      '发卡国家/地区，填 ISO 3166 两字母代码，如 CN。',
+      COUNTRY_CODES,
+    ),
+    expiry: optional(
+      z.string(EXPIRY_MESSAGE).check(z.overwrite(normalizeExpiry), z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, EXPIRY_MESSAGE)),
+      "The card's expiry month, written year first: 2028-06.",
+      '卡的有效期，年份在前：2028-06。',
+    ),
+    dualCurrency: optional(
+      choice(TRI_STATES),
+      'Whether it is a dual-currency card (such as UnionPay and Visa on one card): yes, no or unknown.',
+      '是否为双币卡（如一张卡同时带银联和 Visa）：yes（是）、no（否）或 unknown（不确定）。',
+    ),
+  }),
+  'The card that was refused. Never its whole number or its CVC: the first 6 to 8 digits and the last 4 are enough.',
+  '被拒的卡。不要填完整卡号或安全码（CVC）：卡号前 6 到 8 位和后四位就够了。',
+);
 
-export const cardSchema = z
-  .strictObject({
-    kind: z.optional(
-      choice(CARD_KINDS).check(
-        about(
-          'What kind of card it is: credit, debit, virtual, prepaid, gift or unknown.',
-          '卡的种类：credit（信用卡）、debit（借记卡）、virtual（虚拟卡）、prepaid（预付卡）、gift（礼品卡）或 unknown（不确定）。',
-        ),
-      ),
+export const billingSchema = described(
+  z.strictObject({
+    country: optional(
+      countryCode(),
+      "The billing address's country or region, as an ISO 3166 two-letter code such as CN.",
+      '账单地址所在的国家/地区，填 ISO 3166 两字母代码，如 CN。',
+      COUNTRY_CODES,
     ),
-    brand: z.optional(
-      choice(CARD_BRANDS).check(
-        about(
-          'The card network printed on the card: visa, mastercard, amex, unionpay, jcb, discover, other or unknown.',
-          '卡面上印的卡组织：visa、mastercard、amex、unionpay（银联）、jcb、discover、other（其他）或 unknown（不确定）。',
-        ),
-      ),
+    postalCode: optional(
+      freeText(TEXT_LIMITS.postalCode, false),
+      "The billing address's postal code (up to 16 characters).",
+      '账单地址的邮编（最多 16 个字符）。',
+      { maxLength: TEXT_LIMITS.postalCode },
     ),
-    bin: z.optional(
-      digits(/^\d{6,8}$/, 'expected 6-8 digits').check(
-        about(
-          'The first 6 to 8 digits of the card number (the BIN), which name the issuing bank. Never the whole number.',
-          '卡号前 6 到 8 位（BIN），用来识别发卡行。不要填完整卡号。',
-        ),
-      ),
+    matchesIssuer: optional(
+      choice(TRI_STATES),
+      'Whether the billing address is the one the bank has on file for the card: yes, no or unknown.',
+      '账单地址是否与银行登记的地址一致：yes（是）、no（否）或 unknown（不确定）。',
     ),
-    last4: z.optional(digits(/^\d{4}$/, 'expected 4 digits').check(about('The last 4 digits of the card number.', '卡号后四位。'))),
-    issuerName: z.optional(
-      freeText(TEXT_LIMITS.issuerName, false).check(
-        about('The issuing bank\'s name, such as 招商银行 or Chase (up to 120 characters).', '发卡行的名称，如 招商银行 或 Chase（最多 120 个字符）。'),
-      ),
-    ),
-    issuerCountry: z.optional(
-      country.check(
-        about(
-          'The issuing bank\'s country or region, as an ISO 3166 two-letter code such as CN.',
-          '发卡国家/地区，填 ISO 3166 两字母代码，如 CN。',
-        ),
-      ),
-    ),
-    expiry: z.optional(
-      z
-        .string(EXPIRY_MESSAGE)
-        .check(
-          z.overwrite(normalizeExpiry),
-          z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, EXPIRY_MESSAGE),
-          about('The card\'s expiry month, written year first: 2028-06.', '卡的有效期，年份在前：2028-06。'),
-        ),
-    ),
-    dualCurrency: z.optional(
-      triState.check(
-        about(
-          'Whether it is a dual-currency card (such as UnionPay and Visa on one card): yes, no or unknown.',
-          '是否为双币卡（如一张卡同时带银联和 Visa）：yes（是）、no（否）或 unknown（不确定）。',
-        ),
-      ),
-    ),
-  })
-  .check(
-    about(
-      'The card that was refused. Never its whole number or its CVC: the first 6 to 8 digits and the last 4 are enough.',
-      '被拒的卡。不要填完整卡号或安全码（CVC）：卡号前 6 到 8 位和后四位就够了。',
-    ),
-  );
+  }),
+  'The billing address entered with the card.',
+  '绑卡时填写的账单地址。',
+);
 
-export const billingSchema = z
-  .strictObject({
-    country: z.optional(
-      country.check(
-        about(
-          'The billing address\'s country or region, as an ISO 3166 two-letter code such as CN.',
-          '账单地址所在的国家/地区，填 ISO 3166 两字母代码，如 CN。',
-        ),
-      ),
+export const bankSchema = described(
+  z.strictObject({
+    internationalOnline: optional(
+      choice(TRI_STATES),
+      'Whether international online (card-not-present) payments are enabled on the card: yes, no or unknown.',
+      '这张卡是否已开通境外线上支付（无卡交易）：yes（是）、no（否）或 unknown（不确定）。',
     ),
-    postalCode: z.optional(
-      freeText(TEXT_LIMITS.postalCode, false).check(
-        about('The billing address\'s postal code (up to 16 characters).', '账单地址的邮编（最多 16 个字符）。'),
-      ),
+    balanceSufficient: optional(
+      choice(TRI_STATES),
+      'Whether the balance or available credit covers the charge: yes, no or unknown.',
+      '余额或可用额度是否够这笔扣款：yes（是）、no（否）或 unknown（不确定）。',
     ),
-    matchesIssuer: z.optional(
-      triState.check(
-        about(
-          'Whether the billing address is the one the bank has on file for the card: yes, no or unknown.',
-          '账单地址是否与银行登记的地址一致：yes（是）、no（否）或 unknown（不确定）。',
-        ),
-      ),
-    ),
-  })
-  .check(about('The billing address entered with the card.', '绑卡时填写的账单地址。'));
+  }),
+  'What the issuing bank has set up for the card.',
+  '发卡行那边对这张卡的设置。',
+);
 
-export const bankSchema = z
-  .strictObject({
-    internationalOnline: z.optional(
-      triState.check(
-        about(
-          'Whether international online (card-not-present) payments are enabled on the card: yes, no or unknown.',
-          '这张卡是否已开通境外线上支付（无卡交易）：yes（是）、no（否）或 unknown（不确定）。',
-        ),
-      ),
+export const connectionSchema = described(
+  z.strictObject({
+    vpn: optional(choice(TRI_STATES), 'Whether a VPN or proxy was on: yes, no or unknown.', '是否开着 VPN 或代理：yes（是）、no（否）或 unknown（不确定）。'),
+    switchedRecently: optional(
+      choice(TRI_STATES),
+      'Whether you switched network, node or region shortly before: yes, no or unknown.',
+      '绑卡前不久是否切换过网络、节点或地区：yes（是）、no（否）或 unknown（不确定）。',
     ),
-    balanceSufficient: z.optional(
-      triState.check(
-        about(
-          'Whether the balance or available credit covers the charge: yes, no or unknown.',
-          '余额或可用额度是否够这笔扣款：yes（是）、no（否）或 unknown（不确定）。',
-        ),
-      ),
+    accessCountry: optional(
+      countryCode(),
+      "The country or region you connected from (the VPN's exit when one was on), as an ISO 3166 two-letter code such as US.",
+      '连接时所在的国家/地区（开着 VPN 时是节点所在地），填 ISO 3166 两字母代码，如 US。',
+      COUNTRY_CODES,
     ),
-  })
-  .check(about('What the issuing bank has set up for the card.', '发卡行那边对这张卡的设置。'));
-
-export const connectionSchema = z
-  .strictObject({
-    vpn: z.optional(
-      triState.check(about('Whether a VPN or proxy was on: yes, no or unknown.', '是否开着 VPN 或代理：yes（是）、no（否）或 unknown（不确定）。')),
-    ),
-    switchedRecently: z.optional(
-      triState.check(
-        about(
-          'Whether you switched network, node or region shortly before: yes, no or unknown.',
-          '绑卡前不久是否切换过网络、节点或地区：yes（是）、no（否）或 unknown（不确定）。',
-        ),
-      ),
-    ),
-    accessCountry: z.optional(
-      country.check(
-        about(
-          'The country or region you connected from (the VPN\'s exit when one was on), as an ISO 3166 two-letter code such as US.',
-          '连接时所在的国家/地区（开着 VPN 时是节点所在地），填 ISO 3166 两字母代码，如 US。',
-        ),
-      ),
-    ),
-  })
-  .check(about('How you were connected when the card was refused.', '绑卡时的网络连接情况。'));
+  }),
+  'How you were connected when the card was refused.',
+  '绑卡时的网络连接情况。',
+);
 
 /** The report of one failed attempt. Every field is optional: a diagnosis works with what is known. */
-export const reportSchema = z
-  .strictObject({
+export const reportSchema = described(
+  z.strictObject({
     // Not z.iso.datetime: it refuses 2025-02-30 as badly formed, and the person then looks for a
     // formatting mistake that is not there.
-    occurredAt: z.optional(
-      z.string(OCCURRED_AT_FORMAT).check(
-        z.regex(OCCURRED_AT_SHAPE, OCCURRED_AT_FORMAT),
-        z.refine(isRealDate, 'not a real date: that month has no such day'),
-        about(
-          'When the card was refused: an ISO 8601 date and time with the offset of the clock you read, such as 2025-11-27T10:31:00+08:00.',
-          '被拒的时间：带时区偏移的 ISO 8601 日期时间（按您看的那个时钟），如 2025-11-27T10:31:00+08:00。',
-        ),
-      ),
+    occurredAt: optional(
+      z
+        .string(OCCURRED_AT_FORMAT)
+        .check(z.regex(OCCURRED_AT_SHAPE, OCCURRED_AT_FORMAT), z.refine(isRealDate, 'not a real date: that month has no such day')),
+      'When the card was refused: an ISO 8601 date and time with the offset of the clock you read, such as 2025-11-27T10:31:00+08:00.',
+      '被拒的时间：带时区偏移的 ISO 8601 日期时间（按您看的那个时钟），如 2025-11-27T10:31:00+08:00。',
     ),
-    product: z.optional(
-      choice(PRODUCTS).check(
-        about(
-          'Where the card was added: chatgpt-web (the ChatGPT website), chatgpt-app (the ChatGPT app), api-platform (the API platform\'s billing page) or other.',
-          '在哪里绑卡：chatgpt-web（ChatGPT 网页版）、chatgpt-app（ChatGPT 手机 App）、api-platform（API 平台的账单页）或 other（其他）。',
-        ),
-      ),
+    product: optional(
+      choice(PRODUCTS),
+      "Where the card was added: chatgpt-web (the ChatGPT website), chatgpt-app (the ChatGPT app), api-platform (the API platform's billing page) or other.",
+      '在哪里绑卡：chatgpt-web（ChatGPT 网页版）、chatgpt-app（ChatGPT 手机 App）、api-platform（API 平台的账单页）或 other（其他）。',
     ),
-    errorMessage: z.optional(
-      freeText(TEXT_LIMITS.errorMessage, true).check(
-        about(
-          'The error message as it was shown, word for word (up to 4000 characters). Card numbers, CVCs and one-time codes in it are masked.',
-          '页面上显示的错误信息，原样粘贴（最多 4000 个字符）。其中的卡号、安全码和一次性验证码会被遮盖。',
-        ),
-      ),
+    errorMessage: optional(
+      freeText(TEXT_LIMITS.errorMessage, true),
+      'The error message as it was shown, word for word (up to 4000 characters). Card numbers, CVCs and one-time codes in it are masked.',
+      '页面上显示的错误信息，原样粘贴（最多 4000 个字符）。其中的卡号、安全码和一次性验证码会被遮盖。',
+      { maxLength: TEXT_LIMITS.errorMessage },
     ),
     card: z.optional(cardSchema),
     billing: z.optional(billingSchema),
     bank: z.optional(bankSchema),
     connection: z.optional(connectionSchema),
-    notes: z.optional(
-      freeText(TEXT_LIMITS.notes, true).check(
-        about('Anything else about the attempt worth knowing (up to 2000 characters).', '其他值得一提的情况（最多 2000 个字符）。'),
-      ),
+    notes: optional(
+      freeText(TEXT_LIMITS.notes, true),
+      'Anything else about the attempt worth knowing (up to 2000 characters).',
+      '其他值得一提的情况（最多 2000 个字符）。',
+      { maxLength: TEXT_LIMITS.notes },
     ),
-  })
-  .check(
-    about(
-      'The report of one card refused when added to an OpenAI account. Every field is optional: give what you know.',
-      '一次绑卡失败的报告（向 OpenAI 账户添加银行卡被拒）。每个字段都可以省略：知道多少填多少。',
-    ),
-  );
+  }),
+  'The report of one card refused when added to an OpenAI account. Every field is optional: give what you know.',
+  '一次绑卡失败的报告（向 OpenAI 账户添加银行卡被拒）。每个字段都可以省略：知道多少填多少。',
+);
 
 /** A validated, cleaned and redacted report. */
 export type Report = z.infer<typeof reportSchema>;
