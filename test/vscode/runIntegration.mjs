@@ -3,12 +3,17 @@
 // - otherwise in code-server, opened by headless Chromium at a URL whose payload names the
 //   extension under development and the tests.
 // Each run opens a temporary copy of test/fixtures/workspace/. Counts go to
-// $CARD_DOCTOR_SUMMARY_FILE for test/run.mjs, and the last line is "N passed, N failed".
+// $CARD_DOCTOR_SUMMARY_FILE for test/run.mjs (each line naming its host and engine), and the last
+// line is "N passed, N failed".
 //
-//   node test/vscode/runIntegration.mjs [--run trusted|restricted|zh-cn]... [--no-build] [--timeout-ms N]
+//   node test/vscode/runIntegration.mjs [--engine floor|newest|all|4.100.3|4.139.1]...
+//       [--run trusted|restricted|zh-cn]... [--no-build] [--timeout-ms N]
 //
-// Without --run: the trusted English run, plus a restricted-mode run if a test title carries
-// `@restricted` and a Chinese-UI run if one carries `@zh-cn` (those tests run only there).
+// Without --engine: every engine of the matrix (installCodeServer.mjs: the engines.vscode floor,
+// code-server 4.100.3 = VS Code 1.100, and the newest code-server, 4.139.1 on Node 24), so API use
+// newer than the floor is tested on both. Without --run: on each engine the trusted English run,
+// plus a restricted-mode run if a test title carries `@restricted` and a Chinese-UI run if one
+// carries `@zh-cn` (those tests run only there).
 import { appendFileSync, cpSync, createWriteStream, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,7 +21,7 @@ import { format, parseArgs } from 'node:util';
 import { buildIntegrationTests, OUT_DIR } from './buildTests.mjs';
 import { startCodeServer, workbenchUrl } from './codeServer.mjs';
 import { launchChromium } from './chromium.mjs';
-import { checkDebianPackages, ensureCodeServer, MissingPrerequisiteError, REPO_ROOT } from './installCodeServer.mjs';
+import { checkDebianPackages, ensureEngine, ENGINE_VERSIONS, FLOOR_VERSION, MissingPrerequisiteError, NEWEST_VERSION, REPO_ROOT } from './installCodeServer.mjs';
 
 const FIXTURE_WORKSPACE = join(REPO_ROOT, 'test', 'fixtures', 'workspace');
 const TESTS_ENTRY = join(OUT_DIR, 'index.js');
@@ -25,6 +30,8 @@ const DEFAULT_TIMEOUT_MS = 10 * 60_000;
 const START_MARKER = 'card-doctor-tests-start';
 /** Lines the workbench repeats because the gallery is turned off (see codeServer.mjs). */
 const NOISE = new Set(['No extension gallery service configured.']);
+/** Starts of lines the same way: VS Code 1.139's agent host asks for a GitHub session it cannot have, many times a second. */
+const NOISE_PREFIXES = ['[AgentHost] No signed-in session resolved for resource: '];
 
 /** The runs the launcher knows; a tag in a test title puts that test in its run only. */
 export const RUNS = {
@@ -32,6 +39,27 @@ export const RUNS = {
   restricted: { trusted: false, locale: 'en', grep: '@restricted', invert: false, tag: '@restricted' },
   'zh-cn': { trusted: true, locale: 'zh-cn', grep: '@zh-cn', invert: false, tag: '@zh-cn' },
 };
+
+/** Names --engine takes besides a version. */
+const ENGINE_ALIASES = { floor: [FLOOR_VERSION], newest: [NEWEST_VERSION], all: ENGINE_VERSIONS };
+
+/** The engine versions named on the command line (default: all), each once, floor first. */
+export function enginesNamed(names) {
+  const wanted = new Set();
+  for (const name of names?.length ? names : ['all']) {
+    const versions = ENGINE_ALIASES[name] ?? (ENGINE_VERSIONS.includes(name) ? [name] : null);
+    if (!versions) throw new Error(`unknown engine ${name}; known: ${[...Object.keys(ENGINE_ALIASES), ...ENGINE_VERSIONS].join(', ')}`);
+    for (const version of versions) wanted.add(version);
+  }
+  return ENGINE_VERSIONS.filter((version) => wanted.has(version));
+}
+
+/** How a summary line and the totals name where a run ran: the host kind and the engine. */
+export function hostLabel(engine) {
+  return engine
+    ? `extension host (code-server ${engine.version} / VS Code ${engine.vscodeVersion}, node)`
+    : 'extension host (desktop VS Code, node)';
+}
 
 function copyFixtureWorkspace() {
   const folder = mkdtempSync(join(tmpdir(), 'card-doctor-workspace-'));
@@ -73,7 +101,7 @@ function automationLog(logFile) {
     write(level, args) {
       const text = (Array.isArray(args) ? format(...args) : String(args)).replace(/\n$/, '');
       file.write(`[${level}] ${text}\n`);
-      if (NOISE.has(text)) return;
+      if (NOISE.has(text) || NOISE_PREFIXES.some((prefix) => text.startsWith(prefix))) return;
       if (started) print(level, text);
       else if (text.includes(START_MARKER)) started = true;
       else early.push([level, text]);
@@ -88,8 +116,9 @@ function automationLog(logFile) {
   };
 }
 
-async function runInCodeServer({ folder, trusted, locale, env, timeoutMs, label }) {
-  const server = await startCodeServer({ folder, trusted, locale, env, name: `integration-${label}` });
+async function runInCodeServer({ folder, trusted, locale, env, timeoutMs, label, version }) {
+  const { extensionDevelopmentArgs } = await ensureEngine({ version });
+  const server = await startCodeServer({ folder, trusted, locale, env, name: `integration-${label}`, version, serverArgs: extensionDevelopmentArgs });
   const log = automationLog(join(server.runDir, 'workbench.log'));
   let browser;
   try {
@@ -160,9 +189,10 @@ async function runInDesktopVsCode({ folder, trusted, locale, env, label }) {
  * @param {boolean} [options.invert=false] run the tests that do not match grep
  * @param {number} [options.timeoutMs] how long the whole run may take (code-server)
  * @param {string} [options.label] names the run in messages
+ * @param {string} [options.version] code-server version (default the engine floor; ignored with VSCODE_EXECUTABLE)
  */
 export async function runIntegrationTests(options = {}) {
-  const { trusted = true, locale = 'en', env = {}, grep, invert = false, timeoutMs = DEFAULT_TIMEOUT_MS, label = 'run' } = options;
+  const { trusted = true, locale = 'en', env = {}, grep, invert = false, timeoutMs = DEFAULT_TIMEOUT_MS, label = 'run', version = FLOOR_VERSION } = options;
   if (!existsSync(TESTS_ENTRY)) throw new Error(`${TESTS_ENTRY} is missing: run node test/vscode/buildTests.mjs first`);
   const folder = copyFixtureWorkspace();
   const resultFile = join(folder, '..', `${label}-${process.pid}-${Date.now()}.result.json`);
@@ -170,10 +200,10 @@ export async function runIntegrationTests(options = {}) {
   const started = Date.now();
   try {
     const desktop = Boolean(process.env.VSCODE_EXECUTABLE);
-    console.log(`\n--- integration run "${label}" (${desktop ? 'desktop VS Code' : 'code-server'}; ${trusted ? 'trusted' : 'restricted mode'}; ${locale}) ---`);
+    console.log(`\n--- integration run "${label}" (${desktop ? 'desktop VS Code' : `code-server ${version}`}; ${trusted ? 'trusted' : 'restricted mode'}; ${locale}) ---`);
     const exitCode = desktop
       ? await runInDesktopVsCode({ folder, trusted, locale, env: runEnv, label })
-      : await runInCodeServer({ folder, trusted, locale, env: runEnv, timeoutMs, label });
+      : await runInCodeServer({ folder, trusted, locale, env: runEnv, timeoutMs, label, version });
     const counts = readCounts(resultFile);
     const result = counts ?? { passes: 0, failures: 0, pending: 0 };
     if (!counts) {
@@ -203,31 +233,56 @@ function runsTheTestsAskFor() {
 async function main() {
   const { values } = parseArgs({
     options: {
+      engine: { type: 'string', multiple: true },
       run: { type: 'string', multiple: true },
       'no-build': { type: 'boolean', default: false },
       'timeout-ms': { type: 'string' },
     },
   });
+  const desktop = Boolean(process.env.VSCODE_EXECUTABLE);
+  // A desktop VS Code is one engine, the one installed; the matrix is code-server's.
+  const versions = desktop ? [null] : enginesNamed(values.engine);
   // Prerequisites first, so a missing one is named before anything else is tried.
-  if (!process.env.VSCODE_EXECUTABLE) {
+  const engines = new Map();
+  if (!desktop) {
     checkDebianPackages(['browser']);
-    await ensureCodeServer();
+    for (const version of versions) engines.set(version, await ensureEngine({ version }));
   }
   if (!values['no-build']) await buildIntegrationTests();
   const names = values.run ?? runsTheTestsAskFor();
   const unknown = names.filter((name) => !RUNS[name]);
   if (unknown.length) throw new Error(`unknown run ${unknown.join(', ')}; known: ${Object.keys(RUNS).join(', ')}`);
+  const timeoutMs = values['timeout-ms'] ? Number(values['timeout-ms']) : undefined;
   const totals = { passes: 0, failures: 0, pending: 0 };
-  for (const name of names) {
-    const { tag: _tag, ...run } = RUNS[name];
-    const timeoutMs = values['timeout-ms'] ? Number(values['timeout-ms']) : undefined;
-    const result = await runIntegrationTests({ ...run, label: name, ...(timeoutMs ? { timeoutMs } : {}) });
-    const counts = { passes: result.passes, failures: result.failures, pending: result.pending };
-    if (process.env.CARD_DOCTOR_SUMMARY_FILE) appendFileSync(process.env.CARD_DOCTOR_SUMMARY_FILE, JSON.stringify(counts) + '\n');
-    for (const key of Object.keys(totals)) totals[key] += counts[key];
+  /** @type {Map<string, { passes: number, failures: number, pending: number }>} */
+  const perHost = new Map();
+  for (const version of versions) {
+    const engine = engines.get(version) ?? null;
+    const host = hostLabel(engine);
+    const hostTotals = { passes: 0, failures: 0, pending: 0 };
+    perHost.set(host, hostTotals);
+    for (const name of names) {
+      const { tag: _tag, ...run } = RUNS[name];
+      const label = engine ? `${name}@${engine.version}` : name;
+      const result = await runIntegrationTests({ ...run, label, ...(engine ? { version: engine.version } : {}), ...(timeoutMs ? { timeoutMs } : {}) });
+      const counts = { passes: result.passes, failures: result.failures, pending: result.pending };
+      if (process.env.CARD_DOCTOR_SUMMARY_FILE) {
+        appendFileSync(process.env.CARD_DOCTOR_SUMMARY_FILE, JSON.stringify({ ...counts, host, run: name }) + '\n');
+      }
+      for (const key of Object.keys(totals)) {
+        totals[key] += counts[key];
+        hostTotals[key] += counts[key];
+      }
+    }
   }
-  console.log(`\n${totals.passes} passed, ${totals.failures} failed` + (totals.pending ? `, ${totals.pending} skipped` : ''));
-  return totals.failures === 0 && totals.passes > 0 ? 0 : 1;
+  console.log('');
+  for (const [host, counts] of perHost) {
+    console.log(`${host}: ${counts.passes} passed, ${counts.failures} failed` + (counts.pending ? `, ${counts.pending} skipped` : ''));
+  }
+  console.log(`${totals.passes} passed, ${totals.failures} failed` + (totals.pending ? `, ${totals.pending} skipped` : ''));
+  // Every host must have run something: an engine whose suite matched nothing proves nothing.
+  const emptyHost = [...perHost.values()].some((counts) => counts.passes + counts.failures === 0);
+  return totals.failures === 0 && !emptyHost ? 0 : 1;
 }
 
 if (process.argv[1] && join(process.argv[1]) === join(REPO_ROOT, 'test', 'vscode', 'runIntegration.mjs')) {
