@@ -169,6 +169,31 @@ describe('the journal as a document', function () {
     );
   });
 
+  it('speaks the UI language: problems, lenses and the hover in Simplified Chinese @zh-cn', async () => {
+    assert.equal(vscode.env.language, 'zh-cn', 'this run needs a Chinese UI');
+    const document = await openJournal();
+    assert.deepEqual(
+      (await ourDiagnostics(document.uri)).map((diagnostic) => diagnostic.message),
+      ['这段文字包含完整的卡号。请遮盖：失败日志会写进信件、发给客服，绝不能包含这些信息。', '这条记录已损坏：缺少 occurredAt（绑卡时间），已跳过'],
+    );
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri);
+    assert.deepEqual(
+      lenses.filter((lens) => lens.command?.command.startsWith('cardDoctor.')).map((lens) => lens.command?.title),
+      ['诊断', '申诉信', '银行咨询信'],
+    );
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, new vscode.Position(10, 5));
+    const texts = hovers.flatMap((hover) => hover.contents.map((content) => shownText(typeof content === 'string' ? content : content.value)));
+    assert.deepEqual(
+      texts.filter((text) => text.includes('UTC+08:00')),
+      [
+        '**2025-11-27 10:31 UTC+08:00 · ChatGPT 网页版**\n\n' +
+          '- 错误：“Your card was declined.”\n' +
+          '- 卡片：银联借记卡 •••• 4242 · 中国\n' +
+          '- 可能原因：地区不受支持（可能性较高）；未开通境外线上支付（可能性较高）\n',
+      ],
+    );
+  });
+
   it('works in Restricted Mode too @restricted', async () => {
     assert.equal(vscode.workspace.isTrusted, false, 'this run needs Restricted Mode');
     const document = await openJournal();
