@@ -81,7 +81,7 @@ describe('bank phone script', () => {
         '- [ ] 银行给出的拒绝原因和拒绝原因代码',
         '- [ ] 银行对这张卡做了哪些调整（如有）',
         '',
-        '通话结束后，请把银行的答复记到失败日志中这次绑卡的备注里。',
+        '通话结束后，请把银行的答复记入失败日志：在 VS Code 中使用“绑卡医生: 记录银行的答复”，或在命令行中运行 card-doctor journal answer。',
         '',
       ].join('\n'),
     );
@@ -119,7 +119,7 @@ describe('bank phone script', () => {
         '- [ ] the reason and the response code the bank gives',
         '- [ ] what the bank changed on the card, if anything',
         '',
-        'Afterwards, add what the bank said to the notes of this attempt in the failure journal.',
+        'Afterwards, record what the bank said in the failure journal: in VS Code with “Card Doctor: Record the bank’s answer”, or on the command line with card-doctor journal answer.',
         '',
       ].join('\n'),
     );
