@@ -244,8 +244,9 @@ function fieldMessage(message: string, lang: Lang): string {
   return localizeFieldMessage(message, lang);
 }
 
+/** The cause's id after its title: in parentheses in English; in Chinese after a space, as Latin text beside Chinese is written (no full-width parenthesis right before the heading's dash). */
 function withId(cause: string | undefined, lang: Lang): string {
-  return cause ? `${pick(' (', '（', lang)}\`${cause}\`${pick(')', '）', lang)}` : '';
+  return cause ? `${pick(' (', ' ', lang)}\`${cause}\`${pick(')', '', lang)}` : '';
 }
 
 /** What the model reads after a command wrote: the same sentence the person's notification says. */

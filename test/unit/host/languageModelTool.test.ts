@@ -159,11 +159,11 @@ describe('language-model tool: invoking it', () => {
     fake.env.language = 'zh-cn';
     const simplified = textOf(await invoke({ report: REPORT }));
     assert.ok(simplified.startsWith('绑卡医生已诊断这次绑卡失败。以下只是可能的原因，并非定论'), simplified.slice(0, 80));
-    assert.match(simplified, /^### 1\. 地区不受支持（`region-unsupported`） — 可能性较高$/m);
+    assert.match(simplified, /^### 1\. 地区不受支持 `region-unsupported` — 可能性较高$/m);
     fake.env.language = 'zh-tw';
     const traditional = textOf(await invoke({ report: REPORT }));
     assert.ok(traditional.startsWith('綁卡醫生已診斷這次綁卡失敗。以下只是可能的原因，並非定論'), traditional.slice(0, 80));
-    assert.match(traditional, /^### 1\. 地區不受支援（`region-unsupported`） — 可能性較高$/m);
+    assert.match(traditional, /^### 1\. 地區不受支援 `region-unsupported` — 可能性較高$/m);
   });
 
   it('returns a bad field as a result naming its path, in the UI language, without throwing', async () => {
