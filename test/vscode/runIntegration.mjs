@@ -7,7 +7,13 @@
 // line is "N passed, N failed".
 //
 //   node test/vscode/runIntegration.mjs [--engine floor|newest|all|4.100.3|4.139.1]...
-//       [--run trusted|restricted|zh-cn]... [--no-build] [--timeout-ms N]
+//       [--host node|web]... [--run trusted|restricted|zh-cn]... [--no-build] [--timeout-ms N]
+//
+// Hosts: `node`, the Node extension host (desktop VS Code's and code-server's), and `web`, the web
+// worker extension host (VS Code for the Web's; webHost.mjs: the browser entry dist/web/extension.js
+// and the tests that run without Node, out/test/web/index.js); both by default. The web worker host
+// takes the trusted English run only: restricted mode and the Chinese UI are the workbench's, the
+// same in either host, and its tests read no environment (webHost.mjs).
 //
 // Without --engine: every engine of the matrix (installCodeServer.mjs: the engines.vscode floor,
 // code-server 4.100.3 = VS Code 1.100, and the newest code-server, 4.139.1 on Node 24), so API use
@@ -18,9 +24,10 @@ import { appendFileSync, cpSync, createWriteStream, existsSync, mkdtempSync, rea
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { format, parseArgs } from 'node:util';
-import { buildIntegrationTests, OUT_DIR } from './buildTests.mjs';
+import { buildIntegrationTests, buildWebIntegrationTests, OUT_DIR } from './buildTests.mjs';
 import { startCodeServer, workbenchUrl } from './codeServer.mjs';
 import { launchChromium } from './chromium.mjs';
+import { webHostLabel, webHostTestRun } from './webHost.mjs';
 import { checkDebianPackages, ensureEngine, ENGINE_VERSIONS, FLOOR_VERSION, MissingPrerequisiteError, NEWEST_VERSION, REPO_ROOT } from './installCodeServer.mjs';
 
 const FIXTURE_WORKSPACE = join(REPO_ROOT, 'test', 'fixtures', 'workspace');
@@ -54,8 +61,15 @@ export function enginesNamed(names) {
   return ENGINE_VERSIONS.filter((version) => wanted.has(version));
 }
 
+/** The extension hosts a run can use; `runs` names the RUNS each takes (null: all the tests ask for). */
+const HOSTS = {
+  node: { runs: null },
+  web: { runs: ['trusted'] },
+};
+
 /** How a summary line and the totals name where a run ran: the host kind and the engine. */
-export function hostLabel(engine) {
+export function hostLabel(engine, host = 'node') {
+  if (host === 'web') return webHostLabel(engine);
   return engine
     ? `extension host (code-server ${engine.version} / VS Code ${engine.vscodeVersion}, node)`
     : 'extension host (desktop VS Code, node)';
@@ -116,10 +130,13 @@ function automationLog(logFile) {
   };
 }
 
-async function runInCodeServer({ folder, trusted, locale, env, timeoutMs, label, version }) {
+async function runInCodeServer({ folder, trusted, locale, env, timeoutMs, label, version, host, resultFile, grep, invert }) {
   const { extensionDevelopmentArgs } = await ensureEngine({ version });
   const server = await startCodeServer({ folder, trusted, locale, env, name: `integration-${label}`, version, serverArgs: extensionDevelopmentArgs });
   const log = automationLog(join(server.runDir, 'workbench.log'));
+  // The web worker has no process.env: webHost.mjs hands it grep and the result file through a file beside the folder.
+  const web = host === 'web' ? webHostTestRun({ folder, resultFile, grep: grep ?? '', invert }) : null;
+  const target = web ? web.target : { extensionDevelopmentPath: REPO_ROOT, extensionTestsPath: TESTS_ENTRY };
   let browser;
   try {
     browser = await launchChromium({ locale: locale === 'zh-cn' ? 'zh-CN' : 'en-US' });
@@ -130,7 +147,7 @@ async function runInCodeServer({ folder, trusted, locale, env, timeoutMs, label,
     await page.exposeFunction('codeAutomationExit', (code) => exit({ code }));
     page.on('crash', () => exit({ error: 'the page crashed' }));
     browser.context.on('close', () => exit({ error: 'the browser closed' }));
-    await page.goto(workbenchUrl(server, { folder, extensionDevelopmentPath: REPO_ROOT, extensionTestsPath: TESTS_ENTRY }));
+    await page.goto(workbenchUrl(server, { folder, ...target }));
     let timer;
     const timedOut = new Promise((resolve) => {
       timer = setTimeout(() => resolve({ error: `no result within ${timeoutMs / 1000} s (the workbench or the extension host hung; server log: ${server.logFile})` }), timeoutMs);
@@ -148,6 +165,7 @@ async function runInCodeServer({ folder, trusted, locale, env, timeoutMs, label,
     log.close();
     await browser?.close();
     await server.stop();
+    web?.dispose();
   }
 }
 
@@ -190,9 +208,10 @@ async function runInDesktopVsCode({ folder, trusted, locale, env, label }) {
  * @param {number} [options.timeoutMs] how long the whole run may take (code-server)
  * @param {string} [options.label] names the run in messages
  * @param {string} [options.version] code-server version (default the engine floor; ignored with VSCODE_EXECUTABLE)
+ * @param {'node'|'web'} [options.host='node'] web: the web worker extension host (code-server only)
  */
 export async function runIntegrationTests(options = {}) {
-  const { trusted = true, locale = 'en', env = {}, grep, invert = false, timeoutMs = DEFAULT_TIMEOUT_MS, label = 'run', version = FLOOR_VERSION } = options;
+  const { trusted = true, locale = 'en', env = {}, grep, invert = false, timeoutMs = DEFAULT_TIMEOUT_MS, label = 'run', version = FLOOR_VERSION, host = 'node' } = options;
   if (!existsSync(TESTS_ENTRY)) throw new Error(`${TESTS_ENTRY} is missing: run node test/vscode/buildTests.mjs first`);
   const folder = copyFixtureWorkspace();
   const resultFile = join(folder, '..', `${label}-${process.pid}-${Date.now()}.result.json`);
@@ -200,10 +219,11 @@ export async function runIntegrationTests(options = {}) {
   const started = Date.now();
   try {
     const desktop = Boolean(process.env.VSCODE_EXECUTABLE);
-    console.log(`\n--- integration run "${label}" (${desktop ? 'desktop VS Code' : `code-server ${version}`}; ${trusted ? 'trusted' : 'restricted mode'}; ${locale}) ---`);
+    if (desktop && host === 'web') throw new Error('the web worker host runs in code-server only');
+    console.log(`\n--- integration run "${label}" (${desktop ? 'desktop VS Code' : `code-server ${version}`}; ${host === 'web' ? 'web worker host' : 'Node host'}; ${trusted ? 'trusted' : 'restricted mode'}; ${locale}) ---`);
     const exitCode = desktop
       ? await runInDesktopVsCode({ folder, trusted, locale, env: runEnv, label })
-      : await runInCodeServer({ folder, trusted, locale, env: runEnv, timeoutMs, label, version });
+      : await runInCodeServer({ folder, trusted, locale, env: runEnv, timeoutMs, label, version, host, resultFile, grep, invert });
     const counts = readCounts(resultFile);
     const result = counts ?? { passes: 0, failures: 0, pending: 0 };
     if (!counts) {
@@ -234,6 +254,7 @@ async function main() {
   const { values } = parseArgs({
     options: {
       engine: { type: 'string', multiple: true },
+      host: { type: 'string', multiple: true },
       run: { type: 'string', multiple: true },
       'no-build': { type: 'boolean', default: false },
       'timeout-ms': { type: 'string' },
@@ -248,7 +269,17 @@ async function main() {
     checkDebianPackages(['browser']);
     for (const version of versions) engines.set(version, await ensureEngine({ version }));
   }
-  if (!values['no-build']) await buildIntegrationTests();
+  // A desktop VS Code runs the Node host only.
+  const hosts = desktop ? ['node'] : (values.host ?? Object.keys(HOSTS));
+  const unknownHosts = hosts.filter((host) => !HOSTS[host]);
+  if (unknownHosts.length) throw new Error(`unknown host ${unknownHosts.join(', ')}; known: ${Object.keys(HOSTS).join(', ')}`);
+  if (!values['no-build']) {
+    await buildIntegrationTests();
+    if (hosts.includes('web')) {
+      const { skipped } = await buildWebIntegrationTests();
+      for (const { file, why } of skipped) console.log(`web worker host: ${file} left out (needs Node): ${why}`);
+    }
+  }
   const names = values.run ?? runsTheTestsAskFor();
   const unknown = names.filter((name) => !RUNS[name]);
   if (unknown.length) throw new Error(`unknown run ${unknown.join(', ')}; known: ${Object.keys(RUNS).join(', ')}`);
@@ -258,20 +289,26 @@ async function main() {
   const perHost = new Map();
   for (const version of versions) {
     const engine = engines.get(version) ?? null;
-    const host = hostLabel(engine);
-    const hostTotals = { passes: 0, failures: 0, pending: 0 };
-    perHost.set(host, hostTotals);
-    for (const name of names) {
-      const { tag: _tag, ...run } = RUNS[name];
-      const label = engine ? `${name}@${engine.version}` : name;
-      const result = await runIntegrationTests({ ...run, label, ...(engine ? { version: engine.version } : {}), ...(timeoutMs ? { timeoutMs } : {}) });
-      const counts = { passes: result.passes, failures: result.failures, pending: result.pending };
-      if (process.env.CARD_DOCTOR_SUMMARY_FILE) {
-        appendFileSync(process.env.CARD_DOCTOR_SUMMARY_FILE, JSON.stringify({ ...counts, host, run: name }) + '\n');
-      }
-      for (const key of Object.keys(totals)) {
-        totals[key] += counts[key];
-        hostTotals[key] += counts[key];
+    for (const hostKind of hosts) {
+      const host = hostLabel(engine, hostKind);
+      const hostRuns = HOSTS[hostKind].runs;
+      const runNames = hostRuns ? names.filter((runName) => hostRuns.includes(runName)) : names;
+      // --run restricted asks nothing of the web worker host: it is left out, not an empty host.
+      if (runNames.length === 0) continue;
+      const hostTotals = { passes: 0, failures: 0, pending: 0 };
+      perHost.set(host, hostTotals);
+      for (const name of runNames) {
+        const { tag: _tag, ...run } = RUNS[name];
+        const label = `${name}${hostKind === 'web' ? '-web' : ''}${engine ? `@${engine.version}` : ''}`;
+        const result = await runIntegrationTests({ ...run, label, host: hostKind, ...(engine ? { version: engine.version } : {}), ...(timeoutMs ? { timeoutMs } : {}) });
+        const counts = { passes: result.passes, failures: result.failures, pending: result.pending };
+        if (process.env.CARD_DOCTOR_SUMMARY_FILE) {
+          appendFileSync(process.env.CARD_DOCTOR_SUMMARY_FILE, JSON.stringify({ ...counts, host, run: name }) + '\n');
+        }
+        for (const key of Object.keys(totals)) {
+          totals[key] += counts[key];
+          hostTotals[key] += counts[key];
+        }
       }
     }
   }
