@@ -78,6 +78,22 @@ async function badReportDiagnostics(name: string): Promise<Seen[]> {
   }
 }
 
+/** The country codes VS Code completes inside `"issuerCountry": ""`, with the name it shows beside each. */
+async function completedCountries(name: string): Promise<Map<string, string>> {
+  const uri = inWorkspace(name);
+  await writeText(uri, '{\n  "card": {\n    "issuerCountry": ""\n  }\n}\n');
+  try {
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    // Line 3, just inside the empty string's quotes.
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, new vscode.Position(2, 22));
+    const text = (value: string | vscode.MarkdownString | undefined) => (typeof value === 'string' ? value : (value?.value ?? ''));
+    return new Map(list.items.map((item) => [typeof item.label === 'string' ? item.label : item.label.label, text(item.documentation)]));
+  } finally {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
+  }
+}
+
 describe('report files (*.card-report.json) in the editor', function () {
   // The JSON language server starts on the first JSON file, in a shared 2-core machine.
   this.timeout(60_000);
@@ -100,5 +116,20 @@ describe('report files (*.card-report.json) in the editor', function () {
       { line: 3, start: 11, end: 17, severity: vscode.DiagnosticSeverity.Warning, message: '应为 6 到 8 位数字' },
       { line: 4, start: 21, end: 25, severity: vscode.DiagnosticSeverity.Warning, message: '应为 ISO 3166 两字母国家/地区代码，如 CN 或 US' },
     ]);
+  });
+
+  // After a diagnostics test in each run: by then the JSON language server is up and has the schema.
+  it('completes a country field with the 250 codes, each with its name', async () => {
+    const countries = await completedCountries('country.card-report.json');
+    assert.equal(countries.size, 250);
+    assert.equal(countries.get('"CN"'), 'China');
+    assert.equal(countries.get('"US"'), 'United States');
+  });
+
+  it('@zh-cn completes a country field with Chinese names under a Chinese UI', async () => {
+    const countries = await completedCountries('country-zh.card-report.json');
+    assert.equal(countries.size, 250);
+    assert.equal(countries.get('"CN"'), '中国');
+    assert.equal(countries.get('"US"'), '美国');
   });
 });
