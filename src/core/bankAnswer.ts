@@ -16,7 +16,7 @@ import * as z from 'zod/mini';
 import type { Lang } from './catalogue';
 import { labelsFor } from './language';
 import { formatLocalTime, offsetOf } from './localTime';
-import { containsSecret } from './redact';
+import { containsSecret, redactSecrets } from './redact';
 import { cleanFreeText, reportSchema, toFieldErrors, type FieldError } from './report';
 
 /** What starts a bank answer's machine line. The version follows it, then the JSON, then ` -->`. */
@@ -95,7 +95,9 @@ export function parseBankAnswer(input: unknown): BankAnswerParseResult {
   const result = bankAnswerSchema.safeParse(input);
   if (!result.success) {
     const refused = new Set(errors.map((error) => error.path));
-    errors.push(...toFieldErrors(result.error.issues).filter((error) => !refused.has(error.path)));
+    // An unknown field is named by its key, which a crafted line can make a card number.
+    const named = toFieldErrors(result.error.issues).map((error) => ({ ...error, path: safeFieldName(error.path) }));
+    errors.push(...named.filter((error) => !refused.has(error.path)));
   }
   if (errors.length > 0 || !result.success) return { ok: false, errors };
   return { ok: true, answer: result.data };
@@ -251,7 +253,8 @@ function readLine(line: string, lineNumber: number, found: RecordedBankAnswer[],
   if (!body.endsWith(COMMENT_END)) return void damaged('the line does not end with -->');
   const space = body.indexOf(' ');
   const version = space < 0 ? body : body.slice(0, space);
-  if (version !== BANK_ANSWER_VERSION) return void damaged(`version ${version} is not one this version reads (${BANK_ANSWER_VERSION})`);
+  // The version is not repeated: it is whatever followed the marker, a card number as likely as not.
+  if (version !== BANK_ANSWER_VERSION) return void damaged(`not version ${BANK_ANSWER_VERSION}, the one this version reads`);
   let json: unknown;
   try {
     json = JSON.parse(body.slice(space + 1, body.length - COMMENT_END.length));
@@ -261,6 +264,12 @@ function readLine(line: string, lineNumber: number, found: RecordedBankAnswer[],
   const result = parseBankAnswer(json);
   if (!result.ok) return void damaged(result.errors.map((error) => `${error.path}: ${error.message}`).join('; '));
   found.push({ line: lineNumber, answer: result.answer });
+}
+
+/** A field's name as a message may repeat it: masked if it holds a card number or a code, and cut to 40 characters. */
+function safeFieldName(path: string): string {
+  const masked = containsSecret(path) ? redactSecrets(path) : path;
+  return masked.length <= 40 ? masked : `${masked.slice(0, 39)}…`;
 }
 
 /** Free text on one line, with `<` written so it cannot open HTML or a comment. */

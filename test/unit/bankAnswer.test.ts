@@ -60,6 +60,17 @@ describe('bank answer', () => {
         ],
       });
     });
+
+    it('never repeats a card number that names an unknown field, and cuts a long name', () => {
+      const base = { answeredAt: '2026-12-02T09:15:00+08:00', channel: 'phone', sawAuthorization: 'yes', declinedBy: 'bank' };
+      assert.deepEqual(parseBankAnswer({ ...base, '4111111111111111': 1, ['x'.repeat(50)]: 2 }), {
+        ok: false,
+        errors: [
+          { path: '•••• 1111', message: 'unknown field' },
+          { path: `${'x'.repeat(39)}…`, message: 'unknown field' },
+        ],
+      });
+    });
   });
 
   describe('bankAnswerToWrite', () => {
@@ -138,7 +149,7 @@ describe('bank answer', () => {
         [9],
       );
       assert.deepEqual(parsed.problems, [
-        { line: 4, message: 'damaged bank answer: version v2 is not one this version reads (v1); skipped' },
+        { line: 4, message: 'damaged bank answer: not version v1, the one this version reads; skipped' },
         { line: 5, message: 'damaged bank answer: not valid JSON; skipped' },
         { line: 6, message: 'damaged bank answer: the line does not end with -->; skipped' },
         { line: 7, message: 'damaged bank answer: note: holds what looks like a card number, CVC or one-time code; remove it; skipped' },
