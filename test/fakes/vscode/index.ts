@@ -17,8 +17,8 @@ import { makeWorkspace } from './workspace';
 export { CancellationTokenSource, Disposable, EventEmitter, FileSystemError, FileType, Uri };
 export { InputBoxValidationSeverity, QuickInputButtons, QuickPickItemKind, StatusBarAlignment, ThemeColor, ThemeIcon, ViewColumn } from './window';
 export { ConfigurationTarget, Position, Range, WorkspaceEdit } from './workspace';
-export { CancellationError, LanguageModelPromptTsxPart, LanguageModelTextPart, LanguageModelToolResult } from './lm';
 export { CodeAction, CodeActionKind, CodeLens, Diagnostic, DiagnosticSeverity, DocumentSymbol, FoldingRange, FoldingRangeKind, Hover, languages, SymbolKind } from './languages';
+export { CancellationError, LanguageModelPromptTsxPart, LanguageModelTextPart, LanguageModelToolResult } from './lm';
 
 export enum UIKind {
   Desktop = 1,

@@ -1,5 +1,5 @@
-import { WindowState } from './window';
 import { LmState } from './lm';
+import { WindowState } from './window';
 import { WorkspaceState } from './workspace';
 
 /** What the fake remembers between calls; `harness.resetFake()` starts it afresh. */
