@@ -68,6 +68,15 @@ const LABELS = {
     quoteOpen: '“',
     quoteClose: '”',
     diagnosisTitle: 'Last diagnosis',
+    bankSaidTitle: 'What the bank said',
+    bankSaid: (when: string) => `Latest answer from the bank (${when}), as the cardholder recorded it:`,
+    bankDeclined: {
+      bank: 'the bank says it declined the authorization itself.',
+      merchant: 'the bank says the decline came from the merchant’s side (the merchant or its payment processor), not from the bank.',
+      unknown: 'the bank could not say who declined.',
+    },
+    bankSaw: { yes: 'It found the verification authorization.', no: 'It found no verification authorization from the merchant.', unknown: '' },
+    bankOverCauses: 'Where this differs from the likely causes below, the bank’s word counts for more: the causes are guesses from the journal.',
     diagnosisOf: (count: number) => `the last of ${count} in the journal`,
     causes: 'Possible causes, most likely first',
     noCauses: 'Nothing in the journal points to a specific cause.',
@@ -120,6 +129,15 @@ const LABELS = {
     quoteOpen: '“',
     quoteClose: '”',
     diagnosisTitle: '最近一次诊断',
+    bankSaidTitle: '银行的答复',
+    bankSaid: (when: string) => `银行最近一次的答复（${when}，由持卡人记录）：`,
+    bankDeclined: {
+      bank: '银行表示是它自己拒绝了这笔授权。',
+      merchant: '银行表示拒绝来自商户一方（商户或其支付处理商），而不是银行。',
+      unknown: '银行无法确定是哪一方拒绝的。',
+    },
+    bankSaw: { yes: '银行查到了这笔验证交易。', no: '银行没有查到商户发起的验证交易。', unknown: '' },
+    bankOverCauses: '如与下面列出的可能原因不一致，以银行的说法为准：这些原因只是根据失败日志作出的推测。',
     diagnosisOf: (count: number) => `失败日志中 ${count} 次绑卡的最后一次`,
     causes: '可能的原因（按可能性排序）',
     noCauses: '失败日志中的信息没有指向具体原因。',
@@ -171,7 +189,7 @@ export function evidencePackFiles(input: EvidencePackInput): PackFile[] {
   const view = viewDiagnosis(diagnosis, lang, now);
   const files: PackFile[] = [
     { path: 'timeline.md', text: timelineMarkdown(entries, input.bankAnswers ?? [], lang) },
-    { path: 'diagnosis.md', text: diagnosisMarkdown(view, entries.length, lang) },
+    { path: 'diagnosis.md', text: diagnosisMarkdown(view, entries.length, input.bankAnswers?.at(-1), lang) },
     { path: 'about.md', text: aboutMarkdown(entries, now, lang) },
     { path: 'screenshots-checklist.md', text: screenshotsMarkdown(lang) },
     // In the bank's language, not the reader's: it is read out to the bank.
@@ -263,11 +281,19 @@ function timelineMarkdown(entries: readonly JournalEntry[], answers: readonly Ba
   return lines.join('\n');
 }
 
-function diagnosisMarkdown(view: DiagnosisView, count: number, lang: Lang): string {
+function diagnosisMarkdown(view: DiagnosisView, count: number, answer: BankAnswer | undefined, lang: Lang): string {
   const labels = labelsFor(LABELS, lang);
   const lines = [`# ${labels.diagnosisTitle}`, '', `- ${view.attemptLine}${labels.open}${labels.diagnosisOf(count)}${labels.close}`];
   if (view.messageLine) lines.push(`- ${view.messageLine}`);
   lines.push('', `> ${view.disclaimer}`, '');
+  // The bank knows what the journal can only guess at: its answer comes before the guesses.
+  if (answer) {
+    const when = formatLocalTime(answer.answeredAt, offsetOf(answer.answeredAt));
+    const saw = labels.bankSaw[answer.sawAuthorization];
+    const space = lang === 'en' ? ' ' : '';
+    const said = labels.bankDeclined[answer.declinedBy];
+    lines.push(`## ${labels.bankSaidTitle}`, '', `${labels.bankSaid(when)}${space}${saw ? `${saw}${space}` : ''}${lang === 'en' ? capitalized(said) : said}`, '', labels.bankOverCauses, '');
+  }
   const likely = view.findings.filter((finding) => finding.likelihood !== 'low');
   lines.push(`## ${labels.causes}`, '');
   if (likely.length === 0) lines.push(labels.noCauses, '');
@@ -289,6 +315,10 @@ function diagnosisMarkdown(view: DiagnosisView, count: number, lang: Lang): stri
   }
   if (setAside.length > 0) lines.push('');
   return lines.join('\n');
+}
+
+function capitalized(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 function aboutMarkdown(entries: readonly JournalEntry[], now: Date, lang: Lang): string {

@@ -188,6 +188,29 @@ describe('bank answer', () => {
       );
     });
 
+    it('puts the latest answer before the likely causes in diagnosis.md, in English and Chinese', () => {
+      const { entries } = parseJournal(ENTRY);
+      const earlier: BankAnswer = { answeredAt: '2026-12-01T23:00:00+08:00', channel: 'app-chat', sawAuthorization: 'unknown', declinedBy: 'unknown' };
+      const latest: BankAnswer = { answeredAt: '2026-12-02T09:15:00+08:00', channel: 'phone', sawAuthorization: 'no', declinedBy: 'merchant' };
+      const diagnosis = (lang: 'en' | 'zh-cn' | 'zh-tw') =>
+        evidencePack({ entries, bankAnswers: [earlier, latest], now: new Date('2026-12-02T02:00:00Z'), lang }).files.find((file) => file.path === 'diagnosis.md')!.text;
+      assert.ok(
+        diagnosis('en').includes(
+          '## What the bank said\n\nLatest answer from the bank (2026-12-02 09:15 UTC+08:00), as the cardholder recorded it: It found no verification authorization from the merchant. The bank says the decline came from the merchant’s side (the merchant or its payment processor), not from the bank.\n\nWhere this differs from the likely causes below, the bank’s word counts for more: the causes are guesses from the journal.\n\n## Possible causes',
+        ),
+        diagnosis('en'),
+      );
+      assert.ok(
+        diagnosis('zh-cn').includes('## 银行的答复\n\n银行最近一次的答复（2026-12-02 09:15 UTC+08:00，由持卡人记录）：银行没有查到商户发起的验证交易。银行表示拒绝来自商户一方（商户或其支付处理商），而不是银行。\n'),
+        diagnosis('zh-cn'),
+      );
+      assert.ok(diagnosis('zh-tw').includes('## 銀行的答覆\n'));
+      const unknown = evidencePack({ entries, bankAnswers: [earlier], now: new Date('2026-12-02T02:00:00Z'), lang: 'en' }).files.find((file) => file.path === 'diagnosis.md')!.text;
+      assert.ok(unknown.includes('as the cardholder recorded it: The bank could not say who declined.\n'), unknown);
+      const none = evidencePack({ entries, now: new Date('2026-12-02T02:00:00Z'), lang: 'en' }).files.find((file) => file.path === 'diagnosis.md')!.text;
+      assert.ok(!none.includes('What the bank said'));
+    });
+
     it('says the phone script’s language: the bank’s', () => {
       assert.equal(packPhoneScriptLang(parseJournal(ENTRY).entries, 'en'), 'zh-cn');
       assert.equal(packPhoneScriptLang([], 'en'), undefined);
