@@ -26,6 +26,12 @@ export const SECRET_SCAN_LIMIT = 2 * 1024 * 1024;
 /** A line longer than this is not checked for secrets (nor is a paragraph longer than it). */
 export const SECRET_LINE_LIMIT = 64 * 1024;
 
+/**
+ * A journal longer than this (in characters) is not read in the editor at all: 32 M, the size
+ * past which the extension does not read a journal file either.
+ */
+export const OUTLINE_TEXT_LIMIT = 32 * 1024 * 1024;
+
 /** Entries past this many (in file order) get no lens, fold or symbol: the editor stays quick. */
 export const OUTLINE_ENTRY_LIMIT = 1000;
 
@@ -112,6 +118,7 @@ const TEXTS = {
     longLine: (limit: number) => `This line is longer than ${limit} KB, so it was not checked for card numbers or codes.`,
     budget: (limit: number) => `The journal is longer than ${limit} MB: from this line on it was not checked for card numbers or codes.`,
     entries: (limit: number) => `Only the first ${limit} entries have lenses and outline entries.`,
+    tooLarge: (limit: number) => `The journal is longer than ${limit} MB, so Card Doctor does not read it here: no lenses, outline or checks for card numbers.`,
     diagnose: 'Diagnose',
     appeal: 'Appeal',
     bankInquiry: 'Bank inquiry',
@@ -125,6 +132,7 @@ const TEXTS = {
     longLine: (limit: number) => `这一行超过 ${limit} KB，未检查其中是否有卡号或验证码。`,
     budget: (limit: number) => `失败日志超过 ${limit} MB：从这一行起未检查是否有卡号或验证码。`,
     entries: (limit: number) => `只有前 ${limit} 条记录显示操作按钮和大纲。`,
+    tooLarge: (limit: number) => `失败日志超过 ${limit} MB，绑卡医生不在编辑器中读取它：没有操作按钮和大纲，也不检查卡号。`,
     diagnose: '诊断',
     appeal: '申诉信',
     bankInquiry: '银行咨询信',
@@ -144,6 +152,9 @@ export function outlineWords(lang: Lang): { diagnose: string; appeal: string; ba
  */
 export function journalOutline(text: string, lang: Lang): JournalOutline {
   const texts = labelsFor(TEXTS, lang);
+  if (text.length > OUTLINE_TEXT_LIMIT) {
+    return { entries: [], answers: [], secrets: [], folds: [], problems: [{ line: 1, message: texts.tooLarge(OUTLINE_TEXT_LIMIT / (1024 * 1024)), severity: 'information' }] };
+  }
   const lines = text.split(LINE_BREAK);
   const parsed = parseJournal(text);
   const problems: LineProblem[] = parsed.problems.map((problem) => ({ line: problem.line, message: journalProblemText(problem, lang), severity: 'error' }));

@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { encodeEntryLine, formatJournalEntry, journalHeader, journalProblemText, parseJournal, type DatedReport } from '../../src/core/journal';
 import { bankAnswerToWrite, type BankAnswer } from '../../src/core/bankAnswer';
-import { entryHover, hoverAt, journalOutline, outlineWords, OUTLINE_ENTRY_LIMIT, SECRET_LINE_LIMIT, SECRET_SCAN_LIMIT } from '../../src/core/journalOutline';
+import { entryHover, hoverAt, journalOutline, outlineWords, OUTLINE_ENTRY_LIMIT, OUTLINE_TEXT_LIMIT, SECRET_LINE_LIMIT, SECRET_SCAN_LIMIT } from '../../src/core/journalOutline';
 import { installTraditionalTable } from '../l10nFiles';
 
 const FIRST: DatedReport = {
@@ -141,6 +141,32 @@ describe('journal outline (the journal as a document)', () => {
       { line: 2, message: 'This line is longer than 64 KB, so it was not checked for card numbers or codes.', severity: 'information' },
       { line: 3, message: 'damaged journal entry: the line is longer than 64 KB; skipped', severity: 'error' },
     ]);
+  });
+
+  it('reads around a 10 MB line of digits and a 10 MB machine line without decoding either', () => {
+    const digits = '4242 '.repeat(2 * 1024 * 1024);
+    const machine = `<!-- card-doctor:entry v1 {"occurredAt":"2025-11-27T10:31:00+08:00","report":{"notes":"${'7'.repeat(10 * 1024 * 1024)}"}} -->`;
+    const outline = journalOutline(`# J\n${digits}\n${machine}\n${encodeEntryLine(SECOND)}\n`, 'en');
+    assert.deepEqual(
+      outline.entries.map((entry) => entry.machineLine),
+      [4],
+    );
+    assert.deepEqual(outline.problems, [
+      { line: 2, message: 'This line is longer than 64 KB, so it was not checked for card numbers or codes.', severity: 'information' },
+      { line: 3, message: 'damaged journal entry: the line is longer than 64 KB; skipped', severity: 'error' },
+    ]);
+  });
+
+  it('does not read a journal over 32 M characters at all, and says so at its first line', () => {
+    assert.equal(OUTLINE_TEXT_LIMIT, 33_554_432);
+    const outline = journalOutline(`${encodeEntryLine(SECOND)}\n${'x'.repeat(OUTLINE_TEXT_LIMIT)}`, 'zh-cn');
+    assert.deepEqual(outline, {
+      entries: [],
+      answers: [],
+      secrets: [],
+      folds: [],
+      problems: [{ line: 1, message: '失败日志超过 32 MB，绑卡医生不在编辑器中读取它：没有操作按钮和大纲，也不检查卡号。', severity: 'information' }],
+    });
   });
 
   it('stops checking after 2 MB of text and says where', () => {
