@@ -25,7 +25,7 @@ import type { Lang } from '../src/core/catalogue';
 import { countryName, ISO_COUNTRY_CODES } from '../src/core/countries';
 import { localizeFieldMessage } from '../src/core/fieldMessages';
 import { toTraditional, useTraditionalTable, type TraditionalTable } from '../src/core/language';
-import { reportSchema, ZH_CN_DESCRIPTION } from '../src/core/report';
+import { REPORT_SCHEMA_WORDS, reportSchema, ZH_CN_DESCRIPTION } from '../src/core/report';
 
 const ROOT = resolve(__dirname, '..');
 
@@ -64,13 +64,6 @@ export function toolJsonSchema(): Json {
   const { $schema: _reference, ...properties } = schema.properties as Json;
   return { ...schema, properties };
 }
-
-const TITLE: Readonly<Record<'en' | 'zh-cn', string>> = { en: 'Card Binding Doctor report', 'zh-cn': '绑卡医生报告' };
-
-const SCHEMA_REFERENCE: Readonly<Record<'en' | 'zh-cn', string>> = {
-  en: 'The JSON Schema this file follows, for editors; the tools ignore it.',
-  'zh-cn': '本文件遵循的 JSON Schema，供编辑器使用；绑卡医生读取报告时会忽略它。',
-};
 
 type Json = Record<string, unknown>;
 type ZodNode = z.core.$ZodType;
@@ -120,12 +113,12 @@ export function reportJsonSchema(lang: Lang): Json {
   const { $schema, description, properties, ...rest } = generated;
   return {
     $schema,
-    title: inLang(TITLE.en, TITLE['zh-cn'], lang),
+    title: inLang(REPORT_SCHEMA_WORDS.title.en, REPORT_SCHEMA_WORDS.title['zh-cn'], lang),
     description,
     ...rest,
     properties: {
       // A file of any name can opt in with "$schema"; parseReport drops it before validating.
-      $schema: { type: 'string', description: inLang(SCHEMA_REFERENCE.en, SCHEMA_REFERENCE['zh-cn'], lang) },
+      $schema: { type: 'string', description: inLang(REPORT_SCHEMA_WORDS.schemaReference.en, REPORT_SCHEMA_WORDS.schemaReference['zh-cn'], lang) },
       ...(properties as Json),
     },
   };

@@ -80,6 +80,19 @@ export function cleanFreeText(text: string, limit: number, multiline: boolean): 
 export const ZH_CN_DESCRIPTION = 'x-description-zh-cn';
 
 /**
+ * The words of the report's JSON Schema that are not a field's: its title, and what a report
+ * file's `$schema` field is. Here, in core, so `npm run l10n` puts their phrases in the
+ * Traditional Chinese table that schemas/build.ts converts them with.
+ */
+export const REPORT_SCHEMA_WORDS = {
+  title: { en: 'Card Binding Doctor report', 'zh-cn': '绑卡医生报告' },
+  schemaReference: {
+    en: 'The JSON Schema this file follows, for editors; the tools ignore it.',
+    'zh-cn': '本文件遵循的 JSON Schema，供编辑器使用；绑卡医生读取报告时会忽略它。',
+  },
+} as const;
+
+/**
  * `schema` with its descriptions in the authored languages (and any other JSON Schema keywords
  * in `more`), for the JSON Schema of report files: registry metadata on that very instance, so
  * each field needs its own. Never a check (`z.meta`): a check on an object or a string makes
