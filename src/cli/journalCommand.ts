@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import * as l10n from '@vscode/l10n';
-import { BANK_CHANNELS, bankAnswerTitle, bankAnswerToWrite, DECLINED_BY, parseBankAnswer, SAW_AUTHORIZATION } from '../core/bankAnswer';
+import { BANK_CHANNELS, bankAnswerTitle, bankAnswerToWrite, DECLINED_BY, parseBankAnswer, parseBankAnswers, SAW_AUTHORIZATION } from '../core/bankAnswer';
 import type { Lang } from '../core/catalogue';
 import {
   cardText,
@@ -14,8 +14,8 @@ import {
 import { localIsoTime } from '../core/localTime';
 import { parseReport } from '../core/report';
 import { InputError } from './cliError';
-import { appendJournalEntry, appendJournalText } from '../node/journalFile';
-import { readJournalOption, withJournalErrors } from './journalInput';
+import { appendJournalEntry, appendJournalText, readJournalBytes } from '../node/journalFile';
+import { JOURNAL_SIZE_LIMIT, readJournalOption, withJournalErrors } from './journalInput';
 import { parseChoice, parseCommandArgs, parseNow } from './options';
 import { chooseLanguage } from './language';
 import { readReport } from './readInput';
@@ -37,10 +37,11 @@ add    validates the report and appends one entry (the file, its folder and a he
        digits, brand) that differs, and the same error message (case, width and spacing aside).
        That is refused with exit code 3 and the time and line of the entry it repeats, unless
        --force.
-list   prints the entries, oldest first, from a journal of at most 64 MB. A damaged entry (one whose machine line is over 64 KB
-       is damaged too) is reported on stderr with its line number and skipped; a copy of an
-       entry is reported and counted once; a marker inside a fenced code block (\`\`\` or ~~~) is
-       not an entry. The file is never changed.
+list   prints the entries, oldest first, from a journal of at most 64 MB, then (text only)
+       what the bank said. A damaged entry (one whose machine line is over 64 KB is damaged
+       too) is reported on stderr with its line number and skipped; a copy of an entry is
+       reported and counted once; a marker inside a fenced code block (\`\`\` or ~~~) is not an
+       entry. The file is never changed.
 answer records what the bank said after you phoned or chatted with it: how you reached it
        (--channel), whether it found the verification authorization (--saw), who declined
        (--declined-by: the bank, the merchant's side, or unknown; default unknown), the
@@ -195,11 +196,17 @@ async function listEntries(args: string[]): Promise<void> {
     process.stdout.write(JSON.stringify(list, null, 2) + '\n');
     return;
   }
-  if (journal.entries.length === 0) {
-    process.stdout.write(`${l10n.t('No entries in {0}', path)}\n`);
-    return;
-  }
-  process.stdout.write(journal.entries.map((entry) => entryLine(entry, lang)).join('\n') + '\n');
+  // What the bank said, after the attempts: its own machine lines, which the entry reader skips.
+  const within = values.journal === undefined ? process.cwd() : undefined;
+  const bytes = await withJournalErrors(path, () => readJournalBytes(path, { within, maxBytes: JOURNAL_SIZE_LIMIT }));
+  const answers = parseBankAnswers(new TextDecoder().decode(bytes));
+  for (const problem of answers.problems) process.stderr.write(`warning: ${path}:${problem.line}: ${problem.message}\n`);
+  const lines = [
+    ...journal.entries.map((entry) => entryLine(entry, lang)),
+    ...answers.answers.map(({ answer, line }) => `${bankAnswerTitle(answer, lang)}  ${l10n.t('(line {0})', line)}`),
+  ];
+  if (journal.entries.length === 0) lines.unshift(l10n.t('No entries in {0}', path));
+  process.stdout.write(lines.join('\n') + '\n');
 }
 
 /** One readable line: time and product, card, error, and where the entry is. */

@@ -50,6 +50,12 @@ describe('card-doctor journal answer', () => {
     const list = await runCli(['journal', 'list', '--journal', journal, '--format', 'json']);
     assert.equal(list.stderr, '');
     assert.equal((JSON.parse(list.stdout) as unknown[]).length, 1);
+    const text = await runCli(['journal', 'list', '--journal', journal, '--lang', 'en']);
+    assert.deepEqual(text, {
+      code: 0,
+      stdout: '2026-12-01 22:31 UTC+08:00 · ChatGPT (web)  Visa credit •••• 4242 · United States  “Your card was declined.”  (line 3)\nWhat the bank said · 2026-12-02 09:15 UTC+08:00 · in the app’s chat  (line 13)\n',
+      stderr: '',
+    });
 
     const pack = await runCli(['pack', '--journal', journal, '--out', dir, '--lang', 'en', '--now', '2026-12-02T03:00:00Z']);
     assert.equal(pack.code, 0);
