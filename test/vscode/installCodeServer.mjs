@@ -302,6 +302,8 @@ async function lockInstall(engine, quiet) {
   const owner = join(lock, 'pid');
   const deadline = Date.now() + INSTALL_TIMEOUT_MS;
   let told = false;
+  // In a fresh clone nothing has made .vscode-test/ yet, and the lock's mkdir is not recursive.
+  mkdirSync(VSCODE_TEST_DIR, { recursive: true });
   for (;;) {
     try {
       mkdirSync(lock);
