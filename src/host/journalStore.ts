@@ -6,6 +6,7 @@ import { FileTooLargeError } from '../node/fileErrors';
 import { currentPort } from './currentPort';
 import type { HostPort, LocalFiles } from './hostPort';
 import { asRefusal, isTooLarge, joinSentences, RefusedPathError, refuseLinksThroughWorkspaceFs, type FolderFile } from './folderBounds';
+import { JournalTooLargeError } from './journalText';
 import { exists, openDocument } from './workspaceTarget';
 
 /** The journal is open with unsaved edits and the edit could not be applied: nothing was written. */
@@ -121,7 +122,7 @@ export class JournalStore implements vscode.Disposable {
     else if (local) await local.appendJournalText(uri.fsPath, entry, lang, { within: file.folder.fsPath }).catch((error: unknown) => Promise.reject(asRefusal(error, file, 'write')));
     else {
       await refuseLinksThroughWorkspaceFs(file, 'write');
-      await this.appendToFile(uri, entry, lang);
+      await this.appendToFile(file, entry, lang);
     }
     this.log.info(`journal: added the attempt of ${report.occurredAt} to ${uri.toString()}`);
     this.changed.fire(uri);
@@ -219,10 +220,18 @@ export class JournalStore implements vscode.Disposable {
     if (!(await vscode.workspace.applyEdit(edit))) throw new JournalBusyError('the open journal did not accept the edit');
   }
 
-  private async appendToFile(uri: vscode.Uri, entry: string, lang: Lang): Promise<void> {
+  /**
+   * workspace.fs cannot append: the journal is read whole and written back with the entry. So a
+   * journal over {@link JOURNAL_READ_LIMIT_BYTES}, which no read takes either, is refused before
+   * any of it is read ({@link JournalTooLargeError}): a 64 MB journal.md in a repository opened
+   * in the browser would otherwise be held in memory twice and rewritten.
+   */
+  private async appendToFile(file: FolderFile, entry: string, lang: Lang): Promise<void> {
+    const { uri } = file;
     const encoder = new TextEncoder();
     let old: Uint8Array;
     if (await exists(uri)) {
+      if ((await vscode.workspace.fs.stat(uri)).size > JOURNAL_READ_LIMIT_BYTES) throw new JournalTooLargeError(file);
       old = await vscode.workspace.fs.readFile(uri);
     } else {
       await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(uri, '..'));

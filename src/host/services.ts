@@ -8,7 +8,9 @@ import { LastReportStore } from './diagnosisPanelState';
 import { DiagnosisPresenter } from './diagnosisPresenter';
 import { JournalRepository } from './journalRepository';
 import { JournalStore } from './journalStore';
+import { JournalTooLargeError } from './journalText';
 import { DiagnoseTool } from './languageModelTool/diagnoseTool';
+import { JournalDocuments } from './journalDocument/journalDocuments';
 import { onTraditionalTableProblem } from './language';
 import { LetterWriter, OwnTemplateRefusedError, showOwnTemplateRefusal, TemplateTooLargeError } from './letterWriter';
 import { Notifier } from './notifier';
@@ -64,6 +66,8 @@ export function createServices(context: vscode.ExtensionContext, options: Servic
   const cooldown = new CooldownStatus(clock, log);
   const formView = new FormViewProvider(context.extensionUri, { log, readingFolder, clock }, journal.cache);
   context.subscriptions.push(log, settings, store, journal, panel, cooldown, formView);
+  // The journal as a document: Problems, lenses, hover, folds and outline on an open journal (nothing for other files).
+  context.subscriptions.push(new JournalDocuments(settings));
 
   const services: CommandServices = {
     settings,
@@ -125,8 +129,8 @@ export function createServices(context: vscode.ExtensionContext, options: Servic
       try {
         return await handlers[name](argument);
       } catch (error) {
-        // Expected: a journal, folder or template that leads outside the workspace folder.
-        if (error instanceof RefusedPathError || error instanceof TemplateTooLargeError) {
+        // Expected: a journal, folder or template that leads outside the workspace folder, or is too large.
+        if (error instanceof RefusedPathError || error instanceof TemplateTooLargeError || error instanceof JournalTooLargeError) {
           log.warn(`${COMMAND_IDS[name]}: ${error.message}`);
           notifier.withOpenSettings(error.message, error.setting);
           return undefined;
