@@ -29,6 +29,8 @@ export interface LocalFiles {
   /** Writes a new file, never over one (`-2`, `-3`…); returns the path written. */
   writeNewFile(path: string, text: string, options: Within): Promise<string>;
   readFileBounded(path: string, options: Within & { maxBytes: number }): Promise<Uint8Array | undefined>;
+  /** Creates a new folder (`-2`, `-3`… when taken) holding `files`, every name created exclusively; returns its path. */
+  writeNewFolder(path: string, files: readonly { path: string; text: string }[], options: Within): Promise<string>;
   join(...parts: string[]): string;
 }
 

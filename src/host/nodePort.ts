@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { appendJournalText, createJournal, readJournalBytes } from '../node/journalFile';
 import { parseJournalOffThread } from '../node/journalOffThread';
 import { writeNewFile } from '../node/newFile';
+import { writeNewFolder } from '../node/newFolder';
 import { readFileBounded, realPathInside } from '../node/realPath';
 import type { HostPort, LetterRendering, TemplateCompiler } from './hostPort';
 
@@ -20,6 +21,7 @@ export const nodePort: HostPort = {
     realPathInside,
     writeNewFile,
     readFileBounded,
+    writeNewFolder,
     join: (...parts) => path.join(...parts),
   },
   // Beside the services bundle in dist/ (this module is bundled into dist/services.js).
