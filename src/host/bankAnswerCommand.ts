@@ -17,7 +17,8 @@ import { currentPort } from './currentPort';
 import { asRefusal, refuseLinksThroughWorkspaceFs, type FolderFile } from './folderBounds';
 import type { HostPort } from './hostPort';
 import type { JournalRepository } from './journalRepository';
-import { JournalBusyError } from './journalStore';
+import { JOURNAL_READ_LIMIT_BYTES, JournalBusyError } from './journalStore';
+import { JournalTooLargeError } from './journalText';
 import type { Notifier } from './notifier';
 import { letterLang } from './settings';
 import type { SettingsService } from './settingsService';
@@ -249,8 +250,11 @@ async function appendToJournal(file: FolderFile, text: string, lang: Lang, port:
   await refuseLinksThroughWorkspaceFs(file, 'write');
   const encoder = new TextEncoder();
   let old: Uint8Array;
-  if (await exists(uri)) old = await vscode.workspace.fs.readFile(uri);
-  else {
+  if (await exists(uri)) {
+    // Read whole and written back here: a journal over the read limit is refused before any of it is read.
+    if ((await vscode.workspace.fs.stat(uri)).size > JOURNAL_READ_LIMIT_BYTES) throw new JournalTooLargeError(file);
+    old = await vscode.workspace.fs.readFile(uri);
+  } else {
     await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(uri, '..'));
     old = encoder.encode(journalHeader(lang));
   }

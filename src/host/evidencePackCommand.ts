@@ -6,7 +6,7 @@ import { parseJournal } from '../core/journal';
 import { COMMAND_IDS } from './commandIds';
 import { currentPort } from './currentPort';
 import { asRefusal, refuseLinksThroughWorkspaceFs, type FolderFile } from './folderBounds';
-import type { HostPort, LocalFiles, Within } from './hostPort';
+import type { HostPort, LocalFiles } from './hostPort';
 import type { JournalRepository } from './journalRepository';
 import { JournalTooLargeError, readJournalText } from './journalText';
 import { ensureTraditionalTable } from './language';
@@ -26,9 +26,6 @@ export interface EvidencePackServices {
   /** Node's or the browser's (the bundle's own by default). */
   port?: HostPort;
 }
-
-/** The Node writer of a new folder (src/node/newFolder.ts), where the port has one. */
-type FolderWriter = { writeNewFolder(path: string, files: readonly PackFile[], options: Within): Promise<string> };
 
 /**
  * `cardDoctor.writeEvidencePack`: the evidence pack the CLI's `card-doctor pack` writes (the same
@@ -101,10 +98,9 @@ export async function writeEvidencePack(services: EvidencePackServices): Promise
  * so none may be on the way.
  */
 async function writePackFolder(directory: FolderFile, name: string, files: readonly PackFile[], local: LocalFiles | undefined): Promise<vscode.Uri> {
-  const writer = local as (LocalFiles & Partial<FolderWriter>) | undefined;
-  if (directory.uri.scheme === 'file' && writer?.writeNewFolder) {
+  if (directory.uri.scheme === 'file' && local) {
     try {
-      return vscode.Uri.file(await writer.writeNewFolder(writer.join(directory.uri.fsPath, name), files, { within: directory.folder.fsPath }));
+      return vscode.Uri.file(await local.writeNewFolder(local.join(directory.uri.fsPath, name), files, { within: directory.folder.fsPath }));
     } catch (error) {
       throw asRefusal(error, directory, 'write');
     }

@@ -136,4 +136,17 @@ describe('host record the bank’s answer', () => {
     assert.ok(text.includes('\n## 银行的答复 · 2026-12-02 09:15 UTC'), text);
     assert.ok(text.includes('- 是否查到这笔验证交易：没有查到\n- 拒绝方：银行\n'), text);
   });
+
+  it('refuses a virtual folder’s journal over the read limit before reading it, writing nothing', async () => {
+    const VIRTUAL = vscode.Uri.from({ scheme: 'vscode-vfs', authority: 'github', path: '/owner/repo' });
+    fake.workspace.setFolders([VIRTUAL as never]);
+    const journal = vscode.Uri.joinPath(VIRTUAL, 'card-failures', 'journal.md');
+    fake.workspace.fs.putMemoryFile(journal as never, 'x'.repeat(32 * 1024 * 1024 + 1));
+    fake.window.quickInputScript = [enter('2026-12-02 09:15'), pick('Phone'), pick('No, it found nothing'), pick('The bank declined it'), enter(''), enter(''), enter(''), enter('')];
+    await assert.rejects(recordBankAnswer(services()), { name: 'JournalTooLargeError', message: 'card-failures/journal.md is larger than 32 MB, so Card Doctor did not read it and nothing was written.' });
+    assert.deepEqual(
+      fake.workspace.fs.calls.filter((call) => call.op === 'readFile' || call.op === 'writeFile' || call.op === 'rename'),
+      [],
+    );
+  });
 });

@@ -15,7 +15,6 @@ import { nodePort } from '../../../src/host/nodePort';
 import { readSettings } from '../../../src/host/settings';
 import { createServices } from '../../../src/host/services';
 import { uriInFolder } from '../../../src/host/workspaceTarget';
-import { writeNewFolder } from '../../../src/node/newFolder';
 import { disposeAll, extensionContext, fake, readInFolder, resetFake, tempWorkspace, writeInFolder, type FakeLogOutputChannel } from '../../fakes/vscode/harness';
 import { useSourceExtension } from './sourceExtension';
 
@@ -35,8 +34,10 @@ after(() => resetFake());
 
 const messages = () => fake.window.messages.map(({ severity, message, items }) => ({ severity, message, items }));
 
-/** The port with Node's folder writer (src/node/newFolder.ts), as the Node extension host has it. */
-const NODE_PORT = { ...nodePort, localFiles: { ...nodePort.localFiles!, writeNewFolder } } as HostPort;
+/** The Node extension host's port: the pack goes through src/node/newFolder.ts. */
+const NODE_PORT: HostPort = nodePort;
+/** A port without Node files, as in the browser: even a file: folder is written through workspace.fs. */
+const WORKSPACE_FS_ONLY: HostPort = { ...nodePort, localFiles: undefined };
 
 function direct(now: Date, port?: HostPort): EvidencePackServices & { log: FakeLogOutputChannel } {
   const log = vscode.window.createOutputChannel('Card Doctor', { log: true }) as unknown as FakeLogOutputChannel;
@@ -105,10 +106,10 @@ describe('host evidence pack command', () => {
   it('never writes over an earlier pack: the next is -2, the first left with the screenshot added to it', async () => {
     await writeInFolder(folder as never, 'card-failures/journal.md', JOURNAL);
     await writeInFolder(folder as never, 'card-failures/evidence-2026-03-01/shot.png', 'mine');
-    for (const port of [undefined, NODE_PORT]) {
+    for (const port of [WORKSPACE_FS_ONLY, NODE_PORT]) {
       const services = direct(FRESH, port);
       const written = await writeEvidencePack(services);
-      assert.equal(path.basename(written!.fsPath), port ? 'evidence-2026-03-01-3' : 'evidence-2026-03-01-2');
+      assert.equal(path.basename(written!.fsPath), port === NODE_PORT ? 'evidence-2026-03-01-3' : 'evidence-2026-03-01-2');
     }
     assert.deepEqual(await fsp.readdir(path.join(folder.uri.fsPath, 'card-failures', 'evidence-2026-03-01')), ['shot.png']);
     assert.deepEqual((await fsp.readdir(path.join(folder.uri.fsPath, 'card-failures', 'evidence-2026-03-01-3'))).sort(), FILES);
@@ -157,7 +158,7 @@ describe('host evidence pack command', () => {
     try {
       await fsp.symlink(outside, path.join(folder.uri.fsPath, 'packs'));
       fake.workspace.setSetting('cardDoctor.outputFolder', 'packs');
-      for (const port of [undefined, NODE_PORT]) {
+      for (const port of [WORKSPACE_FS_ONLY, NODE_PORT]) {
         await assert.rejects(writeEvidencePack(direct(FRESH, port)), { name: 'RefusedPathError' });
       }
       assert.deepEqual(await fsp.readdir(outside), []);
