@@ -194,6 +194,12 @@ describe('language-model tool: invoking it', () => {
     assert.ok(!diagnosed.includes('Bank 4242'), 'the issuer name is masked too');
   });
 
+  it('gives back none of the free text it was sent, so a number the redaction cannot read never comes back either', async () => {
+    const spelt = '4532&nbsp;0151&nbsp;1283&nbsp;0366 at shop QZX-771';
+    const text = textOf(await invoke({ report: { errorMessage: spelt, notes: spelt, card: { issuerName: spelt } } }));
+    for (const piece of ['0151', '1283', 'QZX-771', '&nbsp;']) assert.ok(!text.includes(piece), `"${piece}" in ${text}`);
+  });
+
   it('writes nothing for a diagnosis and asks no confirmation', async () => {
     await invoke({ report: REPORT, action: 'diagnose' });
     assert.deepEqual(fake.lm.confirmations, []);
