@@ -102,7 +102,15 @@ const PROBLEM_TEXTS = {
 /** Each problem's reason, kept beside it so the problem itself stays the plain `{ line, message }` callers compare. */
 const problemReasons = new WeakMap<JournalProblem, ProblemReason>();
 
+/**
+ * A problem in words, redacted: what a damaged line holds (a version, a field's name) may be a
+ * card number, and the message goes to the Problems panel and to stderr.
+ */
 function problemText(reason: ProblemReason, lang: Lang, fieldMessage: (message: string) => string): string {
+  return redactSecrets(unredactedProblemText(reason, lang, fieldMessage));
+}
+
+function unredactedProblemText(reason: ProblemReason, lang: Lang, fieldMessage: (message: string) => string): string {
   const texts = labelsFor(PROBLEM_TEXTS, lang);
   switch (reason.kind) {
     case 'unknown-version':

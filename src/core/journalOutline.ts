@@ -18,19 +18,29 @@ import { cardName, entryFacts, entryTitle, journalProblemText, parseJournal, typ
 import { bankAnswerItems, bankAnswerTitle, parseBankAnswers } from './bankAnswer';
 import { labelsFor, pick, say } from './language';
 import { formatLocalTime, offsetOf } from './localTime';
-import { redactCardNumbers, redactSecrets } from './redact';
+import { containsSecret, redactCardNumbers, redactSecrets } from './redact';
 
 /** The most characters of the person's text checked for card numbers and codes in one pass. */
 export const SECRET_SCAN_LIMIT = 2 * 1024 * 1024;
 
-/** A line longer than this is not checked for secrets (nor is a paragraph longer than it). */
+/** A line longer than this is not checked for secrets; text between machine lines is read in blocks of at most this. */
 export const SECRET_LINE_LIMIT = 64 * 1024;
+
+/** The most card numbers and codes marked in one journal; where they stop is said. */
+export const SECRET_FINDING_LIMIT = 200;
 
 /**
  * A journal longer than this (in characters) is not read in the editor at all: 32 M, the size
  * past which the extension does not read a journal file either.
  */
 export const OUTLINE_TEXT_LIMIT = 32 * 1024 * 1024;
+
+/**
+ * Machine lines are read from the first this many characters only (up to a line break): about
+ * {@link OUTLINE_ENTRY_LIMIT} entries of a kept journal (an entry is about 1 KB), read in well
+ * under a second even when crafted to be slow. What lies beyond is said, at its first line.
+ */
+export const OUTLINE_PARSE_LIMIT = 1024 * 1024;
 
 /** Entries past this many (in file order) get no lens, fold or symbol: the editor stays quick. */
 export const OUTLINE_ENTRY_LIMIT = 1000;
@@ -118,6 +128,8 @@ const TEXTS = {
     longLine: (limit: number) => `This line is longer than ${limit} KB, so it was not checked for card numbers or codes.`,
     budget: (limit: number) => `The journal is longer than ${limit} MB: from this line on it was not checked for card numbers or codes.`,
     entries: (limit: number) => `Only the first ${limit} entries have lenses and outline entries.`,
+    notParsed: (limit: number) => `The journal is longer than ${limit} MB: entries from this line on have no lenses, outline or hover here, and a damaged one is not reported.`,
+    tooMany: (limit: number) => `More than ${limit} card numbers or codes: from here on they are not marked. Mask the ones above, and the rest will show.`,
     tooLarge: (limit: number) => `The journal is longer than ${limit} MB, so Card Doctor does not read it here: no lenses, outline or checks for card numbers.`,
     diagnose: 'Diagnose',
     appeal: 'Appeal',
@@ -132,6 +144,8 @@ const TEXTS = {
     longLine: (limit: number) => `这一行超过 ${limit} KB，未检查其中是否有卡号或验证码。`,
     budget: (limit: number) => `失败日志超过 ${limit} MB：从这一行起未检查是否有卡号或验证码。`,
     entries: (limit: number) => `只有前 ${limit} 条记录显示操作按钮和大纲。`,
+    notParsed: (limit: number) => `失败日志超过 ${limit} MB：从这一行起的记录在编辑器中没有操作按钮、大纲和悬停说明，损坏的记录也不会报告。`,
+    tooMany: (limit: number) => `卡号或验证码超过 ${limit} 处：从这里起不再标出。请先遮盖上面的，其余的就会显示出来。`,
     tooLarge: (limit: number) => `失败日志超过 ${limit} MB，绑卡医生不在编辑器中读取它：没有操作按钮和大纲，也不检查卡号。`,
     diagnose: '诊断',
     appeal: '申诉信',
@@ -156,9 +170,15 @@ export function journalOutline(text: string, lang: Lang): JournalOutline {
     return { entries: [], answers: [], secrets: [], folds: [], problems: [{ line: 1, message: texts.tooLarge(OUTLINE_TEXT_LIMIT / (1024 * 1024)), severity: 'information' }] };
   }
   const lines = text.split(LINE_BREAK);
-  const parsed = parseJournal(text);
+  // The part read for entries: whole lines, up to the limit.
+  const cut = text.length > OUTLINE_PARSE_LIMIT ? Math.max(text.lastIndexOf('\n', OUTLINE_PARSE_LIMIT), 0) : text.length;
+  const read = text.slice(0, cut);
+  const parsed = parseJournal(read);
   const problems: LineProblem[] = parsed.problems.map((problem) => ({ line: problem.line, message: journalProblemText(problem, lang), severity: 'error' }));
-  const bank = parseBankAnswers(text);
+  if (cut < text.length) {
+    problems.push({ line: read.split(LINE_BREAK).length + 1, message: texts.notParsed(OUTLINE_PARSE_LIMIT / (1024 * 1024)), severity: 'information' });
+  }
+  const bank = parseBankAnswers(read);
   // The bank answers' reader speaks English only; its reasons are shown as it gives them.
   problems.push(...bank.problems.map((problem) => ({ line: problem.line, message: problem.message, severity: 'error' as const })));
   // Attempts and answers in the file's order: each one's heading is looked for after the one before.
@@ -235,49 +255,91 @@ export function hoverAt(outline: JournalOutline, line: number, lang: Lang): { ti
 
 /**
  * Every card number, CVC and one-time code in the text, as redaction finds them, with the masked
- * text to put in place. Each line is checked alone; consecutive clean lines of a paragraph are
- * checked together too, for a number written across a line break.
+ * text to put in place. The text is read in blocks: the lines between machine lines (each machine
+ * line is a block of its own), cut at most every {@link SECRET_LINE_LIMIT} characters. A clean
+ * block costs one redaction pass. In a block that is not, each line gets a finding of its own;
+ * if the block still holds something once those are masked (a number written across a line
+ * break), the block gets one finding for all of it instead, so the fixes never overlap. Where a
+ * long block is cut, the two lines around the cut are checked together too. At most
+ * {@link SECRET_FINDING_LIMIT} findings are given, and where they stop is said.
  */
 function findSecrets(lines: readonly string[], texts: (typeof TEXTS)[keyof typeof TEXTS]): { secrets: SecretFinding[]; unchecked: LineProblem[] } {
   const secrets: SecretFinding[] = [];
   const unchecked: LineProblem[] = [];
   let budget = SECRET_SCAN_LIMIT;
-  // The run of clean lines being read (between blank lines, machine lines and lines with a
-  // finding of their own): its first line (0-based) and its length in characters.
-  let run: { first: number; length: number } | undefined;
-  const closeRun = (end: number): void => {
-    if (run && end - run.first > 1 && run.length <= SECRET_LINE_LIMIT) {
-      const finding = secretIn(lines.slice(run.first, end).join('\n'), run.first, texts);
-      if (finding) secrets.push(finding);
+  let full = false;
+  const add = (found: SecretFinding[]): void => {
+    for (const finding of found) {
+      if (full) return;
+      if (secrets.length === SECRET_FINDING_LIMIT) {
+        full = true;
+        unchecked.push({ line: finding.startLine, message: texts.tooMany(SECRET_FINDING_LIMIT), severity: 'information' });
+        return;
+      }
+      secrets.push(finding);
     }
-    run = undefined;
   };
-  for (let index = 0; index < lines.length; index++) {
+  /** The findings of lines [first, end) (0-based), checked alone and then together. */
+  const block = (first: number, end: number): SecretFinding[] => {
+    const text = lines.slice(first, end).join('\n');
+    if (redactSecrets(text) === text) return [];
+    const found: SecretFinding[] = [];
+    const masked: string[] = [];
+    for (let index = first; index < end; index++) {
+      const line = lines[index]!;
+      const finding = secretIn(line, index, texts);
+      if (finding) found.push(finding);
+      masked.push(finding ? redactSecrets(line) : line);
+    }
+    if (end - first > 1 && containsSecret(masked.join('\n'))) return [secretIn(text, first, texts)!];
+    return found;
+  };
+  // The block being gathered: its first line (0-based) and its length in characters.
+  let open: { first: number; length: number } | undefined;
+  /** The last line (0-based) of the block cut before the open one, for the check across the cut. */
+  let cutAt: number | undefined;
+  const close = (end: number): void => {
+    if (open && !full) add(block(open.first, end));
+    open = undefined;
+  };
+  for (let index = 0; index < lines.length && !full; index++) {
     const line = lines[index]!;
     if (line.length > SECRET_LINE_LIMIT) {
-      closeRun(index);
+      close(index);
+      cutAt = undefined;
       // A machine line that long is reported by the parser already.
       if (!MACHINE_LINE_START.test(line)) unchecked.push({ line: index + 1, message: texts.longLine(SECRET_LINE_LIMIT / 1024), severity: 'information' });
       continue;
     }
     if (budget < line.length) {
-      closeRun(index);
+      close(index);
       unchecked.push({ line: index + 1, message: texts.budget(SECRET_SCAN_LIMIT / (1024 * 1024)), severity: 'information' });
       break;
     }
     budget -= line.length;
-    const finding = secretIn(line, index, texts);
-    if (finding) secrets.push(finding);
-    if (finding || line.trim() === '' || MACHINE_LINE_START.test(line)) {
-      closeRun(index);
+    if (MACHINE_LINE_START.test(line)) {
+      close(index);
+      cutAt = undefined;
+      add(block(index, index + 1));
       continue;
     }
-    run ??= { first: index, length: 0 };
-    run.length += line.length + 1;
+    if (open && open.length + line.length + 1 > SECRET_LINE_LIMIT) {
+      close(index);
+      cutAt = index - 1;
+    }
+    open ??= { first: index, length: 0 };
+    open.length += line.length + 1;
+    if (cutAt !== undefined && index === cutAt + 1) {
+      // The two lines around the cut, for a number written across it; only what neither line holds alone.
+      const pair = `${lines[cutAt]!}\n${line}`;
+      const alone = `${redactSecrets(lines[cutAt]!)}\n${redactSecrets(line)}`;
+      if (containsSecret(alone)) add([secretIn(pair, cutAt, texts)!]);
+      cutAt = undefined;
+    }
   }
-  closeRun(lines.length);
-  // A run's finding is found after the line that ended the run.
-  secrets.sort((a, b) => a.startLine - b.startLine);
+  close(lines.length);
+  // A finding across a cut is found after the block before it.
+  secrets.sort((a, b) => a.startLine - b.startLine || a.startColumn - b.startColumn);
   return { secrets, unchecked };
 }
 

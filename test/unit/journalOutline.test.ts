@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { encodeEntryLine, formatJournalEntry, journalHeader, journalProblemText, parseJournal, type DatedReport } from '../../src/core/journal';
 import { bankAnswerToWrite, type BankAnswer } from '../../src/core/bankAnswer';
-import { entryHover, hoverAt, journalOutline, outlineWords, OUTLINE_ENTRY_LIMIT, OUTLINE_TEXT_LIMIT, SECRET_LINE_LIMIT, SECRET_SCAN_LIMIT } from '../../src/core/journalOutline';
+import { entryHover, hoverAt, journalOutline, outlineWords, OUTLINE_ENTRY_LIMIT, OUTLINE_PARSE_LIMIT, OUTLINE_TEXT_LIMIT, SECRET_FINDING_LIMIT, SECRET_LINE_LIMIT, SECRET_SCAN_LIMIT } from '../../src/core/journalOutline';
 import { installTraditionalTable } from '../l10nFiles';
 
 const FIRST: DatedReport = {
@@ -77,29 +77,30 @@ describe('journal outline (the journal as a document)', () => {
     assert.deepEqual(journalOutline(JOURNAL, 'zh-cn').problems, [{ line: 24, message: '这条记录已损坏：缺少 occurredAt（绑卡时间），已跳过', severity: 'error' }]);
   });
 
-  it('finds a card number across a line break and a CVC, with the masked text that replaces each in place', () => {
+  it('finds a card number across a line break, and then masks the block it is in as one (its CVC line too), so no fix overlaps another', () => {
     assert.deepEqual(journalOutline(JOURNAL, 'en').secrets, [
       {
         startLine: 13,
         startColumn: 10,
-        endLine: 14,
-        endColumn: 4,
-        card: true,
-        code: false,
-        replacement: '••••',
-        message: 'This text holds a full card number. Mask it: the journal goes into letters and to support, and must never hold one.',
-      },
-      {
-        startLine: 15,
-        startColumn: 14,
         endLine: 15,
         endColumn: 17,
-        card: false,
+        card: true,
         code: true,
-        replacement: '•••',
-        message: 'This text holds a CVC or one-time code. Mask it: the journal goes into letters and to support, and must never hold one.',
+        replacement: '•••• 4242 at the shop\nbank said CVC •••',
+        message: 'This text holds a full card number and a CVC or one-time code. Mask it: the journal goes into letters and to support, and must never hold one.',
       },
     ]);
+  });
+
+  it('gives each line its own finding when no number runs across a line break', () => {
+    const text = '# J\n\npaid with 4242 4242 4242 4242\nbank said CVC 123 was fine\n';
+    assert.deepEqual(
+      journalOutline(text, 'en').secrets.map(({ startLine, startColumn, endLine, endColumn, replacement }) => [startLine, startColumn, endLine, endColumn, replacement]),
+      [
+        [3, 10, 3, 24, '••••'],
+        [4, 14, 4, 17, '•••'],
+      ],
+    );
   });
 
   it('finds a card number on one line, keeping its last 4, and says both when a line holds a card and a code', () => {
@@ -126,6 +127,27 @@ describe('journal outline (the journal as a document)', () => {
     });
   });
 
+  it('marks at most 200 secrets, and says where it stopped', () => {
+    assert.equal(SECRET_FINDING_LIMIT, 200);
+    const text = `# J\n${Array.from({ length: 201 }, () => 'card 4242 4242 4242 4242').join('\n')}\n`;
+    const outline = journalOutline(text, 'en');
+    assert.equal(outline.secrets.length, 200);
+    assert.equal(outline.secrets[199]!.startLine, 201);
+    assert.deepEqual(outline.problems, [
+      { line: 202, message: 'More than 200 card numbers or codes: from here on they are not marked. Mask the ones above, and the rest will show.', severity: 'information' },
+    ]);
+  });
+
+  it('finds a number written across the line break where a long block of notes is cut', () => {
+    // 64 lines of 1,000 characters and one of 1,465 fill the first 64 KB block; the next line starts the second.
+    const lines = [...Array.from({ length: 64 }, () => 'x'.repeat(1000)), `${'x'.repeat(1450)} card 4242 4242`, '4242 4242 end'];
+    const outline = journalOutline(lines.join('\n'), 'en');
+    assert.deepEqual(
+      outline.secrets.map(({ startLine, startColumn, endLine, endColumn, replacement }) => [startLine, startColumn, endLine, endColumn, replacement]),
+      [[65, 1456, 66, 4, '••••']],
+    );
+  });
+
   it('leaves dates, times, amounts and the masked last 4 alone', () => {
     const text = `${journalHeader('zh-cn')}${formatJournalEntry(FIRST, 'zh-cn')}2025-11-27 10:31 付了 1.00 USD，卡 •••• 4242\n`;
     assert.deepEqual(journalOutline(text, 'zh-cn').secrets, []);
@@ -143,17 +165,18 @@ describe('journal outline (the journal as a document)', () => {
     ]);
   });
 
-  it('reads around a 10 MB line of digits and a 10 MB machine line without decoding either', () => {
+  it('reads entries from the first 1 MB only, and around a 10 MB line of digits and a 10 MB machine line after it, saying so', () => {
+    assert.equal(OUTLINE_PARSE_LIMIT, 1_048_576);
     const digits = '4242 '.repeat(2 * 1024 * 1024);
     const machine = `<!-- card-doctor:entry v1 {"occurredAt":"2025-11-27T10:31:00+08:00","report":{"notes":"${'7'.repeat(10 * 1024 * 1024)}"}} -->`;
-    const outline = journalOutline(`# J\n${digits}\n${machine}\n${encodeEntryLine(SECOND)}\n`, 'en');
+    const outline = journalOutline(`${encodeEntryLine(SECOND)}\n${digits}\n${machine}\n${encodeEntryLine(FIRST)}\n`, 'en');
     assert.deepEqual(
       outline.entries.map((entry) => entry.machineLine),
-      [4],
+      [1],
     );
     assert.deepEqual(outline.problems, [
+      { line: 2, message: 'The journal is longer than 1 MB: entries from this line on have no lenses, outline or hover here, and a damaged one is not reported.', severity: 'information' },
       { line: 2, message: 'This line is longer than 64 KB, so it was not checked for card numbers or codes.', severity: 'information' },
-      { line: 3, message: 'damaged journal entry: the line is longer than 64 KB; skipped', severity: 'error' },
     ]);
   });
 
@@ -171,12 +194,15 @@ describe('journal outline (the journal as a document)', () => {
 
   it('stops checking after 2 MB of text and says where', () => {
     assert.equal(SECRET_SCAN_LIMIT, 2_097_152);
-    // 34 lines of 60,000 characters fit in 2 MB; the 35th does not.
+    // 17 lines of 60,000 characters (and their line breaks) fit in 1 MB, 34 in 2 MB.
     const lines = Array.from({ length: 40 }, () => 'x'.repeat(60_000));
     lines[38] = 'card 4242 4242 4242 4242';
     const outline = journalOutline(lines.join('\n'), 'zh-cn');
     assert.deepEqual(outline.secrets, []);
-    assert.deepEqual(outline.problems, [{ line: 35, message: '失败日志超过 2 MB：从这一行起未检查是否有卡号或验证码。', severity: 'information' }]);
+    assert.deepEqual(outline.problems, [
+      { line: 18, message: '失败日志超过 1 MB：从这一行起的记录在编辑器中没有操作按钮、大纲和悬停说明，损坏的记录也不会报告。', severity: 'information' },
+      { line: 35, message: '失败日志超过 2 MB：从这一行起未检查是否有卡号或验证码。', severity: 'information' },
+    ]);
   });
 
   it('gives the first 1000 entries lenses, folds and symbols, and says so at the next', () => {
@@ -309,6 +335,17 @@ describe('journal problems in the reader’s language', () => {
   it('words a time that is no real time', () => {
     const [problem] = problemsOf('<!-- card-doctor:entry v1 {"occurredAt":"2025-11-27T10:31:00+08:00 ","report":{}} -->');
     assert.equal(problem!.message.startsWith('damaged journal entry: '), true);
+  });
+
+  it('never repeats a card number a damaged line holds, in its version or as a field’s name', () => {
+    const problems = problemsOf('<!-- card-doctor:entry 453201511285 {} -->\n<!-- card-doctor:entry v1 {"occurredAt":"2025-11-27T10:31:00+08:00","report":{"4532015112830366":1}} -->\n');
+    assert.deepEqual(
+      problems.map((problem) => [problem.message, journalProblemText(problem, 'zh-cn')]),
+      [
+        ['journal entry of an unknown version (•••• 1285); skipped', '这条记录的格式版本未知（•••• 1285），已跳过'],
+        ['damaged journal entry: •••• 0366: unknown field; skipped', '这条记录已损坏：•••• 0366：未知字段，已跳过'],
+      ],
+    );
   });
 
   it('gives a problem it did not make as it is', () => {
