@@ -194,7 +194,7 @@ export const cardSchema = described(
     kind: optional(
       choice(CARD_KINDS),
       'What kind of card it is: credit, debit, virtual, prepaid, gift or unknown.',
-      '卡的种类：credit（信用卡）、debit（借记卡）、virtual（虚拟卡）、prepaid（预付卡）、gift（礼品卡）或 unknown（不确定）。',
+      '卡片类型：credit（信用卡）、debit（借记卡）、virtual（虚拟卡）、prepaid（预付卡）、gift（礼品卡）或 unknown（不确定）。',
     ),
     brand: optional(
       choice(CARD_BRANDS),
@@ -210,7 +210,7 @@ export const cardSchema = described(
     issuerName: optional(
       freeText(TEXT_LIMITS.issuerName, false),
       "The issuing bank's name, such as 招商银行 or Chase (up to 120 characters).",
-      '发卡行的名称，如 招商银行 或 Chase（最多 120 个字符）。',
+      '发卡行的名称，如招商银行或 Chase（最多 120 个字符）。',
       { maxLength: TEXT_LIMITS.issuerName },
     ),
     issuerCountry: optional(
@@ -222,7 +222,7 @@ export const cardSchema = described(
     expiry: optional(
       z.string(EXPIRY_MESSAGE).check(z.overwrite(normalizeExpiry), z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, EXPIRY_MESSAGE)),
       "The card's expiry month, written year first: 2028-06.",
-      '卡的有效期，年份在前：2028-06。',
+      '卡片的有效期，年份在前，如 2028-06。',
     ),
     dualCurrency: optional(
       choice(TRI_STATES),
@@ -268,16 +268,16 @@ export const bankSchema = described(
     balanceSufficient: optional(
       choice(TRI_STATES),
       'Whether the balance or available credit covers the charge: yes, no or unknown.',
-      '余额或可用额度是否够这笔扣款：yes（是）、no（否）或 unknown（不确定）。',
+      '卡内余额或可用额度是否足够支付这笔款项：yes（是）、no（否）或 unknown（不确定）。',
     ),
   }),
   'What the issuing bank has set up for the card.',
-  '发卡行那边对这张卡的设置。',
+  '发卡行对这张卡的设置。',
 );
 
 export const connectionSchema = described(
   z.strictObject({
-    vpn: optional(choice(TRI_STATES), 'Whether a VPN or proxy was on: yes, no or unknown.', '是否开着 VPN 或代理：yes（是）、no（否）或 unknown（不确定）。'),
+    vpn: optional(choice(TRI_STATES), 'Whether a VPN or proxy was on: yes, no or unknown.', '绑卡时是否开着 VPN 或代理：yes（是）、no（否）或 unknown（不确定）。'),
     switchedRecently: optional(
       choice(TRI_STATES),
       'Whether you switched network, node or region shortly before: yes, no or unknown.',
@@ -304,7 +304,7 @@ export const reportSchema = described(
         .string(OCCURRED_AT_FORMAT)
         .check(z.regex(OCCURRED_AT_SHAPE, OCCURRED_AT_FORMAT), z.refine(isRealDate, 'not a real date: that month has no such day')),
       'When the card was refused: an ISO 8601 date and time with the offset of the clock you read, such as 2025-11-27T10:31:00+08:00.',
-      '被拒的时间：带时区偏移的 ISO 8601 日期时间（按您看的那个时钟），如 2025-11-27T10:31:00+08:00。',
+      '被拒的时间：ISO 8601 格式的日期和时间，带上您所看时钟的时区偏移，如 2025-11-27T10:31:00+08:00。',
     ),
     product: optional(
       choice(PRODUCTS),
@@ -314,7 +314,7 @@ export const reportSchema = described(
     errorMessage: optional(
       freeText(TEXT_LIMITS.errorMessage, true),
       'The error message as it was shown, word for word (up to 4000 characters). Card numbers, CVCs and one-time codes in it are masked.',
-      '页面上显示的错误信息，原样粘贴（最多 4000 个字符）。其中的卡号、安全码和一次性验证码会被遮盖。',
+      '页面上显示的错误提示，请原样粘贴（最多 4000 个字符）。其中的卡号、安全码和一次性验证码会被遮盖。',
       { maxLength: TEXT_LIMITS.errorMessage },
     ),
     card: z.optional(cardSchema),
@@ -324,7 +324,7 @@ export const reportSchema = described(
     notes: optional(
       freeText(TEXT_LIMITS.notes, true),
       'Anything else about the attempt worth knowing (up to 2000 characters).',
-      '其他值得一提的情况（最多 2000 个字符）。',
+      '关于这次绑卡的其他情况（最多 2000 个字符）。',
       { maxLength: TEXT_LIMITS.notes },
     ),
   }),

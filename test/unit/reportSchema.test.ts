@@ -133,8 +133,8 @@ describe('report JSON Schema', () => {
     assert.equal(field('zh-tw', 'card', 'bin').patternErrorMessage, '應為 6 到 8 位數字');
     assert.equal(field('en', 'connection', 'vpn').errorMessage, 'expected one of yes, no, unknown');
     assert.equal(field('zh-cn', 'connection', 'vpn').errorMessage, '应为以下之一：yes, no, unknown');
-    assert.equal(field('zh-cn', 'notes').description, '其他值得一提的情况（最多 2000 个字符）。');
-    assert.equal(field('zh-tw', 'notes').description, '其他值得一提的情況（最多 2000 個字元）。');
+    assert.equal(field('zh-cn', 'notes').description, '关于这次绑卡的其他情况（最多 2000 个字符）。');
+    assert.equal(field('zh-tw', 'notes').description, '關於這次綁卡的其他情況（最多 2000 個字元）。');
     assert.equal((SCHEMAS['zh-cn'] as { title: string }).title, '绑卡医生报告');
     assert.equal((SCHEMAS['zh-tw'] as { title: string }).title, '綁卡醫生報告');
     // A tool's schema keeps the English descriptions and the rules, not the editor's extras.
