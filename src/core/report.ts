@@ -368,13 +368,26 @@ export function parseReport(input: unknown): ReportParseResult {
   return { ok: false, errors: toFieldErrors(result.error.issues) };
 }
 
-/** Turns zod issues into path-named messages; unknown keys are reported one per key. */
+/** How long a field name a message shows: the real ones are under 20 characters. */
+const FIELD_NAME_LIMIT = 64;
+
+/**
+ * A field name as a message shows it. Names are input too: `{"4532015112830366": 1}` names its
+ * unknown field with a card number, which would reach stderr, the Problems panel or the journal's
+ * problems. So each is cleaned as free text is (capped, controls stripped, card numbers, CVCs and
+ * codes masked: `•••• 0366`).
+ */
+function shownFieldName(segment: PropertyKey): string {
+  return cleanFreeText(String(segment), FIELD_NAME_LIMIT, false);
+}
+
+/** Turns zod issues into path-named messages; unknown keys are reported one per key. Every name in a path is {@link shownFieldName masked}. */
 export function toFieldErrors(issues: readonly z.core.$ZodIssue[]): FieldError[] {
   const errors: FieldError[] = [];
   for (const issue of issues) {
-    const base = issue.path.map(String);
+    const base = issue.path.map(shownFieldName);
     if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) errors.push({ path: [...base, key].join('.'), message: 'unknown field' });
+      for (const key of issue.keys) errors.push({ path: [...base, shownFieldName(key)].join('.'), message: 'unknown field' });
     } else if (issue.code === 'invalid_type' && issue.expected === 'object') {
       errors.push({ path: base.join('.') || '(report)', message: 'expected an object' });
     } else {
