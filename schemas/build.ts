@@ -9,7 +9,8 @@
 //   ones a metadata key beside it (ZH_CN_DESCRIPTION), Traditional ones converted from those by
 //   core's toTraditional with the table `npm run l10n` generates (l10n/zh-tw-table.json).
 // - src/core/reportJsonSchema.json: the English schema again, where host code may import it (src/
-//   code imports nothing from outside src/): the language-model tool's input schema.
+//   code imports nothing from outside src/): the language-model tool's input schema, also copied
+//   into package.json's languageModelTools (a manifest cannot point at a file).
 //
 // Draft-07: what VS Code's JSON language service supports fully, and every validator reads.
 // The schema describes a report as the tools write it (codes upper case, the BIN as digits, the
@@ -127,12 +128,32 @@ export function reportJsonSchema(lang: Lang): Json {
 /** JSON as the repository writes it: two spaces, a final newline. */
 const jsonText = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 
+/** The language-model tool whose input names a report (LMTOOL's contribution). */
+const REPORT_TOOL = 'card-doctor_diagnose';
+
+/**
+ * package.json with the language-model tool's `report` input set to the tools' schema (without its
+ * root `$schema`): a manifest cannot point at a file, so it holds a copy, kept here in step with
+ * the schema. Undefined when the manifest has no such tool. JSON.stringify with two spaces is the
+ * manifest's own format, so nothing else in it changes.
+ */
+function manifestWithToolSchema(): string | undefined {
+  const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { contributes?: { languageModelTools?: { name?: string; inputSchema?: { properties?: Json } }[] } };
+  const properties = manifest.contributes?.languageModelTools?.find((tool) => tool.name === REPORT_TOOL)?.inputSchema?.properties;
+  if (!properties || !('report' in properties)) return undefined;
+  const { $schema: _reference, ...report } = toolJsonSchema();
+  properties.report = report;
+  return jsonText(manifest);
+}
+
 /** Every generated file and its text. Installs the Traditional table from l10n/ first. */
 export function generatedFiles(): Record<string, string> {
   useTraditionalTable(JSON.parse(readFileSync(join(ROOT, 'l10n/zh-tw-table.json'), 'utf8')) as TraditionalTable);
   const files: Record<string, string> = {};
   for (const [lang, file] of Object.entries(SCHEMA_FILES) as [Lang, string][]) files[file] = jsonText(reportJsonSchema(lang));
   files[CORE_SCHEMA_FILE] = jsonText(toolJsonSchema());
+  const manifest = manifestWithToolSchema();
+  if (manifest !== undefined) files['package.json'] = manifest;
   return files;
 }
 
