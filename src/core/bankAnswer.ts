@@ -122,8 +122,8 @@ const LABELS = {
   'zh-cn': {
     title: '银行的答复',
     colon: '：',
-    channel: { phone: '电话', 'app-chat': 'App 在线客服', branch: '银行网点', letter: '书面回复' },
-    saw: '是否查到这笔验证交易',
+    channel: { phone: '电话', 'app-chat': 'App 在线客服', branch: '银行网点', letter: '信件或电子邮件' },
+    saw: '是否查到这笔验证性预授权',
     sawValues: { yes: '查到了', no: '没有查到', unknown: '没有说明' },
     declinedBy: '拒绝方',
     declinedByValues: { bank: '银行', merchant: '商户一方（商户或其支付处理商）', unknown: '银行无法确定' },

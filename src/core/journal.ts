@@ -92,7 +92,7 @@ const PROBLEM_TEXTS = {
     'no-time': '缺少 occurredAt（绑卡时间）',
     'report-not-object': 'report：应为一个对象',
     'bad-time': 'occurredAt 不是有效的时间',
-    'open-fence': '此处开始的代码块（``` 或 ~~~）没有结束；其后的记录仍按记录读取',
+    'open-fence': '从这里开始的代码块（``` 或 ~~~）没有结束标记；之后的记录仍会照常读取',
     duplicate: (line: number) => `与第 ${line} 行的记录重复，只计一次`,
     fieldSeparator: '；',
     colon: '：',

@@ -174,7 +174,7 @@ describe('the journal as a document', function () {
     const document = await openJournal();
     assert.deepEqual(
       (await ourDiagnostics(document.uri)).map((diagnostic) => diagnostic.message),
-      ['这段文字包含完整的卡号。请遮盖：失败日志会写进信件、发给客服，绝不能包含这些信息。', '这条记录已损坏：缺少 occurredAt（绑卡时间），已跳过'],
+      ['这段文字看起来包含完整的卡号。请遮盖：失败日志的内容会写进信件并交给客服，其中不应出现这些信息。', '这条记录已损坏：缺少 occurredAt（绑卡时间），已跳过'],
     );
     const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri);
     assert.deepEqual(

@@ -98,7 +98,7 @@ describe('bank answer', () => {
       const answer: BankAnswer = { answeredAt: '2026-12-02T09:15:00+08:00', channel: 'app-chat', sawAuthorization: 'no', declinedBy: 'merchant' };
       assert.equal(
         bankAnswerToWrite(answer, 'zh-cn').split('\n').slice(1, 6).join('\n'),
-        ['## 银行的答复 · 2026-12-02 09:15 UTC+08:00 · App 在线客服', '', '- 是否查到这笔验证交易：没有查到', '- 拒绝方：商户一方（商户或其支付处理商）', ''].join('\n'),
+        ['## 银行的答复 · 2026-12-02 09:15 UTC+08:00 · App 在线客服', '', '- 是否查到这笔验证性预授权：没有查到', '- 拒绝方：商户一方（商户或其支付处理商）', ''].join('\n'),
       );
       assert.equal(bankAnswerToWrite(answer, 'zh-tw').split('\n')[1], '## 銀行的答覆 · 2026-12-02 09:15 UTC+08:00 · App 線上客服');
     });

@@ -69,7 +69,7 @@ describe('card-doctor journal answer', () => {
     assert.equal(result.code, 0);
     const text = readFileSync(fresh, 'utf8');
     assert.ok(text.startsWith('# 绑卡失败记录\n'));
-    assert.ok(text.includes('## 银行的答复 · 2026-12-02 09:15 UTC+08:00 · 电话\n\n- 是否查到这笔验证交易：没有说明\n- 拒绝方：银行无法确定\n\n<!-- card-doctor:bank-answer v1 '), text);
+    assert.ok(text.includes('## 银行的答复 · 2026-12-02 09:15 UTC+08:00 · 电话\n\n- 是否查到这笔验证性预授权：没有说明\n- 拒绝方：银行无法确定\n\n<!-- card-doctor:bank-answer v1 '), text);
   });
 
   it('refuses a card number, a CVC and a bad choice with the flag named, writing nothing', async () => {

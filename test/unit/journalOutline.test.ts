@@ -113,7 +113,7 @@ describe('journal outline (the journal as a document)', () => {
       card: true,
       code: false,
       replacement: '•••• ',
-      message: '这段文字包含完整的卡号。请遮盖：失败日志会写进信件、发给客服，绝不能包含这些信息。',
+      message: '这段文字看起来包含完整的卡号。请遮盖：失败日志的内容会写进信件并交给客服，其中不应出现这些信息。',
     });
     assert.deepEqual(both, {
       startLine: 5,
@@ -123,7 +123,7 @@ describe('journal outline (the journal as a document)', () => {
       card: true,
       code: true,
       replacement: '•••, card •••• ',
-      message: '这段文字包含完整的卡号以及 CVC 或一次性验证码。请遮盖：失败日志会写进信件、发给客服，绝不能包含这些信息。',
+      message: '这段文字看起来包含完整的卡号以及 CVC 或一次性验证码。请遮盖：失败日志的内容会写进信件并交给客服，其中不应出现这些信息。',
     });
   });
 
@@ -201,7 +201,7 @@ describe('journal outline (the journal as a document)', () => {
     assert.deepEqual(outline.secrets, []);
     assert.deepEqual(outline.problems, [
       { line: 18, message: '失败日志超过 1 MB：从这一行起的记录在编辑器中没有操作按钮、大纲和悬停说明，损坏的记录也不会报告。', severity: 'information' },
-      { line: 35, message: '失败日志超过 2 MB：从这一行起未检查是否有卡号或验证码。', severity: 'information' },
+      { line: 35, message: '失败日志超过 2 MB：从这一行起，未检查是否有卡号或一次性验证码。', severity: 'information' },
     ]);
   });
 
@@ -323,7 +323,7 @@ describe('journal problems in the reader’s language', () => {
         [8, '这条记录已损坏：occurredAt：应为带时区偏移的 ISO 8601 日期时间，如 2025-11-27T10:31:00+08:00，已跳过'],
         [10, '与第 9 行的记录重复，只计一次'],
         [11, '这条记录已损坏：该行超过 64 KB，已跳过'],
-        [12, '此处开始的代码块（``` 或 ~~~）没有结束；其后的记录仍按记录读取'],
+        [12, '从这里开始的代码块（``` 或 ~~~）没有结束标记；之后的记录仍会照常读取'],
       ],
     );
     assert.deepEqual(

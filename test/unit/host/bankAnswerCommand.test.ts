@@ -134,7 +134,7 @@ describe('host record the bank’s answer', () => {
     const text = fake.workspace.fs.memoryText(vscode.Uri.joinPath(VIRTUAL, 'card-failures', 'journal.md') as never)!;
     assert.ok(text.startsWith('# 绑卡失败记录\n'));
     assert.ok(text.includes('\n## 银行的答复 · 2026-12-02 09:15 UTC'), text);
-    assert.ok(text.includes('- 是否查到这笔验证交易：没有查到\n- 拒绝方：银行\n'), text);
+    assert.ok(text.includes('- 是否查到这笔验证性预授权：没有查到\n- 拒绝方：银行\n'), text);
   });
 
   it('refuses a virtual folder’s journal over the read limit before reading it, writing nothing', async () => {
