@@ -78,9 +78,15 @@ function digitValue(codePoint: number): number {
 /**
  * What the normalisation changes: full-width ASCII, a percent-encoded separator (a URL writes a
  * space as `%20`, a slash as `%2F`), a JSON escape of whitespace (`\n`, `\r`, `\t`), a format
- * character, a non-ASCII digit.
+ * character, a non-ASCII digit; and what Markdown or HTML puts between digit groups that a
+ * preview does not show (letters and the journal are Markdown, opened with their preview): a
+ * space entity (`&nbsp;`), a numeric character reference (`&#52;`, `&#x34;`), a backslash
+ * before punctuation (`4532\-0151`), an inline tag (`<b>`, `</span>`), a link's `[` before a
+ * digit and its `](target)`. Every quantifier is bounded, so each match reads a bounded number
+ * of characters.
  */
-const CHANGED = /([\uff01-\uff5e])|%(0[9ad]|2[0cdf])|\\([nrt])|(?!\d)[\p{Nd}\p{Cf}]/giu;
+const CHANGED =
+  /([\uff01-\uff5e])|%(0[9ad]|2[0cdf])|\\([nrt])|&(nbsp|ensp|emsp|thinsp);|&#(\d{1,7});|&#x([\da-f]{1,6});|\\(?=[-!"#$%&'()*+,./:;<=>?@[\\\]^_`{|}~])|<\/?[a-z][a-z\d]{0,15}(?:[ \t][^<>\n]{0,256})?\/?>|\[(?=\p{Nd})|\]\([^()\s]{0,256}\)|(?!\d)[\p{Nd}\p{Cf}]/giu;
 /** What JSON's escapes stand for: pasted JSON writes a line break between groups as `\n`. */
 const JSON_ESCAPES: Readonly<Record<string, string>> = { n: '\n', r: '\r', t: '\t', N: '\n', R: '\r', T: '\t' };
 
@@ -114,6 +120,15 @@ export class NormalizedText {
         replacement = String.fromCharCode(parseInt(match[2], 16));
       } else if (match[3] !== undefined) {
         replacement = JSON_ESCAPES[match[3]]!;
+      } else if (match[4] !== undefined) {
+        replacement = ' ';
+      } else if (match[5] !== undefined || match[6] !== undefined) {
+        // A reference to a digit or a separator reads as that character; any other, as a space between groups.
+        const code = match[5] !== undefined ? parseInt(match[5], 10) : parseInt(match[6]!, 16);
+        replacement = code < 0x10000 && code !== 0 ? String.fromCharCode(code) : ' ';
+      } else if (char[0] === '<' || char[0] === ']' || char === '\\' || char === '[') {
+        // A tag, a link's `](target)`, its `[`, or an escaping backslash: shown as nothing.
+        replacement = '';
       } else {
         // A digit becomes its ASCII digit; a format character, nothing.
         const value = digitValue(char.codePointAt(0)!);
