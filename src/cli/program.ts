@@ -8,6 +8,7 @@ import { runJournal, JOURNAL_HELP } from './journalCommand';
 import { runMcp, MCP_HELP } from './mcpCommand';
 import { runPack, PACK_HELP } from './packCommand';
 import { runRender, RENDER_HELP } from './renderCommand';
+import { containsSecret, redactSecrets } from '../core/redact';
 import { InputError } from './cliError';
 import { reportFilesHelp } from './reportSchemaHelp';
 
@@ -48,8 +49,35 @@ const COMMANDS: Readonly<Record<string, { run: Command; help: string }>> = {
   mcp: { run: runMcp, help: MCP_HELP },
 };
 
-/** Runs one command line (without `node` and the script) and returns the exit code. */
+/**
+ * Masks what `stream` is given to print until the returned function is called. Every line the
+ * CLI prints passes here: a path, a command name or an option the person typed may hold a card
+ * number, a CVC or a one-time code (a folder named after the card), and the commands print them
+ * back in many places. Text without one is passed on untouched.
+ */
+function maskWrites(stream: NodeJS.WriteStream): () => void {
+  const write = stream.write;
+  stream.write = function (this: NodeJS.WriteStream, chunk: unknown, ...rest: unknown[]) {
+    const text = typeof chunk === 'string' && containsSecret(chunk) ? redactSecrets(chunk) : chunk;
+    return (write as (...args: unknown[]) => boolean).call(this, text, ...rest);
+  } as NodeJS.WriteStream['write'];
+  return () => {
+    stream.write = write;
+  };
+}
+
+/** Runs one command line (without `node` and the script) and returns the exit code; what it prints is masked. */
 export async function main(argv: readonly string[]): Promise<number> {
+  // The MCP server's standard output is its protocol: each tool result is checked on its own (mcpTools.ts).
+  const restore = [maskWrites(process.stderr), ...(argv[0] === 'mcp' ? [] : [maskWrites(process.stdout)])];
+  try {
+    return await runCommandLine(argv);
+  } finally {
+    for (const undo of restore) undo();
+  }
+}
+
+async function runCommandLine(argv: readonly string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     process.stdout.write(MAIN_HELP);
