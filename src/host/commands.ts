@@ -49,7 +49,7 @@ export const COMMAND_FACTORIES = {
   openJournal: (services: Needs<'settings' | 'journal' | 'panel'>) => () => openJournal(services),
   showLastDiagnosis: (services: Needs<'diagnoses' | 'notifier'>) => () => showLastDiagnosis(services),
   copyLetterAsText: (services: Needs<'notifier'>) => (argument?: unknown) => copyLetterAsText(services, argument),
-  writeEvidencePack: (services: Needs<'settings' | 'journal' | 'notifier' | 'clock'>) => () => writeEvidencePack(services),
+  writeEvidencePack: (services: Needs<'settings' | 'journal' | 'notifier' | 'letters' | 'clock'>) => () => writeEvidencePack(services),
   recordBankAnswer: (services: Needs<'settings' | 'journal' | 'notifier' | 'clock'>) => () => recordBankAnswer(services),
 } as const satisfies Readonly<Record<CommandName, (services: CommandServices) => CommandHandler>>;
 
