@@ -1,15 +1,32 @@
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseBankAnswers } from '../core/bankAnswer';
-import { evidencePack, packPhoneScriptLang } from '../core/evidencePack';
+import type { Lang } from '../core/catalogue';
+import {
+  evidencePack,
+  freshLetterInput,
+  freshLetterLang,
+  lettersToPack,
+  lettersToRender,
+  packPhoneScriptLang,
+  PACK_LETTER_LIMIT_BYTES,
+  type FoundLetter,
+  type FreshLetter,
+  type LeftOutReason,
+  type PackLettersInput,
+} from '../core/evidencePack';
+import type { JournalEntry } from '../core/journal';
+import { renderLetterIn } from '../core/letters';
 import { NoFreeNameError } from '../core/freeName';
 import { hasTraditionalTable } from '../core/language';
 import { readJournalBytes } from '../node/journalFile';
 import { writeNewFolder } from '../node/newFolder';
-import { OutsideFolderError } from '../node/realPath';
+import { FileTooLargeError, OutsideFolderError, readFileBounded, SymbolicLinkError } from '../node/realPath';
 import { InputError } from './cliError';
 import { JOURNAL_SIZE_LIMIT, readJournalOption, withJournalErrors } from './journalInput';
 import { chooseLanguage, useLanguage } from './language';
 import { parseCommandArgs, parseNow } from './options';
+import { chooseLetterTemplate } from './templateFiles';
 
 export const PACK_HELP = `Usage: card-doctor pack --journal FILE --out FOLDER [options]
 
@@ -25,12 +42,22 @@ FOLDER/evidence-YYYY-MM-DD (or -2, -3… when that exists; nothing is ever writt
   bank-phone-script.md       what to say when calling the bank, in the bank's language (mainland
                              China: Simplified Chinese; Hong Kong, Macau, Taiwan: Traditional;
                              elsewhere English; an unknown country: the pack's language)
+  the letters                your newest appeal and bank inquiry from the letters' folder, as you
+                             edited them (appeal-2025-11-27.md, -2…, and your copy of each,
+                             appeal-2025-11-27.zh-cn.md); for a kind the folder has none of, the
+                             built-in letter written fresh from the last attempt (appeal.md,
+                             bank-inquiry.md) in its reader's language, as card-doctor render
+                             writes it. about.md says which letters are yours and which are fresh
 No file holds a full card number, a CVC or a one-time code: the pack is checked before it is
-written, and nothing is written if one would.
+written, and nothing is written if one would. A letter of yours that holds one is left out (not
+copied, not masked): about.md and a warning here name it. So is one over 1 MB, or a link leading
+out of the letters' folder.
 
 Options:
   --journal FILE             the failure journal (required; at most 64 MB, with at least one attempt)
   --out FOLDER               where the pack's folder is created (required; created if needed)
+  --letters FOLDER           where your letters are (default: the --out folder, as the
+                             extension keeps letters and packs in one folder)
   --lang en|zh-cn|zh-tw      language of the pack (default: from LANG)
   --now ISO                  the moment the pack is written at (default: the clock)
   -h, --help                 show this help
@@ -47,6 +74,7 @@ export async function runPack(args: string[]): Promise<void> {
   const { values, positionals } = parseCommandArgs(args, {
     journal: { type: 'string' },
     out: { type: 'string' },
+    letters: { type: 'string' },
     lang: { type: 'string' },
     now: { type: 'string' },
   });
@@ -72,7 +100,10 @@ export async function runPack(args: string[]): Promise<void> {
     useLanguage('zh-tw');
     useLanguage(lang);
   }
-  const pack = evidencePack({ entries: journal.entries, bankAnswers: answers.answers.map((recorded) => recorded.answer), now, lang });
+  const lettersFolder = values.letters ?? values.out!;
+  const letters = await readLetters(lettersFolder, values.letters ? '--letters' : '--out', journal.entries, lang, now);
+  const pack = evidencePack({ entries: journal.entries, bankAnswers: answers.answers.map((recorded) => recorded.answer), now, lang, letters });
+  for (const left of pack.leftOut) process.stderr.write(`warning: ${join(lettersFolder, left.file)}: ${LEFT_OUT[left.reason]}\n`);
   let written: string;
   try {
     written = await writeNewFolder(join(values.out!, pack.folderName), pack.files);
@@ -85,4 +116,59 @@ export async function runPack(args: string[]): Promise<void> {
     throw error;
   }
   process.stdout.write(`${written}\n`);
+}
+
+const LEFT_OUT: Record<LeftOutReason, string> = {
+  secret: 'holds what looks like a full card number, a CVC or a one-time code; left out of the pack (not copied, not masked). Take it out of the letter and pack again',
+  'too-large': `larger than ${PACK_LETTER_LIMIT_BYTES / 1_000_000} MB; left out of the pack`,
+  outside: "leads outside the letters' folder through a symbolic link; left out of the pack",
+  link: 'is a symbolic link; left out of the pack',
+};
+
+/**
+ * The person's newest letters from `folder` (each read at its real path inside the folder, at
+ * most {@link PACK_LETTER_LIMIT_BYTES}), and the built-in letter rendered fresh, as `render`
+ * renders it, for each kind the folder has none of. A missing folder holds no letter.
+ */
+async function readLetters(folder: string, option: string, entries: readonly JournalEntry[], lang: Lang, now: Date): Promise<PackLettersInput> {
+  let names: string[];
+  try {
+    names = (await readdir(folder, { withFileTypes: true })).filter((entry) => entry.isFile() || entry.isSymbolicLink()).map((entry) => entry.name);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    // A --out that is a file is said when the pack is written, as before letters were packed.
+    if (code !== 'ENOENT' && code !== 'ENOTDIR') throw new InputError([`${option}: cannot read ${folder} (${code ?? 'error'})`]);
+    names = [];
+  }
+  const own: FoundLetter[] = [];
+  for (const file of lettersToPack(names)) {
+    const found = await readLetter(folder, option, file);
+    if (found) own.push(found);
+  }
+  const { report, history } = freshLetterInput(entries);
+  const fresh: FreshLetter[] = [];
+  for (const kind of lettersToRender(own)) {
+    const letterLang = freshLetterLang(kind, entries, lang);
+    if (letterLang === 'zh-tw' && !hasTraditionalTable()) {
+      useLanguage('zh-tw');
+      useLanguage(lang);
+    }
+    const chosen = await chooseLetterTemplate(kind, letterLang, undefined);
+    fresh.push({ kind, text: renderLetterIn(chosen, kind, letterLang, report, history, now, {}) });
+  }
+  return { own, fresh };
+}
+
+/** The letter's text, or why it was not read; undefined when it was removed since the folder was listed. */
+async function readLetter(folder: string, option: string, file: string): Promise<FoundLetter | undefined> {
+  try {
+    const bytes = await readFileBounded(join(folder, file), { within: folder, maxBytes: PACK_LETTER_LIMIT_BYTES });
+    return bytes && { file, text: new TextDecoder().decode(bytes) };
+  } catch (error) {
+    if (error instanceof FileTooLargeError) return { file, unread: 'too-large' };
+    if (error instanceof OutsideFolderError || error instanceof SymbolicLinkError) return { file, unread: 'outside' };
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code) throw new InputError([`${option}: cannot read ${join(folder, file)} (${code})`]);
+    throw error;
+  }
 }

@@ -11,6 +11,8 @@ import { diagnose } from './diagnose';
 import { viewDiagnosis, type DiagnosisView } from './diagnosisView';
 import { cardName, inlineText, journalReports, type JournalEntry } from './journal';
 import { labelsFor, say } from './language';
+import { letterLangFor, type LetterKind, type LetterLanguageSetting } from './letterKinds';
+import { PLAIN_TEXT_LIMIT } from './plainText';
 import { bankLanguage, phoneScriptMarkdown } from './phoneScript';
 import { formatLocalTime, offsetOf } from './localTime';
 import { containsSecret } from './redact';
@@ -33,9 +35,51 @@ export interface EvidencePackInput {
   lang: Lang;
   /** What the bank said, from the journal's bank answers (`parseBankAnswers`), oldest first: listed after the attempts in the timeline. */
   bankAnswers?: readonly BankAnswer[];
-  /** Files to add after the built-in ones (letters), each checked like the rest. */
+  /** Files to add after the built-in ones and the letters, each checked like the rest. */
   extraFiles?: readonly PackFile[];
+  /** The letters: the person's own from the letters' folder, and fresh ones for the kinds missing there. */
+  letters?: PackLettersInput;
 }
+
+/** Why a letter of the person's was left out of the pack. */
+export type LeftOutReason =
+  /** It holds what looks like a full card number, a CVC or a one-time code ({@link containsSecret}). */
+  | 'secret'
+  /** It is larger than {@link PACK_LETTER_LIMIT_BYTES}: not read. */
+  | 'too-large'
+  /** It leads outside the folder through a symbolic link: not read. */
+  | 'outside'
+  /** It is a symbolic link where its target cannot be checked (folders only workspace.fs reaches): not read. */
+  | 'link';
+
+/** A file from the letters' folder as the reader found it: its text, or why it was not read. */
+export type FoundLetter = { file: string; text: string } | { file: string; unread: Exclude<LeftOutReason, 'secret'> };
+
+/** A built-in letter rendered fresh from the last attempt, for a kind the letters' folder had none of. */
+export interface FreshLetter {
+  kind: LetterKind;
+  text: string;
+}
+
+/** The letters a pack holds. */
+export interface PackLettersInput {
+  /** The files {@link lettersToPack} named, as read from the letters' folder. */
+  own: readonly FoundLetter[];
+  /** One per kind {@link lettersToRender} gave, in the language {@link freshLetterLang} gives. */
+  fresh: readonly FreshLetter[];
+}
+
+/** A letter of the person's not copied into the pack, and why: the pack's about.md says so too. */
+export interface LeftOutLetter {
+  file: string;
+  reason: LeftOutReason;
+}
+
+/**
+ * The largest letter of the person's copied into a pack: as large as a letter the extension
+ * copies as text ({@link PLAIN_TEXT_LIMIT}, 1 MB). The readers check the file's size before reading it.
+ */
+export const PACK_LETTER_LIMIT_BYTES = PLAIN_TEXT_LIMIT;
 
 /** The supported-countries snapshot counts as old, and the pack says so, after this many days. */
 export const SNAPSHOT_WARNING_DAYS = 180;
@@ -98,6 +142,19 @@ const LABELS = {
     privacy:
       'No file in this pack holds a full card number, a CVC or a one-time code: the pack was checked for them before it was written.',
     notCertain: 'The causes in diagnosis.md are likely causes, not certainties: only the bank and the merchant know the real reason.',
+    lettersTitle: 'Letters',
+    own: 'your own letter, as you edited it.',
+    ownCopy: 'your own copy of a letter in your language, as you edited it; send the letter it names, not this copy.',
+    kinds: { appeal: 'appeal', 'bank-inquiry': 'bank inquiry' },
+    fresh: (kind: string) =>
+      `written fresh by Card Binding Doctor from the last attempt, as the letters' folder held no ${kind} that could be copied. Read it and fill in what it leaves to you before you send it.`,
+    leftOut: (file: string, why: string) => `Left out: ${file} ${why}`,
+    why: {
+      secret: 'holds what looks like a full card number, a CVC or a one-time code, so it was not copied. Take that out of the letter, then write the pack again.',
+      'too-large': `is larger than ${PACK_LETTER_LIMIT_BYTES / 1_000_000} MB, so it was not read.`,
+      outside: 'leads outside the folder through a symbolic link, so it was not read.',
+      link: 'is a symbolic link, and in this folder Card Binding Doctor cannot check where it leads, so it was not read.',
+    },
     shotsTitle: 'Screenshots to add',
     shotsIntro:
       'Take each screenshot below and cover the parts listed before you attach it. ' +
@@ -156,6 +213,19 @@ const LABELS = {
       count === 1 ? `失败日志中有 1 次绑卡，时间为 ${first}。` : `失败日志中有 ${count} 次绑卡，从 ${first} 到 ${last}。`,
     privacy: '本证据包中的文件都不含完整卡号、CVC 或验证码：写入前已逐一检查。',
     notCertain: 'diagnosis.md 中列出的只是可能的原因，并非定论：真正的原因只有银行和商户知道。',
+    lettersTitle: '信件',
+    own: '您自己的信，保留您修改后的内容。',
+    ownCopy: '您自己的信件中文副本，保留您修改后的内容；请发送副本开头注明的那封信，不要发送这份副本。',
+    kinds: { appeal: '申诉信', 'bank-inquiry': '银行咨询信' },
+    fresh: (kind: string) =>
+      `信件文件夹中没有可以复制的${kind}，这份是绑卡医生根据最近一次绑卡新写的。发送前请通读一遍，并补上需要您填写的内容。`,
+    leftOut: (file: string, why: string) => `未放入：${file} ${why}`,
+    why: {
+      secret: '中似乎有完整卡号、CVC 或一次性验证码，因此没有复制。请先从信中删去这些内容，再重新生成证据包。',
+      'too-large': `超过 ${PACK_LETTER_LIMIT_BYTES / 1_000_000} MB，因此没有读取。`,
+      outside: '通过符号链接指向文件夹之外，因此没有读取。',
+      link: '是符号链接，在这个文件夹中绑卡医生无法确认它指向哪里，因此没有读取。',
+    },
     shotsTitle: '需要补充的截图',
     shotsIntro: '请逐一截取下列画面，并在附上之前遮住所列内容。切勿附上完整卡号、CVC、验证码或账户余额。',
     hide: '需遮住',
@@ -178,8 +248,10 @@ const LABELS = {
 
 /**
  * The files of an evidence pack, in the reader's language: `timeline.md`, `diagnosis.md`,
- * `about.md`, `screenshots-checklist.md`, `bank-phone-script.md` (in the bank's language), then `extraFiles`. Throws when there is no entry, and
- * when any text would hold a card number, a CVC or a one-time code (so nothing is written).
+ * `about.md`, `screenshots-checklist.md`, `bank-phone-script.md` (in the bank's language), then
+ * the letters (the person's own under their own names, those holding a secret left out; the fresh
+ * ones as `appeal.md`, `bank-inquiry.md`), then `extraFiles`. Throws when there is no entry, and
+ * when any other text would hold a card number, a CVC or a one-time code (so nothing is written).
  */
 export function evidencePackFiles(input: EvidencePackInput): PackFile[] {
   const { entries, now, lang } = input;
@@ -187,13 +259,15 @@ export function evidencePackFiles(input: EvidencePackInput): PackFile[] {
   if (!last) throw new Error('the journal holds no attempt; an evidence pack needs at least one');
   const diagnosis = diagnose(last.report, journalReports({ entries: [...entries], problems: [] }), now);
   const view = viewDiagnosis(diagnosis, lang, now);
+  const letters = packLetters(input.letters);
   const files: PackFile[] = [
     { path: 'timeline.md', text: timelineMarkdown(entries, input.bankAnswers ?? [], lang) },
     { path: 'diagnosis.md', text: diagnosisMarkdown(view, entries.length, input.bankAnswers?.at(-1), lang) },
-    { path: 'about.md', text: aboutMarkdown(entries, now, lang) },
+    { path: 'about.md', text: aboutMarkdown(entries, now, lang, letters) },
     { path: 'screenshots-checklist.md', text: screenshotsMarkdown(lang) },
     // In the bank's language, not the reader's: it is read out to the bank.
     { path: 'bank-phone-script.md', text: phoneScriptMarkdown(entries, bankLanguage(last.report.card?.issuerCountry, lang))! },
+    ...letters.files,
     ...(input.extraFiles ?? []),
   ];
   for (const file of files) {
@@ -209,6 +283,8 @@ export interface EvidencePack {
   /** `evidence-2026-12-01`, dated as the person reads the last attempt's time ({@link evidencePackFolderName}). */
   folderName: string;
   files: PackFile[];
+  /** The person's letters not copied, and why (about.md says it too): for the CLI's stderr and the command's message. */
+  leftOut: LeftOutLetter[];
 }
 
 /**
@@ -219,7 +295,123 @@ export interface EvidencePack {
 export function evidencePack(input: EvidencePackInput): EvidencePack {
   const files = evidencePackFiles(input);
   const last = input.entries[input.entries.length - 1]!;
-  return { folderName: evidencePackFolderName(input.now, offsetOf(last.occurredAt)), files };
+  return { folderName: evidencePackFolderName(input.now, offsetOf(last.occurredAt)), files, leftOut: packLetters(input.letters).leftOut };
+}
+
+// `appeal-2025-11-27.md`, `-2` when that was taken, and the person's copy `appeal-2025-11-27.zh-cn.md`
+// (`.zh-cn-2.md` when taken): the names the letter writer gives. Each part is bounded and ends
+// at a character the next cannot start with, so the match is linear.
+const LETTER_NAME = /^(appeal|bank-inquiry)-(\d{4}-\d{2}-\d{2})(?:-(\d{1,4}))?(?:\.(en|zh-cn|zh-tw)(?:-(\d{1,4}))?)?\.md$/;
+
+interface LetterName {
+  file: string;
+  kind: LetterKind;
+  /** `appeal-2025-11-27-2`: the letter this is, or is a copy of. */
+  letter: string;
+  date: string;
+  number: number;
+  copyLang?: string;
+  copyNumber: number;
+}
+
+function letterName(file: string): LetterName | undefined {
+  const match = file.length <= 64 ? LETTER_NAME.exec(file) : null;
+  if (!match) return undefined;
+  const [, kind, date, number, copyLang, copyNumber] = match;
+  return {
+    file,
+    kind: kind as LetterKind,
+    letter: `${kind}-${date}${number ? `-${number}` : ''}`,
+    date: date!,
+    number: Number(number ?? 1),
+    ...(copyLang ? { copyLang } : {}),
+    copyNumber: Number(copyNumber ?? 1),
+  };
+}
+
+/**
+ * Of the file names in the letters' folder, the ones a pack copies: for each kind, the newest
+ * letter (by the date in its name, then its `-2`, `-3`… number) and the person's copy of it in
+ * each language (the newest copy when there are several). Letters first, appeal before bank
+ * inquiry, each followed by its copies. Other names are ignored.
+ */
+export function lettersToPack(names: readonly string[]): string[] {
+  const parsed = names.map(letterName).filter((name): name is LetterName => name !== undefined);
+  const chosen: string[] = [];
+  for (const kind of ['appeal', 'bank-inquiry'] as const) {
+    const letters = parsed.filter((name) => name.kind === kind && name.copyLang === undefined);
+    const newest = letters.reduce<LetterName | undefined>((best, name) => (!best || newer(name, best) ? name : best), undefined);
+    if (!newest) continue;
+    chosen.push(newest.file);
+    const copies = new Map<string, LetterName>();
+    for (const name of parsed) {
+      if (name.letter !== newest.letter || name.copyLang === undefined) continue;
+      const best = copies.get(name.copyLang);
+      if (!best || name.copyNumber > best.copyNumber) copies.set(name.copyLang, name);
+    }
+    chosen.push(...[...copies.values()].map((copy) => copy.file).sort());
+  }
+  return chosen;
+}
+
+function newer(name: LetterName, than: LetterName): boolean {
+  return name.date !== than.date ? name.date > than.date : name.number > than.number;
+}
+
+/**
+ * The letter kinds the pack needs rendered fresh: those with no letter of the person's it can
+ * copy (none in the folder, or the one there left out). Copies of a letter do not count.
+ */
+export function lettersToRender(own: readonly FoundLetter[]): LetterKind[] {
+  const copied = own.filter((found) => leftOutReason(found) === undefined).map((found) => letterName(found.file));
+  return (['appeal', 'bank-inquiry'] as const).filter((kind) => !copied.some((name) => name?.kind === kind && name.copyLang === undefined));
+}
+
+/**
+ * The language a fresh letter is written in: as the letter writer's, the setting's when it names
+ * one, else the reader's (letterKinds' readerLang: the appeal in English, the bank inquiry in the
+ * issuing country's language, the person's when that is unknown), by the last attempt's card.
+ */
+export function freshLetterLang(kind: LetterKind, entries: readonly JournalEntry[], personLang: Lang, setting: LetterLanguageSetting = 'auto'): Lang {
+  return letterLangFor(kind, setting, entries[entries.length - 1]?.report.card?.issuerCountry, personLang);
+}
+
+/** What a fresh letter is rendered from, as `card-doctor render --journal` does: the last attempt, dated, and every attempt as its history. */
+export function freshLetterInput(entries: readonly JournalEntry[]): { report: Report; history: Report[] } {
+  const history = entries.map((entry) => ({ ...entry.report, occurredAt: entry.occurredAt }));
+  return { report: history[history.length - 1]!, history };
+}
+
+function leftOutReason(found: FoundLetter): LeftOutReason | undefined {
+  if ('unread' in found) return found.unread;
+  // Counted in characters here; the readers have refused larger files before reading them.
+  if (found.text.length > PACK_LETTER_LIMIT_BYTES) return 'too-large';
+  return containsSecret(found.text) ? 'secret' : undefined;
+}
+
+interface PackLetters {
+  files: PackFile[];
+  /** For about.md: each letter file and whose it is. */
+  listed: { file: string; fresh?: LetterKind; copy: boolean }[];
+  leftOut: LeftOutLetter[];
+}
+
+function packLetters(letters: PackLettersInput | undefined): PackLetters {
+  const result: PackLetters = { files: [], listed: [], leftOut: [] };
+  for (const found of letters?.own ?? []) {
+    const reason = leftOutReason(found);
+    if (reason !== undefined) {
+      result.leftOut.push({ file: found.file, reason });
+    } else if ('text' in found) {
+      result.files.push({ path: found.file, text: found.text });
+      result.listed.push({ file: found.file, copy: letterName(found.file)?.copyLang !== undefined });
+    }
+  }
+  for (const fresh of letters?.fresh ?? []) {
+    result.files.push({ path: `${fresh.kind}.md`, text: fresh.text });
+    result.listed.push({ file: `${fresh.kind}.md`, fresh: fresh.kind, copy: false });
+  }
+  return result;
 }
 
 /**
@@ -321,7 +513,7 @@ function capitalized(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-function aboutMarkdown(entries: readonly JournalEntry[], now: Date, lang: Lang): string {
+function aboutMarkdown(entries: readonly JournalEntry[], now: Date, lang: Lang, letters: PackLetters): string {
   const labels = labelsFor(LABELS, lang);
   const { asOf, source } = SUPPORTED_REGIONS;
   const lines = [`# ${labels.aboutTitle}`, ''];
@@ -331,6 +523,15 @@ function aboutMarkdown(entries: readonly JournalEntry[], now: Date, lang: Lang):
   lines.push(`- ${labels.snapshot(asOf, source)}`, '');
   const age = snapshotAgeDays(now);
   if (age > SNAPSHOT_WARNING_DAYS) lines.push(`> ${labels.oldSnapshot(age, source)}`, '');
+  if (letters.listed.length > 0 || letters.leftOut.length > 0) {
+    lines.push(`## ${labels.lettersTitle}`, '');
+    for (const letter of letters.listed) {
+      const whose = letter.fresh ? labels.fresh(labels.kinds[letter.fresh]) : letter.copy ? labels.ownCopy : labels.own;
+      lines.push(`- ${letter.file}${labels.colon}${whose}`);
+    }
+    for (const left of letters.leftOut) lines.push(`- ${labels.leftOut(left.file, labels.why[left.reason])}`);
+    lines.push('');
+  }
   lines.push(labels.notCertain, '', labels.privacy, '');
   return lines.join('\n');
 }

@@ -1,17 +1,33 @@
 import * as vscode from 'vscode';
 import { parseBankAnswers } from '../core/bankAnswer';
-import { evidencePack, packPhoneScriptLang, snapshotAgeDays, SNAPSHOT_WARNING_DAYS, type PackFile } from '../core/evidencePack';
+import {
+  evidencePack,
+  freshLetterInput,
+  lettersToPack,
+  lettersToRender,
+  packPhoneScriptLang,
+  PACK_LETTER_LIMIT_BYTES,
+  snapshotAgeDays,
+  SNAPSHOT_WARNING_DAYS,
+  type FoundLetter,
+  type FreshLetter,
+  type LeftOutLetter,
+  type PackFile,
+  type PackLettersInput,
+} from '../core/evidencePack';
 import { createUnderFreeName } from '../core/freeName';
-import { parseJournal } from '../core/journal';
+import { parseJournal, type JournalEntry } from '../core/journal';
+import { FileTooLargeError, OutsideFolderError, SymbolicLinkError } from '../node/fileErrors';
 import { COMMAND_IDS } from './commandIds';
 import { currentPort } from './currentPort';
 import { asRefusal, refuseLinksThroughWorkspaceFs, type FolderFile } from './folderBounds';
 import type { HostPort, LocalFiles } from './hostPort';
 import type { JournalRepository } from './journalRepository';
+import type { LetterWriter } from './letterWriter';
 import { JournalTooLargeError, readJournalText } from './journalText';
 import { ensureTraditionalTable } from './language';
 import type { Notifier } from './notifier';
-import { letterLang } from './settings';
+import { letterLang, letterLangFor, type Settings } from './settings';
 import type { SettingsService } from './settingsService';
 import { chooseWorkspaceFolder, exists, uriInFolder } from './workspaceTarget';
 
@@ -20,6 +36,8 @@ export interface EvidencePackServices {
   settings: Pick<SettingsService, 'get'>;
   journal: Pick<JournalRepository, 'journalFile'>;
   notifier: Pick<Notifier, 'info' | 'warn' | 'offer'>;
+  /** Renders the built-in letter for a kind the letters' folder has none of, as "Generate Appeal" does. */
+  letters: Pick<LetterWriter, 'render'>;
   /** Where what was written is noted (the commands' services have no log of their own). */
   log?: Pick<vscode.LogOutputChannel, 'info'>;
   clock: () => Date;
@@ -32,11 +50,14 @@ export interface EvidencePackServices {
  * core function, {@link evidencePack}), from the folder's journal and the bank's answers in it,
  * as a new folder in the letters' folder (`cardDoctor.outputFolder`): never over an earlier pack
  * (the person may have added screenshots to it), never out of the workspace folder through a
- * symbolic link. Then shows the folder and says what to attach, and warns when the
- * supported-countries snapshot is old. Returns the folder written.
+ * symbolic link. With the letters: the person's newest appeal and bank inquiry from that folder
+ * (and their copies), each read inside the workspace folder and at most
+ * {@link PACK_LETTER_LIMIT_BYTES}, one holding a secret left out and named in the message; for a
+ * kind with none, the letter rendered fresh by the letter writer. Then shows the folder and says
+ * what to attach, and warns when the supported-countries snapshot is old. Returns the folder written.
  */
 export async function writeEvidencePack(services: EvidencePackServices): Promise<vscode.Uri | undefined> {
-  const { settings, journal, notifier, log, clock } = services;
+  const { settings, journal, notifier, letters, log, clock } = services;
   const port = services.port ?? currentPort;
   const target = await chooseWorkspaceFolder({ allowUntitled: false });
   if (!target || target === 'untitled') return undefined;
@@ -64,10 +85,17 @@ export async function writeEvidencePack(services: EvidencePackServices): Promise
   // The phone script is in the bank's language: Traditional for a Hong Kong card even under another UI.
   if (packPhoneScriptLang(entries, lang) === 'zh-tw') ensureTraditionalTable();
   const now = clock();
-  const pack = evidencePack({ entries, bankAnswers: answers, now, lang });
   const directory: FolderFile = { folder: target.uri, uri: uriInFolder(target, folderSettings.outputFolder), setting: 'cardDoctor.outputFolder' };
-  const written = await writePackFolder(directory, pack.folderName, pack.files, port.localFiles);
-  log?.info(`evidence pack: wrote ${written.toString()} (${pack.files.length} files, ${answers.length} bank answers)`);
+  const local = directory.uri.scheme === 'file' ? port.localFiles : undefined;
+  const own = await readOwnLetters(directory, local);
+  const fresh = await renderFreshLetters(lettersToRender(own), entries, letters, folderSettings, target, now);
+  const packLetters: PackLettersInput = { own, fresh };
+  const pack = evidencePack({ entries, bankAnswers: answers, now, lang, letters: packLetters });
+  const written = await writePackFolder(directory, pack.folderName, pack.files, local);
+  log?.info(
+    `evidence pack: wrote ${written.toString()} (${pack.files.length} files, ${answers.length} bank answers, ` +
+      `fresh letters: ${fresh.map((letter) => letter.kind).join(', ') || 'none'}, left out: ${pack.leftOut.map((left) => `${left.file} (${left.reason})`).join(', ') || 'none'})`,
+  );
 
   // Shown where the person attaches it from; the about file says what the pack is and how old its facts are.
   await vscode.commands.executeCommand('revealInExplorer', written).then(undefined, () => undefined);
@@ -78,6 +106,7 @@ export async function writeEvidencePack(services: EvidencePackServices): Promise
       vscode.workspace.asRelativePath(written, false),
     ),
   );
+  for (const left of pack.leftOut) void notifier.warn(leftOutMessage(left));
   const age = snapshotAgeDays(now);
   if (age > SNAPSHOT_WARNING_DAYS) {
     void notifier.warn(
@@ -98,7 +127,7 @@ export async function writeEvidencePack(services: EvidencePackServices): Promise
  * so none may be on the way.
  */
 async function writePackFolder(directory: FolderFile, name: string, files: readonly PackFile[], local: LocalFiles | undefined): Promise<vscode.Uri> {
-  if (directory.uri.scheme === 'file' && local) {
+  if (local) {
     try {
       return vscode.Uri.file(await local.writeNewFolder(local.join(directory.uri.fsPath, name), files, { within: directory.folder.fsPath }));
     } catch (error) {
@@ -121,4 +150,84 @@ async function writePackFolder(directory: FolderFile, name: string, files: reado
     await vscode.workspace.fs.writeFile(uri, encoder.encode(file.text));
   }
   return folder;
+}
+
+/**
+ * The person's newest letters in the letters' folder ({@link lettersToPack}). Locally through
+ * Node, each at its real path, which must stay inside the workspace folder; elsewhere through
+ * workspace.fs, where a link's target cannot be checked, so a letter that is a link is not read.
+ * A missing folder holds no letter.
+ */
+async function readOwnLetters(directory: FolderFile, local: LocalFiles | undefined): Promise<FoundLetter[]> {
+  if (!local) await refuseLinksThroughWorkspaceFs(directory, 'write');
+  let listing: [string, vscode.FileType][];
+  try {
+    listing = await vscode.workspace.fs.readDirectory(directory.uri);
+  } catch (error) {
+    if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') return [];
+    throw error;
+  }
+  const types = new Map(listing);
+  const found: FoundLetter[] = [];
+  for (const file of lettersToPack(listing.filter(([, type]) => type !== vscode.FileType.Directory).map(([name]) => name))) {
+    const uri = vscode.Uri.joinPath(directory.uri, file);
+    let bytes: Uint8Array | undefined;
+    try {
+      if (local) {
+        bytes = await local.readFileBounded(uri.fsPath, { within: directory.folder.fsPath, maxBytes: PACK_LETTER_LIMIT_BYTES });
+      } else if (((types.get(file) ?? 0) & vscode.FileType.SymbolicLink) !== 0) {
+        found.push({ file, unread: 'link' });
+        continue;
+      } else if ((await vscode.workspace.fs.stat(uri)).size > PACK_LETTER_LIMIT_BYTES) {
+        found.push({ file, unread: 'too-large' });
+        continue;
+      } else {
+        bytes = await vscode.workspace.fs.readFile(uri);
+      }
+    } catch (error) {
+      if (error instanceof FileTooLargeError) found.push({ file, unread: 'too-large' });
+      else if (error instanceof OutsideFolderError || error instanceof SymbolicLinkError) found.push({ file, unread: 'outside' });
+      // Removed since the folder was listed: nothing of it to copy.
+      else if (!(error instanceof vscode.FileSystemError && error.code === 'FileNotFound')) throw error;
+      continue;
+    }
+    if (bytes) found.push({ file, text: new TextDecoder().decode(bytes) });
+  }
+  return found;
+}
+
+/** The built-in letters for `kinds`, from the last attempt, each in the language the letter writer would choose. */
+async function renderFreshLetters(
+  kinds: readonly FreshLetter['kind'][],
+  entries: readonly JournalEntry[],
+  letters: Pick<LetterWriter, 'render'>,
+  settings: Settings,
+  folder: vscode.WorkspaceFolder,
+  now: Date,
+): Promise<FreshLetter[]> {
+  const { report, history } = freshLetterInput(entries);
+  const fresh: FreshLetter[] = [];
+  for (const kind of kinds) {
+    const lang = letterLangFor(settings, kind, report);
+    if (lang === 'zh-tw') ensureTraditionalTable();
+    fresh.push({ kind, text: await letters.render(kind, lang, report, history, settings, folder, now) });
+  }
+  return fresh;
+}
+
+/** Why a letter of the person's is not in the pack, naming the file. */
+function leftOutMessage(left: LeftOutLetter): string {
+  switch (left.reason) {
+    case 'secret':
+      return vscode.l10n.t(
+        '{0} holds what looks like a full card number, a CVC or a one-time code, so it was left out of the evidence pack (not copied, not masked). Take that out of the letter, then write the pack again.',
+        left.file,
+      );
+    case 'too-large':
+      return vscode.l10n.t('{0} is larger than {1} MB, so it was left out of the evidence pack.', left.file, PACK_LETTER_LIMIT_BYTES / 1_000_000);
+    case 'outside':
+      return vscode.l10n.t('{0} leads outside the workspace folder through a symbolic link, so it was left out of the evidence pack.', left.file);
+    case 'link':
+      return vscode.l10n.t('{0} is a symbolic link, and in this folder Card Doctor cannot check where it leads, so it was left out of the evidence pack.', left.file);
+  }
 }

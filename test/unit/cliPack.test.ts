@@ -30,14 +30,14 @@ describe('card-doctor pack', () => {
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('writes evidence-<date> with the five files, by the last attempt’s offset, and prints the folder', async () => {
+  it('writes evidence-<date> with the five files and the two letters written fresh (the folder has none), by the last attempt’s offset, and prints the folder', async () => {
     const out = join(dir, 'packs');
     const result = await runCli(['pack', '--journal', journal, '--out', out, '--lang', 'en', '--now', NOW]);
     assert.equal(result.stderr, '');
     assert.equal(result.code, 0);
     // 23:00 UTC is 07:00 the next day at UTC+08:00, the offset of the last attempt.
     assert.equal(result.stdout, `${join(out, 'evidence-2026-12-02')}\n`);
-    assert.deepEqual(readdirSync(join(out, 'evidence-2026-12-02')).sort(), ['about.md', 'bank-phone-script.md', 'diagnosis.md', 'screenshots-checklist.md', 'timeline.md']);
+    assert.deepEqual(readdirSync(join(out, 'evidence-2026-12-02')).sort(), ['about.md', 'appeal.md', 'bank-inquiry.md', 'bank-phone-script.md', 'diagnosis.md', 'screenshots-checklist.md', 'timeline.md']);
     const timeline = readFileSync(join(out, 'evidence-2026-12-02', 'timeline.md'), 'utf8');
     assert.ok(timeline.includes('## 1. 2025-11-27 10:31 UTC+08:00 · ChatGPT (web)\n\n- Error as shown: “Your card was declined.”\n- Card: UnionPay debit •••• 4242\n'));
   });

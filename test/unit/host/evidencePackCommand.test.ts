@@ -11,6 +11,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { writeEvidencePack, type EvidencePackServices } from '../../../src/host/evidencePackCommand';
 import type { HostPort } from '../../../src/host/hostPort';
+import { LetterWriter } from '../../../src/host/letterWriter';
 import { nodePort } from '../../../src/host/nodePort';
 import { readSettings } from '../../../src/host/settings';
 import { createServices } from '../../../src/host/services';
@@ -23,7 +24,7 @@ const ENTRY =
 const ANSWER =
   '<!-- card-doctor:bank-answer v1 {"answeredAt":"2026-03-01T15:00:00+08:00","channel":"phone","sawAuthorization":"no","declinedBy":"merchant","reference":"SR88213"} -->';
 const JOURNAL = `# Card failure journal\n\n${ENTRY}\n\n${ANSWER}\n`;
-const FILES = ['about.md', 'bank-phone-script.md', 'diagnosis.md', 'screenshots-checklist.md', 'timeline.md'];
+const FILES = ['about.md', 'appeal.md', 'bank-inquiry.md', 'bank-phone-script.md', 'diagnosis.md', 'screenshots-checklist.md', 'timeline.md'];
 /** 36 days after the supported-countries snapshot (2026-01-24). */
 const FRESH = new Date('2026-03-01T09:00:00Z');
 /** 312 days after it: more than 180. */
@@ -49,6 +50,7 @@ function direct(now: Date, port?: HostPort): EvidencePackServices & { log: FakeL
       warn: (message: string, ...items: string[]) => vscode.window.showWarningMessage(message, ...items),
       offer: (message: string, action: string) => void vscode.window.showInformationMessage(message, action),
     },
+    letters: new LetterWriter({ ...extensionContext(), extensionPath: extensionPath() } as unknown as vscode.ExtensionContext, log as never, port ?? nodePort),
     log,
     clock: () => now,
     ...(port ? { port } : {}),
@@ -91,6 +93,12 @@ describe('host evidence pack command', () => {
         [vscode.Uri.file(path.join(packFolder, 'about.md')).toString()],
       );
       assert.deepEqual(messages(), [
+        // The fresh letters are the letter writer's, placeholders and question alike.
+        {
+          severity: 'information',
+          message: 'The letter leaves your name and account email as placeholders to fill in. Enter them once for your next letters?',
+          items: ['Enter Name and Email…', "Don't Ask Again"],
+        },
         {
           severity: 'information',
           message:
