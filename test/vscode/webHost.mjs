@@ -16,7 +16,7 @@ import { format, parseArgs } from 'node:util';
 import { buildWebIntegrationTests, WEB_TESTS_ENTRY } from './buildTests.mjs';
 import { launchChromium } from './chromium.mjs';
 import { startCodeServer, workbenchUrl } from './codeServer.mjs';
-import { REPO_ROOT } from './installCodeServer.mjs';
+import { ensureEngine, FLOOR_VERSION, REPO_ROOT } from './installCodeServer.mjs';
 
 /** Where test/integration/web/index.ts looks for the run's settings: beside the folder, never inside it. */
 export function webTestSettingsFile(folder) {
@@ -43,7 +43,7 @@ export function webHostTestRun({ folder, resultFile, grep = '', invert = false }
 
 /** How the counts of a web worker run are labelled, beside runIntegration.mjs's hostLabel for Node. */
 export function webHostLabel(server) {
-  return `extension host (code-server ${server.version ?? '4.100.3'}${server.vscodeVersion ? ` / VS Code ${server.vscodeVersion}` : ''}, web worker)`;
+  return `extension host (code-server ${server.version ?? FLOOR_VERSION}${server.vscodeVersion ? ` / VS Code ${server.vscodeVersion}` : ''}, web worker)`;
 }
 
 async function main() {
@@ -58,7 +58,10 @@ async function main() {
   cpSync(join(REPO_ROOT, 'test', 'fixtures', 'workspace'), folder, { recursive: true });
   const resultFile = join(parent, 'result.json');
   const run = webHostTestRun({ folder, resultFile, grep: '@restricted|@zh-cn', invert: true });
-  const server = await startCodeServer({ folder, name: 'web-worker', ...(values.version ? { version: values.version } : {}) });
+  const version = values.version ?? FLOOR_VERSION;
+  // What the engine needs for a development run (4.139.1: the smoke-test driver, see installCodeServer.mjs).
+  const { extensionDevelopmentArgs } = await ensureEngine({ version });
+  const server = await startCodeServer({ folder, name: 'web-worker', version, serverArgs: extensionDevelopmentArgs });
   let browser;
   const started = Date.now();
   try {
