@@ -147,7 +147,7 @@ const LABELS = {
     ownCopy: 'your own copy of a letter in your language, as you edited it; send the letter it names, not this copy.',
     kinds: { appeal: 'appeal', 'bank-inquiry': 'bank inquiry' },
     fresh: (kind: string) =>
-      `written fresh by Card Binding Doctor from the last attempt, as the letters' folder held no ${kind} that could be copied. Read it and fill in what it leaves to you before you send it.`,
+      `written fresh by Card Binding Doctor from the last attempt, as the letters’ folder held no ${kind} that could be copied. Read it and fill in what it leaves to you before you send it.`,
     leftOut: (file: string, why: string) => `Left out: ${file} ${why}`,
     why: {
       secret: 'holds what looks like a full card number, a CVC or a one-time code, so it was not copied. Take that out of the letter, then write the pack again.',
