@@ -19,6 +19,7 @@ import { SettingsService } from './settingsService';
 import { RefusedPathError } from './folderBounds';
 import { FormViewProvider } from './sidebar/formViewProvider';
 import { readingFolder } from './workspaceTarget';
+import { redactingLog } from './redactingLog';
 
 /** Everything behind the commands and the view, built on first use (see activation.ts). */
 export interface Services {
@@ -47,7 +48,7 @@ export interface ServiceOptions {
  */
 export function createServices(context: vscode.ExtensionContext, options: ServiceOptions = {}): Services {
   const clock = options.clock ?? (() => new Date());
-  const log = vscode.window.createOutputChannel('Card Doctor', { log: true });
+  const log = redactingLog(vscode.window.createOutputChannel('Card Doctor', { log: true }));
   // Why a Traditional Chinese UI reads Simplified, if core's table cannot be loaded.
   onTraditionalTableProblem((problem) => log.warn(problem));
   const notifier = new Notifier(log);
