@@ -56,15 +56,16 @@ out of the letters' folder.
 Options:
   --journal FILE             the failure journal (required; at most 64 MB, with at least one attempt)
   --out FOLDER               where the pack's folder is created (required; created if needed)
-  --letters FOLDER           where your letters are (default: the --out folder, as the
-                             extension keeps letters and packs in one folder)
+  --letters FOLDER           the folder your letters are in (must exist; default: the --out
+                             folder, as the extension keeps letters and packs in one folder)
   --lang en|zh-cn|zh-tw      language of the pack (default: from LANG)
   --now ISO                  the moment the pack is written at (default: the clock)
   -h, --help                 show this help
 
 Exit codes: 0 success (the folder written is printed); 2 invalid input: no --journal or --out,
 a journal that is missing, a folder, too large or holds no attempt, an impossible --now, an
---out that cannot be created; 1 unexpected error.
+--out that cannot be created, a --letters folder that is missing or cannot be read; 1
+unexpected error.
 `;
 
 /** File-system errors creating the pack that are the person's to fix. */
@@ -136,8 +137,10 @@ async function readLetters(folder: string, option: string, entries: readonly Jou
     names = (await readdir(folder, { withFileTypes: true })).filter((entry) => entry.isFile() || entry.isSymbolicLink()).map((entry) => entry.name);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    // A --out that is a file is said when the pack is written, as before letters were packed.
-    if (code !== 'ENOENT' && code !== 'ENOTDIR') throw new InputError([`${option}: cannot read ${folder} (${code ?? 'error'})`]);
+    // A folder named with --letters must be there; --out may not be yet (it is created), and one
+    // that is a file is said when the pack is written.
+    const absent = code === 'ENOENT' || code === 'ENOTDIR';
+    if (!absent || option === '--letters') throw new InputError([`${option}: cannot read the folder ${folder} (${code ?? 'error'})`]);
     names = [];
   }
   const own: FoundLetter[] = [];

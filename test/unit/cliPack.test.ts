@@ -3,7 +3,7 @@
  * exit codes for the mistakes a person makes. The files' words are tested in evidencePack.test.ts.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../cliInProcess';
@@ -108,7 +108,114 @@ describe('card-doctor pack', () => {
     assert.equal(result.code, 0);
     const folder = join(dir, 'evidence-2026-12-02');
     assert.ok(readFileSync(join(folder, 'bank-phone-script.md'), 'utf8').startsWith('# 致電發卡銀行'));
+    // The fresh bank inquiry too: Traditional Chinese for the Hong Kong bank.
+    assert.ok(readFileSync(join(folder, 'bank-inquiry.md'), 'utf8').includes('（Visa 卡，末四碼 5555）'));
     assert.ok(readFileSync(join(folder, 'timeline.md'), 'utf8').startsWith('# Timeline of failed attempts\n'));
+  });
+
+  it('packs the person’s newest letters as edited, leaves out one with a card number (saying so), and writes the missing kind fresh', async () => {
+    const out = join(dir, 'card-failures');
+    mkdirSync(out);
+    writeFileSync(join(out, 'appeal-2025-11-27.md'), '# Appeal\n\nolder\n');
+    writeFileSync(join(out, 'appeal-2025-11-27-2.md'), '# Appeal\n\nAs I edited it.\n');
+    writeFileSync(join(out, 'appeal-2025-11-27-2.zh-cn.md'), '# 申诉（副本）\n');
+    writeFileSync(join(out, 'bank-inquiry-2025-11-27.md'), `My card ${CARD} was declined.\n`);
+    const result = await runCli(['pack', '--journal', journal, '--out', out, '--lang', 'en', '--now', NOW]);
+    assert.equal(result.code, 0);
+    assert.equal(
+      result.stderr,
+      `warning: ${join(out, 'bank-inquiry-2025-11-27.md')}: holds what looks like a full card number, a CVC or a one-time code; left out of the pack (not copied, not masked). Take it out of the letter and pack again\n`,
+    );
+    const folder = join(out, 'evidence-2026-12-02');
+    assert.deepEqual(readdirSync(folder).sort(), [
+      'about.md',
+      'appeal-2025-11-27-2.md',
+      'appeal-2025-11-27-2.zh-cn.md',
+      'bank-inquiry.md',
+      'bank-phone-script.md',
+      'diagnosis.md',
+      'screenshots-checklist.md',
+      'timeline.md',
+    ]);
+    assert.equal(readFileSync(join(folder, 'appeal-2025-11-27-2.md'), 'utf8'), '# Appeal\n\nAs I edited it.\n');
+    assert.equal(readFileSync(join(folder, 'appeal-2025-11-27-2.zh-cn.md'), 'utf8'), '# 申诉（副本）\n');
+    assert.ok(!readFileSync(join(folder, 'bank-inquiry.md'), 'utf8').replace(/\D/g, '').includes('4111111111111111'));
+    assert.ok(
+      readFileSync(join(folder, 'about.md'), 'utf8').includes(
+        [
+          '## Letters',
+          '',
+          '- appeal-2025-11-27-2.md: your own letter, as you edited it.',
+          '- appeal-2025-11-27-2.zh-cn.md: your own copy of a letter in your language, as you edited it; send the letter it names, not this copy.',
+          '- bank-inquiry.md: written fresh by Card Binding Doctor from the last attempt, as the letters’ folder held no bank inquiry that could be copied. Read it and fill in what it leaves to you before you send it.',
+          '- Left out: bank-inquiry-2025-11-27.md holds what looks like a full card number, a CVC or a one-time code, so it was not copied. Take that out of the letter, then write the pack again.',
+          '',
+        ].join('\n'),
+      ),
+    );
+  });
+
+  it('a fresh letter is what card-doctor render writes from the journal’s last attempt, in its reader’s language', async () => {
+    writeFileSync(
+      journal,
+      [
+        '<!-- card-doctor:entry v1 {"occurredAt":"2025-11-26T09:00:00+08:00","report":{"product":"chatgpt-web","errorMessage":"Your card was declined.","card":{"brand":"unionpay","kind":"debit","last4":"4242","issuerCountry":"CN"}}} -->',
+        '<!-- card-doctor:entry v1 {"occurredAt":"2025-11-27T10:31:00+08:00","report":{"product":"chatgpt-web","errorMessage":"Your card was declined.","card":{"brand":"unionpay","kind":"debit","last4":"4242","issuerCountry":"CN"}}} -->',
+        '',
+      ].join('\n'),
+    );
+    const report = join(dir, 'report.json');
+    writeFileSync(
+      report,
+      JSON.stringify({ occurredAt: '2025-11-27T10:31:00+08:00', product: 'chatgpt-web', errorMessage: 'Your card was declined.', card: { brand: 'unionpay', kind: 'debit', last4: '4242', issuerCountry: 'CN' } }),
+    );
+    const pack = await runCli(['pack', '--journal', journal, '--out', join(dir, 'out'), '--lang', 'en', '--now', NOW]);
+    assert.equal(pack.code, 0);
+    const folder = join(dir, 'out', 'evidence-2026-12-02');
+    for (const kind of ['appeal', 'bank-inquiry']) {
+      const rendered = await runCli(['render', kind, report, '--journal', journal, '--now', NOW]);
+      assert.equal(rendered.code, 0);
+      assert.equal(readFileSync(join(folder, `${kind}.md`), 'utf8'), rendered.stdout, kind);
+    }
+    // The mainland bank's letter is in Simplified Chinese, the appeal in English, whatever the pack's language.
+    assert.ok(readFileSync(join(folder, 'bank-inquiry.md'), 'utf8').includes('尾号 4242'));
+    assert.ok(readFileSync(join(folder, 'appeal.md'), 'utf8').includes('4242'));
+    assert.ok(!/[\u4e00-\u9fff]/.test(readFileSync(join(folder, 'appeal.md'), 'utf8').replace(/UnionPay|银联/g, '')));
+  });
+
+  it('--letters names another folder; a letter linking out of it and one over 1 MB are left out, each named', async () => {
+    const letters = join(dir, 'letters');
+    mkdirSync(letters);
+    const outside = join(dir, 'secret-elsewhere.md');
+    writeFileSync(outside, '# not a letter\n');
+    symlinkSync(outside, join(letters, 'appeal-2025-11-27.md'));
+    writeFileSync(join(letters, 'bank-inquiry-2025-11-27.md'), 'a'.repeat(1_000_001));
+    const out = join(dir, 'packs');
+    const result = await runCli(['pack', '--journal', journal, '--out', out, '--letters', letters, '--lang', 'zh-cn', '--now', NOW]);
+    assert.equal(result.code, 0);
+    assert.equal(
+      result.stderr,
+      `warning: ${join(letters, 'appeal-2025-11-27.md')}: leads outside the letters' folder through a symbolic link; left out of the pack\n` +
+        `warning: ${join(letters, 'bank-inquiry-2025-11-27.md')}: larger than 1 MB; left out of the pack\n`,
+    );
+    const folder = join(out, 'evidence-2026-12-02');
+    assert.deepEqual(readdirSync(folder).sort(), ['about.md', 'appeal.md', 'bank-inquiry.md', 'bank-phone-script.md', 'diagnosis.md', 'screenshots-checklist.md', 'timeline.md']);
+    assert.ok(
+      readFileSync(join(folder, 'about.md'), 'utf8').includes(
+        '- 未放入：appeal-2025-11-27.md 经由符号链接指向文件夹之外，因此没有读取。\n- 未放入：bank-inquiry-2025-11-27.md 超过 1 MB，因此没有读取。\n',
+      ),
+    );
+  });
+
+  it('exit 2 and nothing written when --letters is missing or a file', async () => {
+    const out = join(dir, 'packs');
+    const missing = await runCli(['pack', '--journal', journal, '--out', out, '--letters', join(dir, 'none'), '--now', NOW]);
+    assert.equal(missing.code, 2);
+    assert.equal(missing.stderr, `error: --letters: cannot read the folder ${join(dir, 'none')} (ENOENT)\n`);
+    const file = await runCli(['pack', '--journal', journal, '--out', out, '--letters', journal, '--now', NOW]);
+    assert.equal(file.code, 2);
+    assert.equal(file.stderr, `error: --letters: cannot read the folder ${journal} (ENOTDIR)\n`);
+    assert.deepEqual(readdirSync(dir), ['journal.md']);
   });
 
   it('--help prints the command’s help', async () => {
