@@ -185,4 +185,115 @@ describe('host evidence pack command', () => {
     assert.ok(fake.workspace.fs.memoryText(vscode.Uri.joinPath(written!, 'timeline.md') as never)!.includes('- Reference number: SR88213\n'));
     assert.equal(fake.workspace.fs.memoryText(vscode.Uri.joinPath(VIRTUAL, 'card-failures', 'evidence-2026-03-01', 'about.md') as never), 'mine');
   });
+
+  describe('the letters', () => {
+    const LEFT_OUT_SECRET =
+      'bank-inquiry-2026-03-01.md holds what looks like a full card number, a CVC or a one-time code, so it was left out of the evidence pack (not copied, not masked). Take that out of the letter, then write the pack again.';
+
+    it('copies the person’s newest letters as edited, leaves out one with a card number (warning), and renders the missing kind fresh: both ways', async () => {
+      await writeInFolder(folder as never, 'card-failures/journal.md', JOURNAL);
+      await writeInFolder(folder as never, 'card-failures/appeal-2026-02-28.md', '# Appeal\n\nolder\n');
+      await writeInFolder(folder as never, 'card-failures/appeal-2026-03-01.md', '# Appeal\n\nAs I edited it.\n');
+      await writeInFolder(folder as never, 'card-failures/appeal-2026-03-01.zh-cn.md', '# 申诉副本\n');
+      await writeInFolder(folder as never, 'card-failures/bank-inquiry-2026-03-01.md', 'card 4111 1111 1111 1111, CVC 123\n');
+      for (const [port, name] of [
+        [NODE_PORT, 'evidence-2026-03-01'],
+        [WORKSPACE_FS_ONLY, 'evidence-2026-03-01-2'],
+      ] as const) {
+        fake.window.messages.length = 0;
+        const written = await writeEvidencePack(direct(FRESH, port));
+        assert.equal(path.basename(written!.fsPath), name);
+        assert.deepEqual((await fsp.readdir(written!.fsPath)).sort(), [
+          'about.md',
+          'appeal-2026-03-01.md',
+          'appeal-2026-03-01.zh-cn.md',
+          'bank-inquiry.md',
+          'bank-phone-script.md',
+          'diagnosis.md',
+          'screenshots-checklist.md',
+          'timeline.md',
+        ]);
+        const read = (file: string) => readInFolder(folder as never, `card-failures/${name}/${file}`);
+        assert.equal(await read('appeal-2026-03-01.md'), '# Appeal\n\nAs I edited it.\n');
+        assert.equal(await read('appeal-2026-03-01.zh-cn.md'), '# 申诉副本\n');
+        // The letter writer's built-in bank inquiry for the US card: in English.
+        assert.ok((await read('bank-inquiry.md'))!.includes('4242'));
+        assert.ok(!/4111|CVC 123/.test((await read('bank-inquiry.md'))!));
+        assert.ok(
+          (await read('about.md'))!.includes(
+            [
+              '## Letters',
+              '',
+              '- appeal-2026-03-01.md: your own letter, as you edited it.',
+              '- appeal-2026-03-01.zh-cn.md: your own copy of a letter in your language, as you edited it; send the letter it names, not this copy.',
+              '- bank-inquiry.md: written fresh by Card Binding Doctor from the last attempt, as the letters’ folder held no bank inquiry that could be copied. Read it and fill in what it leaves to you before you send it.',
+              `- Left out: ${LEFT_OUT_SECRET.replace(', so it was left out of the evidence pack (not copied, not masked)', ', so it was not copied')}`,
+              '',
+            ].join('\n'),
+          ),
+        );
+        assert.deepEqual(
+          messages().filter((call) => call.severity === 'warning'),
+          [{ severity: 'warning', message: LEFT_OUT_SECRET, items: [] }],
+        );
+      }
+    });
+
+    it('a letter linking out of the workspace folder is left out (Node); through workspace.fs any link is', async () => {
+      await writeInFolder(folder as never, 'card-failures/journal.md', JOURNAL);
+      const outside = await fsp.mkdtemp(path.join(os.tmpdir(), 'card-doctor-letter-'));
+      try {
+        await fsp.writeFile(path.join(outside, 'appeal.md'), '# not in the workspace\n');
+        await fsp.symlink(path.join(outside, 'appeal.md'), path.join(folder.uri.fsPath, 'card-failures', 'appeal-2026-03-01.md'));
+        await writeEvidencePack(direct(FRESH, NODE_PORT));
+        await writeEvidencePack(direct(FRESH, WORKSPACE_FS_ONLY));
+        assert.deepEqual(
+          messages().filter((call) => call.severity === 'warning').map((call) => call.message),
+          [
+            'appeal-2026-03-01.md leads outside the workspace folder through a symbolic link, so it was left out of the evidence pack.',
+            'appeal-2026-03-01.md is a symbolic link, and in this folder Card Doctor cannot check where it leads, so it was left out of the evidence pack.',
+          ],
+        );
+        for (const name of ['evidence-2026-03-01', 'evidence-2026-03-01-2']) {
+          const appeal = (await readInFolder(folder as never, `card-failures/${name}/appeal.md`))!;
+          assert.ok(!appeal.includes('not in the workspace'));
+          assert.ok((await readInFolder(folder as never, `card-failures/${name}/about.md`))!.includes('- appeal.md: written fresh by Card Binding Doctor'));
+        }
+      } finally {
+        await fsp.rm(outside, { recursive: true, force: true });
+      }
+    });
+
+    it('a letter over 1 MB is not read, either way', async () => {
+      await writeInFolder(folder as never, 'card-failures/journal.md', JOURNAL);
+      await writeInFolder(folder as never, 'card-failures/appeal-2026-03-01.md', 'a'.repeat(1_000_001));
+      await writeEvidencePack(direct(FRESH, NODE_PORT));
+      await writeEvidencePack(direct(FRESH, WORKSPACE_FS_ONLY));
+      const warning = 'appeal-2026-03-01.md is larger than 1 MB, so it was left out of the evidence pack.';
+      assert.deepEqual(
+        messages().filter((call) => call.severity === 'warning').map((call) => call.message),
+        [warning, warning],
+      );
+      assert.equal(
+        fake.workspace.fs.calls.filter((call) => call.op === 'readFile' && call.uri.endsWith('/appeal-2026-03-01.md')).length,
+        0,
+      );
+    });
+
+    it('in a virtual folder: the letters through workspace.fs, a linked one left out, the fresh one in the setting’s language', async () => {
+      const VIRTUAL = vscode.Uri.from({ scheme: 'vscode-vfs', authority: 'github', path: '/owner/repo' });
+      fake.workspace.setFolders([VIRTUAL as never]);
+      fake.workspace.setSetting('cardDoctor.letterLanguage', 'zh-cn');
+      fake.workspace.fs.putMemoryFile(vscode.Uri.joinPath(VIRTUAL, 'card-failures', 'journal.md') as never, JOURNAL);
+      fake.workspace.fs.putMemoryFile(vscode.Uri.joinPath(VIRTUAL, 'card-failures', 'bank-inquiry-2026-03-01.md') as never, '# 我改过的咨询信\n');
+      fake.workspace.fs.putMemoryLink(vscode.Uri.joinPath(VIRTUAL, 'card-failures', 'appeal-2026-03-01.md') as never);
+      const written = await writeEvidencePack(direct(FRESH, NODE_PORT));
+      const text = (file: string) => fake.workspace.fs.memoryText(vscode.Uri.joinPath(written!, file) as never);
+      assert.equal(text('bank-inquiry-2026-03-01.md'), '# 我改过的咨询信\n');
+      assert.equal(text('appeal-2026-03-01.md'), undefined);
+      // letterLanguage zh-cn: the fresh appeal is in Simplified Chinese, as Generate Appeal would write it.
+      assert.ok(/[\u4e00-\u9fff]/.test(text('appeal.md')!));
+      assert.ok(text('about.md')!.includes('- 未放入：appeal-2026-03-01.md 是符号链接，在这个文件夹中绑卡医生无法确认它指向哪里，因此没有读取。\n'));
+    });
+  });
 });
