@@ -68,6 +68,8 @@ describe('evidence pack letters: which of the person’s files', () => {
         'evidence-2026-02-28',
         'appeal-2026-02-29.txt',
         'appeal.en.hbs',
+        'appeal-2026-02-01.md',
+        'appeal-2026-02-28-3.md',
       ]),
       ['appeal-2026-02-28-10.md', 'appeal-2026-02-28-10.zh-cn.md', 'appeal-2026-02-28-10.zh-tw.md', 'bank-inquiry-2026-02-27.md'],
     );
