@@ -53,11 +53,16 @@ describe('l10n', () => {
     for (const file of ['package.nls.zh-cn.json', 'package.nls.zh-tw.json']) {
       const chinese = readJson(file);
       for (const key of keys) {
-        // A walkthrough step's page is a path: the Chinese manifest names a Chinese page.
-        const page = /^media\/walkthrough\/[a-z-]+\.md$/.test(english[key]) ? chinese[key] : undefined;
+        // A walkthrough step's page and the report files' schema are paths: the Chinese manifest
+        // names the file of its own language, which holds Chinese.
+        const lang = file.slice('package.nls.'.length, -'.json'.length);
+        const isPage = /^media\/walkthrough\/[a-z-]+\.md$/.test(english[key]);
+        const isSchema = /^\.\/schemas\/[a-z-]+\.schema\.json$/.test(english[key]);
+        const page = isPage || isSchema ? chinese[key] : undefined;
         const text = page === undefined ? chinese[key] : readFileSync(join(ROOT, page), 'utf8');
         assert.ok(text && CJK.test(text), `${file} lacks ${key}`);
-        if (page !== undefined) assert.equal(page, english[key].replace(/\.md$/, `.${file.slice('package.nls.'.length, -'.json'.length)}.md`));
+        if (isPage) assert.equal(page, english[key].replace(/\.md$/, `.${lang}.md`));
+        if (isSchema) assert.equal(page, english[key].replace(/\.json$/, `.${lang}.json`));
       }
       assert.deepEqual(Object.keys(chinese).sort(), Object.keys(english).sort(), file);
     }
