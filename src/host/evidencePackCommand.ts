@@ -169,7 +169,7 @@ async function readOwnLetters(directory: FolderFile, local: LocalFiles | undefin
   }
   const types = new Map(listing);
   const found: FoundLetter[] = [];
-  for (const file of lettersToPack(listing.filter(([, type]) => type !== vscode.FileType.Directory).map(([name]) => name))) {
+  for (const file of lettersToPack(listing.filter(([, type]) => (type & vscode.FileType.Directory) === 0).map(([name]) => name))) {
     const uri = vscode.Uri.joinPath(directory.uri, file);
     let bytes: Uint8Array | undefined;
     try {
