@@ -7,33 +7,26 @@ import {
   type BankAnswer,
   type BankChannel,
 } from '../core/bankAnswer';
-import type { Lang } from '../core/catalogue';
-import { journalHeader } from '../core/journal';
 import { localIsoTime, offsetOf } from '../core/localTime';
 import { containsSecret } from '../core/redact';
 import { formatTypedTime, parseTypedTime, TYPED_TIME_MAX_LENGTH } from '../core/typedTime';
 import { COMMAND_IDS } from './commandIds';
-import { currentPort } from './currentPort';
-import { asRefusal, refuseLinksThroughWorkspaceFs, type FolderFile } from './folderBounds';
-import type { HostPort } from './hostPort';
 import type { JournalRepository } from './journalRepository';
-import { JOURNAL_READ_LIMIT_BYTES, JournalBusyError } from './journalStore';
-import { JournalTooLargeError } from './journalText';
+import { JournalBusyError } from './journalStore';
 import type { Notifier } from './notifier';
 import { letterLang } from './settings';
 import type { SettingsService } from './settingsService';
 import { MultiStepInput, type PickItem, type Step } from './wizard/multiStepInput';
-import { chooseWorkspaceFolder, exists, openDocument } from './workspaceTarget';
+import { chooseWorkspaceFolder } from './workspaceTarget';
 
 /** What the command needs. */
 export interface BankAnswerServices {
   settings: Pick<SettingsService, 'get'>;
-  journal: Pick<JournalRepository, 'journalFile'>;
+  journal: Pick<JournalRepository, 'journalFile' | 'appendText'>;
   notifier: Pick<Notifier, 'warn' | 'offer'>;
   /** Where what was written is noted (the commands' services have no log of their own). */
   log?: Pick<vscode.LogOutputChannel, 'info'>;
   clock: () => Date;
-  port?: HostPort;
 }
 
 /** The answer as the questions fill it in. */
@@ -83,7 +76,7 @@ export async function recordBankAnswer(services: BankAnswerServices): Promise<vs
   const lang = letterLang(settings.get(target));
   const file = journal.journalFile(target);
   try {
-    await appendToJournal(file, bankAnswerToWrite(result.answer, lang), lang, services.port ?? currentPort);
+    await journal.appendText(target, bankAnswerToWrite(result.answer, lang), lang);
   } catch (error) {
     if (!(error instanceof JournalBusyError)) throw error;
     void notifier.warn(vscode.l10n.t('The journal is open with unsaved changes and could not be updated. Save or close it, then record the answer again.'));
@@ -224,50 +217,3 @@ export function validateText(value: string, limit: number): { message: string; e
   return { message: '', error: false };
 }
 
-/**
- * Appends `text` to the journal as the journal store appends an entry: into the open editor when
- * it has unsaved edits (left unsaved), locally through Node's O_APPEND appender at the real path
- * (the CLI's), elsewhere by writing the old bytes and the addition to a temporary file renamed
- * over the journal, with no link on the way. The journal and its header are created if missing.
- */
-async function appendToJournal(file: FolderFile, text: string, lang: Lang, port: HostPort): Promise<void> {
-  const { uri } = file;
-  const local = uri.scheme === 'file' ? port.localFiles : undefined;
-  const document = openDocument(uri);
-  if (document?.isDirty) {
-    if (local) await local.realPathInside(file.folder.fsPath, uri.fsPath).catch((error: unknown) => Promise.reject(asRefusal(error, file, 'write')));
-    else await refuseLinksThroughWorkspaceFs(file, 'write');
-    const current = document.getText();
-    const edit = new vscode.WorkspaceEdit();
-    edit.insert(uri, document.positionAt(current.length), (current.length === 0 || current.endsWith('\n') ? '' : '\n') + text);
-    if (!(await vscode.workspace.applyEdit(edit))) throw new JournalBusyError('the open journal did not accept the edit');
-    return;
-  }
-  if (local) {
-    await local.appendJournalText(uri.fsPath, text, lang, { within: file.folder.fsPath }).catch((error: unknown) => Promise.reject(asRefusal(error, file, 'write')));
-    return;
-  }
-  await refuseLinksThroughWorkspaceFs(file, 'write');
-  const encoder = new TextEncoder();
-  let old: Uint8Array;
-  if (await exists(uri)) {
-    // Read whole and written back here: a journal over the read limit is refused before any of it is read.
-    if ((await vscode.workspace.fs.stat(uri)).size > JOURNAL_READ_LIMIT_BYTES) throw new JournalTooLargeError(file);
-    old = await vscode.workspace.fs.readFile(uri);
-  } else {
-    await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(uri, '..'));
-    old = encoder.encode(journalHeader(lang));
-  }
-  const addition = encoder.encode((old.length > 0 && old[old.length - 1] !== 0x0a ? '\n' : '') + text);
-  const bytes = new Uint8Array(old.length + addition.length);
-  bytes.set(old, 0);
-  bytes.set(addition, old.length);
-  const temporary = uri.with({ path: `${uri.path}.${Date.now().toString(36)}.tmp` });
-  await vscode.workspace.fs.writeFile(temporary, bytes);
-  try {
-    await vscode.workspace.fs.rename(temporary, uri, { overwrite: true });
-  } catch (error) {
-    await vscode.workspace.fs.delete(temporary).then(undefined, () => undefined);
-    throw error;
-  }
-}

@@ -26,7 +26,7 @@ export type CommandHandler = (argument?: unknown) => Promise<unknown>;
 /** The services the commands are built from (services.ts builds them once per window). */
 export interface CommandServices {
   settings: Pick<SettingsService, 'get'>;
-  journal: Pick<JournalRepository, 'history' | 'readFresh' | 'append' | 'createForEditing' | 'journalFile'>;
+  journal: Pick<JournalRepository, 'history' | 'readFresh' | 'append' | 'createForEditing' | 'journalFile' | 'appendText'>;
   reports: Pick<ReportSource, 'reportFor' | 'ask' | 'validated' | 'dated' | 'remember'>;
   diagnoses: Pick<DiagnosisPresenter, 'show' | 'showLast'>;
   letters: Pick<LetterWriter, 'render' | 'write' | 'renderOwnCopy' | 'writeOwnCopy'>;

@@ -61,6 +61,11 @@ export class JournalRepository implements JournalFiles, vscode.Disposable {
     return this.journal.append(this.journalFile(folder), report, lang, now);
   }
 
+  /** Appends text core formatted for the journal (a bank answer; see `JournalStore.appendText`). */
+  appendText(folder: vscode.WorkspaceFolder, text: string, lang: Lang): Promise<void> {
+    return this.journal.appendText(this.journalFile(folder), text, lang);
+  }
+
   /** Creates the journal with its header unless it exists, for opening it in an editor. */
   createForEditing(folder: vscode.WorkspaceFolder, lang: Lang): Promise<void> {
     return this.journal.create(this.journalFile(folder), lang, 'open');

@@ -108,23 +108,33 @@ export class JournalStore implements vscode.Disposable {
     // that fails it was built by hand somewhere: the log names the field, to find where.
     const leaking = fieldsHoldingSecrets(report);
     if (leaking.length > 0) throw new Error(`the journal entry would hold a card number, CVC or one-time code (in ${leaking.join(', ')}); nothing was written`);
-    const entry = journalEntryToWrite(report, lang, now);
+    await this.appendText(file, journalEntryToWrite(report, lang, now), lang);
+    this.log.info(`journal: added the attempt of ${report.occurredAt} to ${file.uri.toString()}`);
+  }
+
+  /**
+   * Appends `text` (an entry or a bank answer, already checked and formatted by core) at the
+   * journal's end; creates the file (with its folder and header) when there is none. Into the open
+   * editor when it has unsaved edits (left unsaved); locally through the CLI's appender; elsewhere
+   * through workspace.fs. Throws `RefusedPathError`, writing nothing, for a journal that leads
+   * outside its folder, and `JournalBusyError` when the open editor refuses the edit.
+   */
+  async appendText(file: FolderFile, text: string, lang: Lang): Promise<void> {
     const { uri } = file;
     const document = openDocument(uri);
     const local = this.localFor(uri);
     if (document?.isDirty) {
       // An entry left unsaved in an editor on a linked file would be saved through the link.
       await this.refuseOutside(file, 'write');
-      await this.appendToDocument(document, entry);
+      await this.appendToDocument(document, text);
     }
     // A local file gets the CLI's appender: one O_APPEND write, safe beside a CLI appending at the
     // same moment, and as quick on a long journal as on a short one.
-    else if (local) await local.appendJournalText(uri.fsPath, entry, lang, { within: file.folder.fsPath }).catch((error: unknown) => Promise.reject(asRefusal(error, file, 'write')));
+    else if (local) await local.appendJournalText(uri.fsPath, text, lang, { within: file.folder.fsPath }).catch((error: unknown) => Promise.reject(asRefusal(error, file, 'write')));
     else {
       await refuseLinksThroughWorkspaceFs(file, 'write');
-      await this.appendToFile(file, entry, lang);
+      await this.appendToFile(file, text, lang);
     }
-    this.log.info(`journal: added the attempt of ${report.occurredAt} to ${uri.toString()}`);
     this.changed.fire(uri);
   }
 

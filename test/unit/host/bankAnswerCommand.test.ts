@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { parseBankAnswers } from '../../../src/core/bankAnswer';
 import { recordBankAnswer, validateText, type BankAnswerServices } from '../../../src/host/bankAnswerCommand';
+import { JournalStore } from '../../../src/host/journalStore';
 import { readSettings } from '../../../src/host/settings';
 import { uriInFolder } from '../../../src/host/workspaceTarget';
 import { fake, readInFolder, resetFake, tempWorkspace, writeInFolder, type FakeInputBox, type FakeLogOutputChannel, type FakeQuickPick, type QuickInputStep } from '../../fakes/vscode/harness';
@@ -18,11 +19,17 @@ after(() => resetFake());
 
 const messages = () => fake.window.messages.map(({ severity, message, items }) => ({ severity, message, items }));
 
+const journalFile = (folder: vscode.WorkspaceFolder) => ({ folder: folder.uri, uri: uriInFolder(folder, 'card-failures/journal.md'), setting: 'cardDoctor.journalPath' });
+
 function services(): BankAnswerServices & { log: FakeLogOutputChannel } {
   const log = vscode.window.createOutputChannel('Card Doctor', { log: true }) as unknown as FakeLogOutputChannel;
   return {
     settings: { get: (folder) => readSettings(folder?.uri).settings },
-    journal: { journalFile: (folder) => ({ folder: folder.uri, uri: uriInFolder(folder, 'card-failures/journal.md'), setting: 'cardDoctor.journalPath' }) },
+    journal: {
+      journalFile,
+      // The store's own append (O_APPEND on Node, the open editor, workspace.fs elsewhere), as the services give it.
+      appendText: (folder, text, lang) => new JournalStore(log as unknown as vscode.LogOutputChannel).appendText(journalFile(folder), text, lang),
+    },
     notifier: {
       warn: (message: string, ...items: string[]) => vscode.window.showWarningMessage(message, ...items),
       offer: (message: string, action: string) => void vscode.window.showInformationMessage(message, action),
