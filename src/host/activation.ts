@@ -4,7 +4,6 @@ import { registerLanguageModelTool } from './languageModelTool/registration';
 import { Notifier } from './notifier';
 import type { Services } from './services';
 import { exists, uriInFolder } from './workspaceTarget';
-import { redactingLog } from './redactingLog';
 
 /** What `activate` hands back, for the extension's own tests: the diagnosis tab and the cooldown, and what it keeps per workspace. */
 export interface CardDoctorApi {
@@ -26,7 +25,7 @@ export function activateServices(context: vscode.ExtensionContext, create: () =>
   const reportLoadFailure = (error: unknown): void => {
     // The services own the log channel; when they cannot load, this is the only one.
     if (!failures) {
-      const log = redactingLog(vscode.window.createOutputChannel('Card Doctor', { log: true }));
+      const log = vscode.window.createOutputChannel('Card Doctor', { log: true });
       context.subscriptions.push(log);
       failures = new Notifier(log);
     }

@@ -1,42 +1,46 @@
 import * as vscode from 'vscode';
-import { redactSecrets } from '../core/redact';
 
 /**
  * Everything the extension says to the person in a notification, in one place: plain messages,
  * a message with one button that runs a command, warnings with "Open Settings" (some only once
  * per window), and unexpected failures, whose details go to the log while the person gets one
  * line with "Show Log". Expected problems (no folder, a file that exists) are handled where they
- * happen and only worded here. Every message is masked here, once, before it is shown: a path or
- * an error's message can carry what a person typed (a folder named by a card number).
+ * happen and only worded here. Every message goes through `mask` before it is shown: the services
+ * give core's redactSecrets, as a path or an error's message can carry what a person typed (a
+ * folder named by a card number). Activation's own notifier, which only reports that the services
+ * bundle could not load, keeps the identity, so that redaction stays out of dist/extension.js.
  */
 export class Notifier {
   private readonly shownOnce = new Set<string>();
 
-  constructor(private readonly log: vscode.LogOutputChannel) {}
+  constructor(
+    private readonly log: vscode.LogOutputChannel,
+    private readonly mask: (text: string) => string = (text) => text,
+  ) {}
 
   /** An information message; resolves with the button pressed, if any. */
   info(message: string, ...actions: string[]): Thenable<string | undefined> {
-    return vscode.window.showInformationMessage(redactSecrets(message), ...actions);
+    return vscode.window.showInformationMessage(this.mask(message), ...actions);
   }
 
   /** A warning; resolves with the button pressed, if any. */
   warn(message: string, ...actions: string[]): Thenable<string | undefined> {
-    return vscode.window.showWarningMessage(redactSecrets(message), ...actions);
+    return vscode.window.showWarningMessage(this.mask(message), ...actions);
   }
 
   /** A modal warning that asks before something is done; resolves with the button pressed, if any. */
   ask(message: string, detail: string, ...actions: string[]): Thenable<string | undefined> {
-    return vscode.window.showWarningMessage(redactSecrets(message), { modal: true, detail: redactSecrets(detail) }, ...actions);
+    return vscode.window.showWarningMessage(this.mask(message), { modal: true, detail: this.mask(detail) }, ...actions);
   }
 
   /** An error the person caused and can fix (an invalid report); nothing to log. */
   error(message: string): void {
-    void vscode.window.showErrorMessage(redactSecrets(message));
+    void vscode.window.showErrorMessage(this.mask(message));
   }
 
   /** A passing word in the status bar, gone after `ms`. */
   status(message: string, ms: number): void {
-    vscode.window.setStatusBarMessage(redactSecrets(message), ms);
+    vscode.window.setStatusBarMessage(this.mask(message), ms);
   }
 
   /** An information message with one button, `action`, that runs `command`. Not awaited: only the button is left to do. */
@@ -77,7 +81,7 @@ export class Notifier {
     this.log.error(`${what}:`, error instanceof Error ? (error.stack ?? error.message) : String(error));
     const showLog = vscode.l10n.t('Show Log');
     // Not awaited: the caller has reported and moves on; the only work left is the button.
-    vscode.window.showErrorMessage(redactSecrets(message), showLog).then(
+    vscode.window.showErrorMessage(this.mask(message), showLog).then(
       (choice) => {
         if (choice === showLog) this.log.show();
       },

@@ -20,6 +20,7 @@ import { RefusedPathError } from './folderBounds';
 import { FormViewProvider } from './sidebar/formViewProvider';
 import { readingFolder } from './workspaceTarget';
 import { redactingLog } from './redactingLog';
+import { redactSecrets } from '../core/redact';
 
 /** Everything behind the commands and the view, built on first use (see activation.ts). */
 export interface Services {
@@ -51,7 +52,7 @@ export function createServices(context: vscode.ExtensionContext, options: Servic
   const log = redactingLog(vscode.window.createOutputChannel('Card Doctor', { log: true }));
   // Why a Traditional Chinese UI reads Simplified, if core's table cannot be loaded.
   onTraditionalTableProblem((problem) => log.warn(problem));
-  const notifier = new Notifier(log);
+  const notifier = new Notifier(log, redactSecrets);
   // First: its configuration listener must empty its cache before the journal's reads the new path.
   const settings = new SettingsService(notifier);
   const store = new JournalStore(log, {

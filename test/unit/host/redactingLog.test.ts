@@ -6,6 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { redactSecrets } from '../../../src/core/redact';
 import { Notifier } from '../../../src/host/notifier';
 import { redactingLog } from '../../../src/host/redactingLog';
 import { fake, resetFake, type FakeLogOutputChannel } from '../../fakes/vscode/harness';
@@ -57,7 +58,7 @@ describe('host redactingLog and Notifier masking', () => {
   });
 
   it('Notifier masks every message it shows, the modal detail and the status bar too', async () => {
-    const notifier = new Notifier(log);
+    const notifier = new Notifier(log, redactSecrets);
     void notifier.info(`Wrote the evidence pack to ${PATH}.`);
     void notifier.warn('card 4532 0151 1283 0366');
     void notifier.ask('Replace CVC 482?', `in ${PATH}`, 'Replace');
