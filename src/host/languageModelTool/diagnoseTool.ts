@@ -108,7 +108,7 @@ export function readToolInput(input: unknown): ToolInput {
 
 /** What the tool reads and how it runs the commands; services.ts builds it. */
 export interface DiagnoseToolServices {
-  journal: Pick<JournalRepository, 'history' | 'journalFile'>;
+  journal: Pick<JournalRepository, 'readFresh' | 'journalFile'>;
   settings: Pick<SettingsService, 'get'>;
   readingFolder: () => vscode.WorkspaceFolder | undefined;
   clock: () => Date;
@@ -160,7 +160,12 @@ export class DiagnoseTool implements vscode.LanguageModelTool<unknown> {
   private async diagnosis(report: Report): Promise<string> {
     const now = this.services.clock();
     const lang = uiLang();
-    const diagnosis = diagnose(report, await this.services.journal.history(this.services.readingFolder()), now);
+    // Read now, past the cache the commands share: a tool call is rare, and an assistant often
+    // records an attempt and diagnoses the next moment, before the file watcher has told the cache
+    // (in a web worker host that can take seconds).
+    const folder = this.services.readingFolder();
+    const history = folder ? await this.services.journal.readFresh(folder) : [];
+    const diagnosis = diagnose(report, history, now);
     const view = viewDiagnosis(diagnosis, lang, now);
     const findings = view.findings.map((finding, index) => ({ ...finding, title: `${finding.title}${withId(diagnosis.findings[index]?.cause, lang)}` }));
     const lead = vscode.l10n.t(
