@@ -31,7 +31,15 @@ export function activateServices(context: vscode.ExtensionContext, create: () =>
     }
     failures.report(what, loadFailureMessage(error), error);
   };
-  const load = lazyServices(create, reportLoadFailure);
+  const services = lazyServices(create, reportLoadFailure);
+  // Set once the services were asked for, built or not: from then on, opening a Markdown file or
+  // changing the folders needs no stat to decide whether to load them (and a failed load is not
+  // reported again for every file opened; the commands still say why they cannot run).
+  let asked = false;
+  const load = (): Services | undefined => {
+    asked = true;
+    return services();
+  };
 
   for (const name of Object.keys(COMMAND_IDS) as CommandName[]) {
     context.subscriptions.push(vscode.commands.registerCommand(COMMAND_IDS[name], (argument?: unknown) => load()?.run(name, argument)));
@@ -55,9 +63,10 @@ export function activateServices(context: vscode.ExtensionContext, create: () =>
   // cooldown shows during start-up) and on `onStartupFinished` for any other: this shell is small,
   // and the services load only where a journal is, now or once the setting or folders change.
   const loadIfJournal = (): void => {
+    if (asked) return;
     journalInWorkspace().then(
       (found) => {
-        if (found) load();
+        if (found && !asked) load();
       },
       (error: unknown) => console.warn('Card Doctor: looking for the journal failed', error),
     );
