@@ -254,6 +254,11 @@ const LABELS = {
  * when any other text would hold a card number, a CVC or a one-time code (so nothing is written).
  */
 export function evidencePackFiles(input: EvidencePackInput): PackFile[] {
+  return packContents(input).files;
+}
+
+/** The pack's files and the letters left out, from one reading of the letters (each up to 1 MB, checked for secrets once). */
+function packContents(input: EvidencePackInput): { files: PackFile[]; leftOut: LeftOutLetter[] } {
   const { entries, now, lang } = input;
   const last = entries[entries.length - 1];
   if (!last) throw new Error('the journal holds no attempt; an evidence pack needs at least one');
@@ -275,7 +280,7 @@ export function evidencePackFiles(input: EvidencePackInput): PackFile[] {
       throw new Error(`${file.path} would hold a card number, CVC or one-time code; the pack was not written`);
     }
   }
-  return files;
+  return { files, leftOut: letters.leftOut };
 }
 
 /** A pack's folder name and files: what the CLI and the extension both write, from one place. */
@@ -293,9 +298,9 @@ export interface EvidencePack {
  * `evidencePackFiles` does.
  */
 export function evidencePack(input: EvidencePackInput): EvidencePack {
-  const files = evidencePackFiles(input);
+  const { files, leftOut } = packContents(input);
   const last = input.entries[input.entries.length - 1]!;
-  return { folderName: evidencePackFolderName(input.now, offsetOf(last.occurredAt)), files, leftOut: packLetters(input.letters).leftOut };
+  return { folderName: evidencePackFolderName(input.now, offsetOf(last.occurredAt)), files, leftOut };
 }
 
 // `appeal-2025-11-27.md`, `-2` when that was taken, and the person's copy `appeal-2025-11-27.zh-cn.md`

@@ -355,8 +355,9 @@ function secretIn(text: string, firstLine: number, texts: (typeof TEXTS)[keyof t
   while (text[start] === redacted[start]) start++;
   let tail = 0;
   while (tail < text.length - start && tail < redacted.length - start && text[text.length - 1 - tail] === redacted[redacted.length - 1 - tail]) tail++;
-  const card = redactCardNumbers(text) !== text;
-  const code = redactSecrets(redactCardNumbers(text)) !== redactCardNumbers(text);
+  const withoutCards = redactCardNumbers(text);
+  const card = withoutCards !== text;
+  const code = redactSecrets(withoutCards) !== withoutCards;
   const what = card && code ? texts.both : card ? texts.card : texts.code;
   const from = position(text, start, firstLine);
   const to = position(text, text.length - tail, firstLine);

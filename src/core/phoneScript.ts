@@ -9,6 +9,7 @@ import type { Lang } from './catalogue';
 import { brandText } from './explain';
 import type { JournalEntry } from './journal';
 import { labelsFor } from './language';
+import { readerLang } from './letterKinds';
 import { formatLocalTime, offsetOf } from './localTime';
 
 /** How many of the card's attempts the script names: the bank searches by time, and a few suffice. */
@@ -19,10 +20,8 @@ export const PHONE_SCRIPT_ATTEMPTS = 3;
  * Traditional, any other English; `fallback` (the reader's language) when the country is unknown.
  */
 export function bankLanguage(issuerCountry: string | undefined, fallback: Lang = 'en'): Lang {
-  if (issuerCountry === undefined) return fallback;
-  if (issuerCountry === 'CN') return 'zh-cn';
-  if (issuerCountry === 'HK' || issuerCountry === 'MO' || issuerCountry === 'TW') return 'zh-tw';
-  return 'en';
+  // The bank inquiry's reader rule: one place says which country's bank reads which language.
+  return readerLang('bank-inquiry', issuerCountry, fallback);
 }
 
 const LABELS = {
