@@ -9,7 +9,7 @@
  * The tools never submit anything: they diagnose, list, and write a letter for the person to send.
  */
 import { stat } from 'node:fs/promises';
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { relative, resolve } from 'node:path';
 import * as l10n from '@vscode/l10n';
 import * as z from 'zod/mini';
 import { LANGS, type Lang } from '../core/catalogue';
@@ -24,7 +24,7 @@ import { containsSecret, redactSecrets } from '../core/redact';
 import { formatFieldErrors, parseReport, type FieldError, type Report } from '../core/report';
 import { REPORT_JSON_SCHEMA } from '../core/reportJsonSchema';
 import { writeNewFile } from '../node/newFile';
-import { OutsideFolderError } from '../node/realPath';
+import { isInside, OutsideFolderError } from '../node/realPath';
 import { InputError } from './cliError';
 import { readJournalOption } from './journalInput';
 import { useLanguage } from './language';
@@ -205,8 +205,7 @@ function moment(now: string | undefined): Date {
 /** A path a client named, resolved against the folder; it must not leave it (checked again, symbolic links resolved, when used). */
 function inFolder(options: McpOptions, path: string, argument: string): string {
   const absolute = resolve(options.folder, path);
-  const rest = relative(options.folder, absolute);
-  if (rest === '..' || rest.startsWith(`..${sep}`) || isAbsolute(rest)) throw new Refusal([`${argument}: ${path} is outside the server's folder (${options.folder})`]);
+  if (!isInside(options.folder, absolute)) throw new Refusal([`${argument}: ${path} is outside the server's folder (${options.folder})`]);
   return absolute;
 }
 
@@ -326,7 +325,7 @@ export function renderLetterTool(options: McpOptions): (args: RenderLetterArgs) 
       useLanguage(letterLang);
       const chosen = await chooseLetterTemplate(input.kind, letterLang, undefined);
       const markdown = renderLetterIn(chosen, input.kind, letterLang, report, history, now, { includeSelfDiagnosis: input.selfDiagnosis === true });
-      const letter = format === 'text' ? letterAsPlainText(markdown) : markdown;
+      const letter = format === 'text' ? letterAsPlainText(markdown, letterLang) : markdown;
       // Taking out the marks can join digits they kept apart, as the CLI's render checks too.
       if (letter !== markdown && containsSecret(letter)) {
         throw new Refusal(['format text: the plain text holds what looks like a card number, a security code (CVC) or a one-time code; nothing was returned']);
