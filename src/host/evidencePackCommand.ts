@@ -159,7 +159,7 @@ async function writePackFolder(directory: FolderFile, name: string, files: reado
  * A missing folder holds no letter.
  */
 async function readOwnLetters(directory: FolderFile, local: LocalFiles | undefined): Promise<FoundLetter[]> {
-  if (!local) await refuseLinksThroughWorkspaceFs(directory, 'write');
+  if (!local) await refuseLinksThroughWorkspaceFs(directory, 'read');
   let listing: [string, vscode.FileType][];
   try {
     listing = await vscode.workspace.fs.readDirectory(directory.uri);
