@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import * as l10n from '@vscode/l10n';
-import { BANK_CHANNELS, bankAnswerTitle, bankAnswerToWrite, DECLINED_BY, parseBankAnswer, parseBankAnswers, SAW_AUTHORIZATION } from '../core/bankAnswer';
+import { BANK_CHANNELS, bankAnswerTitle, bankAnswerToWrite, DECLINED_BY, parseBankAnswer, SAW_AUTHORIZATION } from '../core/bankAnswer';
 import type { Lang } from '../core/catalogue';
 import {
   cardText,
@@ -14,8 +14,8 @@ import {
 import { localIsoTime } from '../core/localTime';
 import { parseReport } from '../core/report';
 import { InputError } from './cliError';
-import { appendJournalEntry, appendJournalText, readJournalBytes } from '../node/journalFile';
-import { JOURNAL_SIZE_LIMIT, readJournalOption, withJournalErrors } from './journalInput';
+import { appendJournalEntry, appendJournalText } from '../node/journalFile';
+import { readJournalOption, readJournalWithAnswers, withJournalErrors } from './journalInput';
 import { parseChoice, parseCommandArgs, parseNow } from './options';
 import { chooseLanguage } from './language';
 import { readReport } from './readInput';
@@ -188,7 +188,7 @@ async function listEntries(args: string[]): Promise<void> {
   const lang = chooseLanguage(values.lang, process.env);
   const format = parseChoice('--format', values.format, FORMATS, 'text');
   const path = resolve(values.journal ?? DEFAULT_JOURNAL_PATH);
-  const journal = await readJournalOption(path, false, values.journal === undefined ? process.cwd() : undefined);
+  const { journal, answers: readAnswers } = await readJournalWithAnswers(path, false, values.journal === undefined ? process.cwd() : undefined);
 
   for (const problem of journal.problems) process.stderr.write(`warning: ${path}:${problem.line}: ${problem.message}\n`);
   if (format === 'json') {
@@ -197,9 +197,7 @@ async function listEntries(args: string[]): Promise<void> {
     return;
   }
   // What the bank said, after the attempts: its own machine lines, which the entry reader skips.
-  const within = values.journal === undefined ? process.cwd() : undefined;
-  const bytes = await withJournalErrors(path, () => readJournalBytes(path, { within, maxBytes: JOURNAL_SIZE_LIMIT }));
-  const answers = parseBankAnswers(new TextDecoder().decode(bytes));
+  const answers = readAnswers();
   for (const problem of answers.problems) process.stderr.write(`warning: ${path}:${problem.line}: ${problem.message}\n`);
   const lines = [
     ...journal.entries.map((entry) => entryLine(entry, lang)),

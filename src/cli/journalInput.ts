@@ -4,8 +4,9 @@
  * way by every command.
  */
 import { stat } from 'node:fs/promises';
-import type { ParsedJournal } from '../core/journal';
-import { readJournalFile } from '../node/journalFile';
+import { parseBankAnswers, type ParsedBankAnswers } from '../core/bankAnswer';
+import { parseJournalBytes, type ParsedJournal } from '../core/journal';
+import { readJournalBytes } from '../node/journalFile';
 import { FileTooLargeError, OutsideFolderError, SymbolicLinkError } from '../node/realPath';
 import { InputError } from './cliError';
 
@@ -26,6 +27,19 @@ const PERSONS_MISTAKES = ['EACCES', 'EPERM', 'EISDIR', 'ENOTDIR', 'EROFS', 'ENOS
  * typed), the journal must really be inside that folder, not reached through a link out of it.
  */
 export async function readJournalOption(path: string, mustExist: boolean, within?: string): Promise<ParsedJournal> {
+  return (await readJournalWithAnswers(path, mustExist, within)).journal;
+}
+
+/**
+ * {@link readJournalOption}, with the bank's answers (their own machine lines, which the entry
+ * reader skips) parsed from the same bytes when asked for: one read, so both come from one
+ * version of the file.
+ */
+export async function readJournalWithAnswers(
+  path: string,
+  mustExist: boolean,
+  within?: string,
+): Promise<{ journal: ParsedJournal; answers: () => ParsedBankAnswers }> {
   try {
     const stats = await stat(path);
     if (stats.isDirectory()) throw new InputError([`--journal: ${path} is a folder, not a file`]);
@@ -33,10 +47,13 @@ export async function readJournalOption(path: string, mustExist: boolean, within
   } catch (error) {
     if (error instanceof InputError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' && !mustExist) return { entries: [], problems: [] };
+    if (code === 'ENOENT' && !mustExist) return { journal: { entries: [], problems: [] }, answers: () => parseBankAnswers('') };
     throw new InputError([`--journal: cannot read ${path} (${code ?? 'error'})`]);
   }
-  return withJournalErrors(path, () => readJournalFile(path, { within, maxBytes: JOURNAL_SIZE_LIMIT }));
+  const bytes = await withJournalErrors(path, () => readJournalBytes(path, { within, maxBytes: JOURNAL_SIZE_LIMIT }));
+  // Bytes, not text, for the entries: only their machine lines need decoding (see parseJournalBytes).
+  const journal = bytes ? parseJournalBytes(bytes) : { entries: [], problems: [] };
+  return { journal, answers: () => parseBankAnswers(bytes ? new TextDecoder().decode(bytes) : '') };
 }
 
 /**

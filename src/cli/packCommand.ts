@@ -1,6 +1,5 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parseBankAnswers } from '../core/bankAnswer';
 import type { Lang } from '../core/catalogue';
 import {
   evidencePack,
@@ -19,11 +18,10 @@ import type { JournalEntry } from '../core/journal';
 import { renderLetterIn } from '../core/letters';
 import { NoFreeNameError } from '../core/freeName';
 import { hasTraditionalTable } from '../core/language';
-import { readJournalBytes } from '../node/journalFile';
 import { writeNewFolder } from '../node/newFolder';
 import { FileTooLargeError, OutsideFolderError, readFileBounded, SymbolicLinkError } from '../node/realPath';
 import { InputError } from './cliError';
-import { JOURNAL_SIZE_LIMIT, readJournalOption, withJournalErrors } from './journalInput';
+import { readJournalWithAnswers } from './journalInput';
 import { chooseLanguage, useLanguage } from './language';
 import { parseCommandArgs, parseNow } from './options';
 import { chooseLetterTemplate } from './templateFiles';
@@ -86,13 +84,12 @@ export async function runPack(args: string[]): Promise<void> {
   if (problems.length > 0) throw new InputError(problems);
   const now = parseNow(values.now);
   const lang = chooseLanguage(values.lang, process.env);
-  const journal = await readJournalOption(values.journal!, true);
+  const { journal, answers: readAnswers } = await readJournalWithAnswers(values.journal!, true);
   for (const problem of journal.problems) process.stderr.write(`warning: ${values.journal}:${problem.line}: ${problem.message}\n`);
   if (journal.entries.length === 0) throw new InputError([`--journal: ${values.journal} holds no attempt; there is nothing to pack`]);
 
   // What the bank said, recorded with `journal answer`: its own machine lines, which the entry reader skips.
-  const bytes = await withJournalErrors(values.journal!, () => readJournalBytes(values.journal!, { maxBytes: JOURNAL_SIZE_LIMIT }));
-  const answers = parseBankAnswers(new TextDecoder().decode(bytes));
+  const answers = readAnswers();
   for (const problem of answers.problems) process.stderr.write(`warning: ${values.journal}:${problem.line}: ${problem.message}\n`);
 
   // The phone script speaks the bank's language: a Hong Kong card's is Traditional Chinese even when
